@@ -1,0 +1,1 @@
+print("opine-bench: see Benchmarks/README.md")

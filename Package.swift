@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+// The package graph is the architecture: one direction of dependency, from the thin CLI
+// down to pure code. See ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Opine",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "opine", targets: ["opine"]),
+        .library(name: "Opine", targets: ["Opine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Pure: article parsing, the analyzer (tokenizer + stemmer), passages, query syntax.
+        .target(name: "OpineText"),
+        // Pure: BM25 parts, proximity, score combination, snippets, IR metrics.
+        .target(name: "OpineRanking", dependencies: ["OpineText"]),
+        // The only module that imports GRDB: schema, FTS5 tokenizer and auxiliary function, sync.
+        .target(
+            name: "OpineIndex",
+            dependencies: [
+                "OpineText", "OpineRanking",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        // The engine facade the CLI talks to.
+        .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex"]),
+        // Commands and printers; the only module that imports ArgumentParser.
+        .target(
+            name: "OpineCLI",
+            dependencies: [
+                "Opine", "OpineText", "OpineRanking",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
+        // Benchmarks: release-built executable, prints figures, never part of `swift test`.
+        .executableTarget(
+            name: "opine-bench",
+            dependencies: [
+                "Opine", "OpineText", "OpineIndex",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/Sources/opine-bench"),
+
+        .testTarget(name: "OpineTextTests", dependencies: ["OpineText"]),
+        .testTarget(name: "OpineRankingTests", dependencies: ["OpineRanking", "OpineText"]),
+        .testTarget(
+            name: "OpineIndexTests",
+            dependencies: ["OpineIndex", "OpineText", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OpineTests", dependencies: ["Opine", "OpineText"]),
+        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

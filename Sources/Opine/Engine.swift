@@ -1,0 +1,147 @@
+import Foundation
+import OpineIndex
+import OpineRanking
+import OpineText
+
+/// The engine facade the CLI talks to: index, search, show, stats, check.
+///
+/// A class because it owns the open index (one SQLite connection); it is used from one
+/// thread at a time.
+public final class Engine {
+    public let store: IndexStore
+    let builder = MatchBuilder()
+
+    /// Opens the index at `indexPath`. A writable open of an index built by another version
+    /// fails with `IndexError.versionMismatch`; `rebuild` starts over.
+    public init(indexPath: String, readOnly: Bool = false, rebuild: Bool = false) throws {
+        if !readOnly {
+            let folder = (indexPath as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        }
+        store = try IndexStore(path: indexPath, readOnly: readOnly, rebuild: rebuild)
+    }
+
+    /// Brings the index up to date with `roots` (all known roots when empty).
+    public func index(roots: [String], clock: () -> Double, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
+        let targets = roots.isEmpty ? try store.roots() : roots
+        return try store.sync(roots: targets, clock: clock, progress: progress)
+    }
+
+    public func stats() throws -> IndexStats { try store.stats() }
+
+    public func check() throws -> CheckReport { try store.check() }
+
+    /// Runs a query: parse, analyze, match, filter, rank, cut snippets.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        if let s = request.since, let u = request.until, u < s {
+            throw EngineError.invalidDateRange(since: s.description, until: u.description)
+        }
+        let parsed = QueryParser().parse(request.query)
+        var clauses = parsed.clauses
+        if clauses.isEmpty { clauses = parsed.titleClauses }
+        guard let plan = builder.build(clauses) else {
+            throw EngineError.noSearchableWords(query: request.query)
+        }
+        var evidence = try store.matchPassages(plan, parameters: request.parameters)
+
+        // Filters: each yields a set of allowed (or excluded) articles from an indexed lookup.
+        var allowed: Set<Int64>?
+        func restrict(_ ids: Set<Int64>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
+        if request.since != nil || request.until != nil {
+            restrict(try store.articleIDs(since: request.since, until: request.until))
+        }
+        for author in parsed.authors + request.authors {
+            restrict(try store.articleIDs(author: author))
+        }
+        if !parsed.titleClauses.isEmpty, let titlePlan = builder.build(parsed.titleClauses) {
+            restrict(try store.articleIDs(matching: titlePlan.expression, titleOnly: true))
+        }
+        var excluded = Set<Int64>()
+        if let exclusionPlan = builder.build(parsed.exclusions) {
+            excluded = try store.articleIDs(matching: exclusionPlan.expression)
+        }
+        if allowed != nil || !excluded.isEmpty {
+            evidence.removeAll { e in
+                (allowed.map { !$0.contains(e.articleID) } ?? false) || excluded.contains(e.articleID)
+            }
+        }
+
+        let ranker = ArticleRanker(parameters: request.parameters)
+        let ranked = ranker.rank(evidence, clauseCount: plan.clauses.count)
+        let top = Array(ranked.prefix(max(request.limit, 0)))
+
+        let snippetCount = min(max(request.snippets, 1), 3)
+        var passageIDs: [Int64] = []
+        for r in top { passageIDs += r.passages.prefix(snippetCount).map(\.evidence.passageID) }
+        let articles = try store.articles(top.map(\.articleID))
+        let passages = try store.passages(passageIDs)
+        let snippetBuilder = SnippetBuilder()
+
+        var results: [SearchResult] = []
+        for (i, r) in top.enumerated() {
+            guard let a = articles[r.articleID], let best = passages[r.passages[0].evidence.passageID] else { continue }
+            var snippets: [Snippet] = []
+            let sources = r.passages.prefix(snippetCount).compactMap { passages[$0.evidence.passageID] }
+            for p in sources where snippets.count < snippetCount {
+                snippets += snippetBuilder.snippets(p.text, terms: plan.highlights, count: 1)
+            }
+            if snippets.count < snippetCount {
+                let more = snippetBuilder.snippets(best.text, terms: plan.highlights, count: snippetCount - snippets.count + 1)
+                snippets += more.dropFirst().prefix(snippetCount - snippets.count)
+            }
+            results.append(SearchResult(
+                rank: i + 1, article: Engine.summary(a),
+                passage: PassageView(ordinal: best.ordinal, kind: best.kind, text: best.text, range: best.range),
+                snippets: snippets, explanation: r.explanation))
+        }
+
+        // Which words matched nothing, and what the index has instead.
+        var matchedMask: UInt64 = 0
+        for e in evidence { matchedMask |= e.matchedMask }
+        var unmatched: [String] = []
+        var suggestions: [(String, String)] = []
+        for (i, clause) in plan.clauses.enumerated() where i < 64 && matchedMask & (1 << UInt64(i)) == 0 {
+            unmatched.append(clause.description)
+            if results.isEmpty, case .word(let word, false) = clause, let s = try suggestion(for: word, terms: plan.clauseTerms[i]) {
+                suggestions.append((word, s))
+            }
+        }
+        return SearchResponse(results: results, matchedArticles: ranked.count, unmatchedWords: unmatched,
+                              suggestions: suggestions, clauses: plan.clauses)
+    }
+
+    /// "Did you mean": the closest index term to a word that matched nothing, as written in
+    /// the text, preferring the most frequent at equal distance.
+    func suggestion(for word: String, terms: [String]) throws -> String? {
+        guard terms.count == 1, let term = terms.first, try store.documentFrequency(term) == 0 else { return nil }
+        let isAcronym = term.uppercased() == term && term.lowercased() != term
+        var candidates = try store.similarTerms(to: term)
+        if isAcronym {
+            candidates = candidates.filter { $0.term.uppercased() == $0.term }
+        } else {
+            // A lowercase word may also be a mistyped acronym (`cepc` → CPEC).
+            candidates += try store.similarTerms(to: term.uppercased()).filter { $0.term.uppercased() == $0.term }
+            candidates = candidates.filter { $0.term.lowercased() != term }
+        }
+        guard let best = candidates.first else { return nil }
+        return try store.surfaceForm(of: best.term) ?? best.term
+    }
+
+    /// One article with all its parsed fields.
+    public func article(_ reference: String) throws -> ArticleDetail {
+        guard let (record, passages) = try store.article(reference) else {
+            throw EngineError.articleNotFound(reference)
+        }
+        func joined(_ kind: PassageKind) -> String {
+            passages.filter { $0.kind == kind }.map(\.text).joined(separator: "\n\n")
+        }
+        return ArticleDetail(
+            summary: Engine.summary(record), standfirst: joined(.standfirst), caption: joined(.caption),
+            body: passages.filter { $0.kind == .body }.map(\.text), bio: joined(.bio), encoding: record.encoding,
+            passages: passages.map { PassageView(ordinal: $0.ordinal, kind: $0.kind, text: $0.text, range: $0.range) })
+    }
+
+    static func summary(_ r: ArticleRecord) -> ArticleSummary {
+        ArticleSummary(id: r.id, path: r.path, title: r.title, authors: r.authors, date: r.date)
+    }
+}

@@ -1,0 +1,76 @@
+import OpineRanking
+import OpineText
+
+/// What a search asks for: the plain value a command builds from its arguments.
+public struct SearchRequest: Sendable {
+    public var query: String
+    /// Articles to return.
+    public var limit = 10
+    public var since: ArticleDate?
+    public var until: ArticleDate?
+    /// Author name fragments, each required (`--author`, plus `author:` in the query).
+    public var authors: [String] = []
+    /// Snippets per article (1…3).
+    public var snippets = 1
+    public var parameters = RankingParameters()
+
+    public init(query: String, limit: Int = 10) {
+        self.query = query
+        self.limit = limit
+    }
+}
+
+/// One ranked article.
+public struct SearchResult: Sendable {
+    public var rank: Int
+    public var article: ArticleSummary
+    /// The best passage.
+    public var passage: PassageView
+    public var snippets: [Snippet]
+    public var explanation: ScoreExplanation
+    public var score: Double { explanation.total }
+    /// True when the article matches every query clause.
+    public var isComplete: Bool { explanation.isComplete }
+}
+
+public struct ArticleSummary: Hashable, Sendable {
+    public var id: Int64
+    public var path: String
+    public var title: String
+    public var authors: [String]
+    public var date: ArticleDate?
+}
+
+public struct PassageView: Hashable, Sendable {
+    public var ordinal: Int
+    public var kind: PassageKind
+    public var text: String
+    /// UTF-8 byte range of the passage in its source file.
+    public var range: Range<Int>
+}
+
+/// A search's answer.
+public struct SearchResponse: Sendable {
+    public var results: [SearchResult]
+    /// Articles that matched (after filters), of which `results` are the first.
+    public var matchedArticles: Int
+    /// Index in `results` of the first article that does not match every clause.
+    public var firstPartial: Int? { results.firstIndex { !$0.isComplete } }
+    /// Query words that match nothing in the index (after filters), as typed.
+    public var unmatchedWords: [String]
+    /// For words that match nothing: a close word of the index ("did you mean").
+    public var suggestions: [(word: String, suggestion: String)]
+    /// The clauses as understood, for `--explain` and errors.
+    public var clauses: [QueryClause]
+}
+
+/// The full parsed fields of one article, for `opine show`.
+public struct ArticleDetail: Sendable {
+    public var summary: ArticleSummary
+    public var standfirst: String
+    public var caption: String
+    public var body: [String]
+    public var bio: String
+    public var encoding: String
+    public var passages: [PassageView]
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Opine
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score Opine's ranking on a judged collection, beside plain FTS5 bm25().",
+        discussion: """
+            Indexes DIR (docid = file name without .txt), runs every query through the same path
+            as `opine search` (the query's words, as the peers read them), and prints nDCG@10,
+            MAP@100, P@10, Recall@100 and MRR for Opine, FTS5 over whole articles, and FTS5 over
+            paragraphs (best paragraph per article), all in one run.
+            """)
+
+    @Option(help: ArgumentHelp("Folder of documents.", valueName: "dir")) var docs: String
+    @Option(help: ArgumentHelp("qid<TAB>query lines.", valueName: "file")) var queries: String
+    @Option(help: ArgumentHelp("TREC qrels: qid 0 docid grade.", valueName: "file")) var qrels: String
+    @Option(help: ArgumentHelp("Where to keep the indexes (default: a temporary folder).", valueName: "dir"))
+    var work: String?
+
+    func run() throws {
+        let collection = try Evaluator.load(docs: docs, queries: queries, qrels: qrels)
+        let dir = work ?? (NSTemporaryDirectory() + "/opine-eval-\(getpid())")
+        defer { if work == nil { try? FileManager.default.removeItem(atPath: dir) } }
+        let rows = try Evaluator().run(collection, workDirectory: dir, clock: monotonicSeconds)
+        Output.line("| system | nDCG@10 | MAP@100 | P@10 | Recall@100 | MRR | ms/query |")
+        Output.line("|---|---|---|---|---|---|---|")
+        for r in rows {
+            let m = r.metrics
+            Output.line(String(format: "| %@ | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f |", r.system, m.ndcg10, m.map, m.p10,
+                               m.recall100, m.mrr, r.secondsPerQuery * 1000))
+        }
+    }
+}

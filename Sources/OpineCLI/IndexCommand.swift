@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Opine
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index *.txt and *.md files below the given folders (incremental).",
+        discussion: """
+            Unchanged files are skipped (size and modification time, then content hash), changed
+            files re-indexed, deleted files removed, renamed files moved without re-reading.
+            With no PATH: the folders this index was built from, else Corpus/.
+            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named
+            in a warning on stderr), 2 the run stopped on an error (work committed so far is kept).
+            """)
+
+    @OptionGroup var location: IndexOptions
+
+    @Argument(help: ArgumentHelp("Folders or files to index.", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Drop the index and build it again from its folders.")
+    var rebuild = false
+
+    @Flag(name: .shortAndLong, help: "Print no warnings or summary.")
+    var quiet = false
+
+    func run() throws {
+        let where_ = try location.locations()
+        var engine: Engine
+        do {
+            engine = try Engine(indexPath: where_.index, rebuild: rebuild)
+        } catch let e as IndexError {
+            guard case .versionMismatch = e else { throw e }
+            if !quiet { Output.error("opine: the index was built by another version; rebuilding it") }
+            engine = try Engine(indexPath: where_.index, rebuild: true)
+        }
+        var roots = paths
+        if roots.isEmpty {
+            roots = try engine.store.roots()
+            if roots.isEmpty, let corpus = where_.corpus { roots = [corpus] }
+        }
+        let showProgress = Output.stderrIsTerminal && !quiet
+        let report = try engine.index(roots: roots, clock: monotonicSeconds) { done, total in
+            if showProgress { Output.progress("\rindexing \(done)/\(total) files…") }
+        }
+        if showProgress { Output.progress("\r\u{1B}[K") }
+        if !quiet {
+            for w in report.warnings { Output.error("opine: warning: \(w)") }
+            Output.line(IndexCommand.summary(report))
+        }
+        if report.failed > 0 { throw ExitCode(ExitStatus.partial) }
+    }
+
+    static func summary(_ r: SyncReport) -> String {
+        var parts = ["\(r.added) added", "\(r.updated) updated", "\(r.removed) removed", "\(r.unchanged) unchanged"]
+        if r.moved > 0 { parts.insert("\(r.moved) moved", at: 2) }
+        parts.append("\(r.failed) failed")
+        return parts.joined(separator: ", ") + String(format: " in %.2f s", r.seconds)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Opine
+
+/// Where the index is: shared by every command that opens one.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The index database (default: $OPINE_INDEX, else Index/opine.sqlite in the Opine package).", valueName: "file"))
+    var index: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder the default index is kept in sync with (default: Corpus/ in the Opine package).", valueName: "dir"))
+    var corpus: String?
+
+    func locations() throws -> Locations {
+        try Locations.resolve(
+            index: index, corpus: corpus, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executable: CommandLine.arguments.first.map { Self.absolute($0) })
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.contains("/") { return FileManager.default.currentDirectoryPath + "/" + path }
+        return Bundle.main.executablePath ?? path
+    }
+
+    /// Opens the engine for reading. The default index is first brought up to date with
+    /// `Corpus/` (built when missing, re-synced when a file changed), with a notice on stderr.
+    func openForSearch() throws -> Engine {
+        let where_ = try locations()
+        if where_.isDefaultIndex, let corpus = where_.corpus {
+            let exists = FileManager.default.fileExists(atPath: where_.index)
+            let engine: Engine
+            do {
+                engine = try Engine(indexPath: where_.index)
+            } catch let e as IndexError {
+                guard case .versionMismatch = e else { throw e }
+                Output.error("opine: the default index was built by another version; rebuilding it from \(Paths.display(corpus))")
+                engine = try Engine(indexPath: where_.index, rebuild: true)
+            }
+            let report = try engine.index(roots: [corpus], clock: monotonicSeconds)
+            let changed = report.added + report.updated + report.removed + report.moved
+            if !exists || changed > 0 {
+                Output.error("opine: \(exists ? "updated" : "built") the index \(Paths.display(where_.index)) from \(Paths.display(corpus)): \(IndexCommand.summary(report))")
+            }
+            return engine
+        }
+        return try Engine(indexPath: where_.index, readOnly: true)
+    }
+}
+
+/// Paths as shown to people: relative to the current folder when below it.
+enum Paths {
+    static func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import Opine
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index; print the best passage of each matching article.",
+        discussion: """
+            Query syntax:
+              cpec bonhomie        every word required; when fewer articles than --limit match
+                                   them all, articles matching most of them follow (marked)
+              "exact phrase"       words adjacent, in order
+              Rubio OR Dar         either word
+              -India, NOT India    exclude articles containing the word (no -- needed)
+              NEAR(trade tariffs, 5)  words within 5 words of each other
+              terror*              words starting with "terror"
+              title:bonhomie       in the title;  author:Husain  by that author
+            Case matters only for acronyms: US finds the acronym, us finds both.
+            Exit codes: 0 results, 1 no results, 2 error.
+            """)
+
+    @OptionGroup var location: IndexOptions
+
+    @Option(name: [.customShort("n"), .long], help: "Articles to show.")
+    var limit = 10
+
+    @Option(help: ArgumentHelp("Only articles dated on or after this day.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only articles dated on or before this day.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only articles by this author (part of the name; repeatable).", valueName: "name"))
+    var author: [String] = []
+
+    @Option(help: "Snippets per article (1 to 3).")
+    var snippets = 1
+
+    @Flag(help: "JSON Lines: one object per result (fields in the README).")
+    var json = false
+
+    @Flag(name: [.customShort("l"), .long], help: "Print only the paths of matching articles.")
+    var filesWithMatches = false
+
+    @Flag(name: [.short, .long], help: "Print only the number of matching articles.")
+    var count = false
+
+    @Flag(help: "Show each score's parts: BM25, proximity, passages, head bonus.")
+    var explain = false
+
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
+    @Argument(help: ArgumentHelp("The query.", valueName: "query"))
+    var words: [String] = []
+
+    func validate() throws {
+        guard limit >= 1 && limit <= 10_000 else { throw ValidationError("--limit must be between 1 and 10000") }
+        guard (1...3).contains(snippets) else { throw ValidationError("--snippets must be 1, 2 or 3") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let v = value, ArticleDate(iso: v) == nil {
+                throw ValidationError("\(name) wants a date as YYYY-MM-DD, not '\(v)'")
+            }
+        }
+        guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a query, for example: opine search CPEC")
+        }
+    }
+
+    func run() throws {
+        var request = SearchRequest(query: words.joined(separator: " "), limit: limit)
+        request.since = since.flatMap(ArticleDate.init(iso:))
+        request.until = until.flatMap(ArticleDate.init(iso:))
+        request.authors = author
+        request.snippets = snippets
+        if filesWithMatches || count { request.limit = 10_000 }
+        let engine = try location.openForSearch()
+        let response = try engine.search(request)
+        let style = HighlightStyle(color: color.enabled())
+        if count {
+            Output.line(String(response.matchedArticles))
+        } else if filesWithMatches {
+            for r in response.results { Output.line(Paths.display(r.article.path)) }
+        } else if json {
+            for r in response.results { Output.line(SearchCommand.json(r, explain: explain)) }
+        } else {
+            printText(response, style: style)
+        }
+        if response.results.isEmpty {
+            do {
+                var message = "opine: no results for \(SearchCommand.quoted(request.query))"
+                if !response.unmatchedWords.isEmpty && response.clauses.count > 1 {
+                    message += " (\(response.unmatchedWords.joined(separator: ", ")) matched nothing)"
+                }
+                Output.error(message)
+                if !response.suggestions.isEmpty {
+                    Output.error("did you mean: " + response.suggestions.map { "\($0.suggestion)" }.joined(separator: " ") + "?")
+                }
+            }
+            throw ExitCode(ExitStatus.notFound)
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        "'" + String(s.unicodeScalars.prefix(80).map { $0.value < 0x20 ? "?" : Character($0) }) + (s.count > 80 ? "…" : "") + "'"
+    }
+
+    func printText(_ response: SearchResponse, style: HighlightStyle) {
+        for r in response.results {
+            if r.rank - 1 == response.firstPartial {
+                Output.line("── below: articles matching only some of the words ──")
+                Output.line()
+            }
+            Output.line(style.strong("\(r.rank). \(r.article.title)"))
+            var meta: [String] = []
+            if !r.article.authors.isEmpty { meta.append(r.article.authors.joined(separator: ", ")) }
+            if let d = r.article.date { meta.append(d.description) }
+            meta.append(Paths.display(r.article.path))
+            Output.line("   " + meta.joined(separator: " · "))
+            for s in r.snippets {
+                Output.line("   " + style.render(s.text, highlights: s.highlights))
+            }
+            if explain {
+                let e = r.explanation
+                var prox = ""
+                if let w = e.proximityDetail.window {
+                    prox = " (window \(w), distances \(e.proximityDetail.pairDistances.map(String.init).joined(separator: ",")), closeness \(String(format: "%.3f", e.proximityDetail.closeness)))"
+                }
+                Output.line(String(format: "   score %.4f = bm25 %.4f + proximity %.4f%@ + other passages %.4f + head %.4f; %d/%d clauses",
+                                   e.total, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses, e.totalClauses))
+            }
+            Output.line()
+        }
+        if response.matchedArticles > response.results.count {
+            Output.line("\(response.results.count) of \(response.matchedArticles) matching articles shown (--limit)")
+        }
+    }
+
+    static func json(_ r: SearchResult, explain: Bool) -> String {
+        var o = JSONObject()
+        o.add("rank", r.rank)
+        o.add("score", r.score)
+        o.add("id", r.article.id)
+        o.add("path", Paths.display(r.article.path))
+        o.add("title", r.article.title)
+        o.add("authors", strings: r.article.authors)
+        o.add("date", r.article.date?.description)
+        o.add("passage", r.passage.text)
+        o.add("passage_kind", r.passage.kind.description)
+        o.add("passage_ordinal", r.passage.ordinal)
+        o.add("passage_range", raw: "[\(r.passage.range.lowerBound),\(r.passage.range.upperBound)]")
+        let first = r.snippets.first
+        o.add("snippet", first?.text ?? "")
+        o.add("highlights", raw: "[" + (first?.highlights ?? []).map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")
+        if r.snippets.count > 1 {
+            let all = r.snippets.map { s -> String in
+                var so = JSONObject()
+                so.add("text", s.text)
+                so.add("highlights", raw: "[" + s.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")
+                return so.text
+            }
+            o.add("snippets", raw: "[" + all.joined(separator: ",") + "]")
+        }
+        o.add("complete", r.isComplete)
+        if explain {
+            let e = r.explanation
+            var x = JSONObject()
+            x.add("bm25", e.bm25)
+            x.add("proximity", e.proximity)
+            x.add("window", e.proximityDetail.window.map { $0 } ?? -1)
+            x.add("pair_distances", raw: "[" + e.proximityDetail.pairDistances.map(String.init).joined(separator: ",") + "]")
+            x.add("closeness", e.proximityDetail.closeness)
+            x.add("other_passages", e.extraPassages)
+            x.add("head", e.headMatch)
+            x.add("matched_clauses", e.matchedClauses)
+            x.add("total_clauses", e.totalClauses)
+            o.add("explanation", raw: x.text)
+        }
+        return o.text
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Opine
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one article's metadata and parsed fields.")
+
+    @OptionGroup var location: IndexOptions
+
+    @Argument(help: ArgumentHelp("The article: its id, its path, or its file name.", valueName: "article"))
+    var article: String
+
+    @Flag(help: "One JSON object with path, title, authors, date, standfirst, caption, body, bio.")
+    var json = false
+
+    func run() throws {
+        let engine = try location.openForSearch()
+        let a = try engine.article(article)
+        if json {
+            var o = JSONObject()
+            o.add("id", a.summary.id)
+            o.add("path", Paths.display(a.summary.path))
+            o.add("title", a.summary.title)
+            o.add("authors", strings: a.summary.authors)
+            o.add("date", a.summary.date?.description)
+            o.add("standfirst", a.standfirst)
+            o.add("caption", a.caption)
+            o.add("body", strings: a.body)
+            o.add("bio", a.bio)
+            o.add("encoding", a.encoding)
+            Output.line(o.text)
+            return
+        }
+        Output.line("title:      \(a.summary.title)")
+        Output.line("authors:    \(a.summary.authors.joined(separator: ", "))")
+        Output.line("date:       \(a.summary.date?.description ?? "")")
+        Output.line("path:       \(Paths.display(a.summary.path))")
+        Output.line("id:         \(a.summary.id)")
+        Output.line("standfirst: \(a.standfirst)")
+        Output.line("caption:    \(a.caption)")
+        Output.line("bio:        \(a.bio)")
+        Output.line("body:       \(a.body.count) paragraphs")
+        for p in a.body {
+            Output.line()
+            Output.line(p)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+import OpineText
+
+/// The schema, and the versions an index records about itself.
+///
+/// Passage row ids pack the article id and the passage ordinal (`article << 16 | ordinal`), so
+/// that a matching FTS5 row names its article without a join.
+enum IndexSchema {
+    static let ordinalBits: Int64 = 16
+
+    static var expectedVersions: [String: String] {
+        ["schema_version": String(IndexStore.schemaVersion), "tokenizer": Analyzer.name,
+         "tokenizer_version": String(Analyzer.version)]
+    }
+
+    static func describe(_ v: [String: String]) -> String {
+        "schema \(v["schema_version"] ?? "?"), tokenizer \(v["tokenizer"] ?? "?") v\(v["tokenizer_version"] ?? "?")"
+    }
+
+    static func versions(_ db: Database) throws -> [String: String]? {
+        guard try db.tableExists("meta") else { return nil }
+        var out: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { out[row[0]] = row[1] }
+        return out
+    }
+
+    /// Read-only check: the index must be of this version.
+    static func check(_ db: Database, path: String) throws {
+        guard let found = try versions(db) else {
+            if try db.tableExists("articles") || !(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master").isEmpty) {
+                throw IndexError.notAnIndex(path: path)
+            }
+            throw IndexError.io(path: path, detail: "the index is empty; run `opine index` first")
+        }
+        let expected = expectedVersions
+        for (k, v) in expected where found[k] != v {
+            throw IndexError.versionMismatch(path: path, found: describe(found), expected: describe(expected))
+        }
+    }
+
+    /// Creates the schema in an empty database; refuses a database that is not an Opine index.
+    static func migrate(_ db: Database, path: String) throws {
+        if let found = try versions(db) {
+            let expected = expectedVersions
+            for (k, v) in expected where found[k] != v {
+                throw IndexError.versionMismatch(path: path, found: describe(found), expected: describe(expected))
+            }
+            return
+        }
+        let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        guard existing.isEmpty else { throw IndexError.notAnIndex(path: path) }
+        try create(db)
+    }
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE roots(path TEXT PRIMARY KEY);
+            CREATE TABLE articles(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,
+                encoding TEXT NOT NULL,
+                title TEXT NOT NULL,
+                authors TEXT NOT NULL,
+                date TEXT,
+                standfirst TEXT NOT NULL);
+            CREATE INDEX articles_date ON articles(date);
+            CREATE INDEX articles_hash ON articles(hash);
+            CREATE TABLE authors(article_id INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
+            CREATE INDEX authors_article ON authors(article_id);
+            CREATE INDEX authors_folded ON authors(folded);
+            CREATE TABLE passages(
+                id INTEGER PRIMARY KEY,
+                kind INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL);
+            CREATE VIEW passage_content AS
+                SELECT id,
+                       CASE WHEN kind <= 1 THEN text END AS head,
+                       CASE WHEN kind > 1 THEN text END AS body
+                FROM passages;
+            CREATE VIRTUAL TABLE passage_fts USING fts5(
+                head, body, content='passage_content', content_rowid='id', tokenize='\(Analyzer.name)');
+            CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row');
+            """)
+        for (k, v) in expectedVersions {
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
+        }
+    }
+
+    /// Drops everything Opine created, for `--rebuild` and version upgrades.
+    static func dropAll(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS passage_vocab;
+            DROP TABLE IF EXISTS passage_fts;
+            DROP VIEW IF EXISTS passage_content;
+            DROP TABLE IF EXISTS passages;
+            DROP TABLE IF EXISTS authors;
+            DROP TABLE IF EXISTS articles;
+            DROP TABLE IF EXISTS roots;
+            DROP TABLE IF EXISTS meta;
+            """)
+    }
+}

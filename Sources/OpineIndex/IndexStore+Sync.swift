@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+import OpineText
+
+/// What one `opine index` run did.
+public struct SyncReport: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var moved = 0
+    public var removed = 0
+    public var unchanged = 0
+    public var failed = 0
+    /// One line per problem, each naming its file.
+    public var warnings: [String] = []
+    public var seconds = 0.0
+
+    public init() {}
+}
+
+extension IndexStore {
+    /// Files are written in transactions of at most this many files or bytes: large enough
+    /// that commits do not dominate, small enough that a kill loses little and memory stays flat.
+    static let batchFiles = 512
+    static let batchBytes = 16 << 20
+    /// Larger files are skipped: they are dumps, not op-eds, and would need their size in memory.
+    public static let maximumFileBytes: Int64 = 64 << 20
+
+    /// The folders (or files) this index was built from.
+    public func roots() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT path FROM roots ORDER BY path") }
+    }
+
+    /// Brings the index in line with the files under `roots`: new files added, changed files
+    /// re-indexed, deleted files removed, renamed files (same content) moved without parsing.
+    /// Articles under other roots are left alone. A bad file is reported and skipped.
+    public func sync(
+        roots: [String], clock: () -> Double, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> SyncReport {
+        let started = clock()
+        var report = SyncReport()
+        var walker = FileWalker()
+        var canonicalRoots: [String] = []
+        for root in roots {
+            let canonical = IndexStore.canonical(root)
+            canonicalRoots.append(canonical)
+            walker.walk(canonical)
+        }
+        report.warnings += walker.warnings
+        let rootsToRecord = canonicalRoots.filter { FileManager.default.fileExists(atPath: $0) }
+
+        var existing: [String: ExistingArticle] = [:]
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
+            while let row = try rows.next() {
+                let path: String = row[1]
+                guard canonicalRoots.contains(where: { IndexStore.isUnder(path, root: $0) }) else { continue }
+                existing[path] = ExistingArticle(id: row[0], size: row[2], mtime: row[3], hash: row[4])
+            }
+        }
+
+        var seen = Set<String>()
+        var work: [SourceFileInfo] = []
+        for file in walker.files where seen.insert(file.path).inserted {
+            if let e = existing[file.path], e.size == file.size, e.mtime == file.mtime {
+                report.unchanged += 1
+            } else {
+                work.append(file)
+            }
+        }
+        var missing: [String: ExistingArticle] = existing.filter { !seen.contains($0.key) }
+        var missingByHash: [String: String] = [:]
+        for (path, e) in missing { missingByHash[e.hash] = path }
+
+        try write { db in
+            for root in rootsToRecord {
+                try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root])
+            }
+        }
+
+        var index = 0
+        while index < work.count {
+            var batchBytes = 0
+            var end = index
+            while end < work.count && end - index < IndexStore.batchFiles && batchBytes < IndexStore.batchBytes {
+                batchBytes += Int(work[end].size)
+                end += 1
+            }
+            let batch = work[index..<end]
+            try write { db in
+                for file in batch {
+                    do {
+                        try db.inSavepoint {
+                            try self.syncFile(db, file, existing: existing[file.path], missing: &missing,
+                                              missingByHash: &missingByHash, report: &report)
+                            return .commit
+                        }
+                    } catch let failure as FileFailure {
+                        report.failed += 1
+                        report.warnings.append("\(file.path): \(failure.message)")
+                    } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL || e.resultCode == .SQLITE_IOERR
+                        || e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CORRUPT {
+                        throw e
+                    } catch {
+                        report.failed += 1
+                        report.warnings.append("\(file.path): could not be indexed, skipped")
+                    }
+                }
+            }
+            index = end
+            progress?(index, work.count)
+        }
+
+        if !missing.isEmpty {
+            try write { db in
+                for (_, e) in missing {
+                    try IndexStore.deleteArticle(db, id: e.id)
+                    report.removed += 1
+                }
+            }
+        }
+        report.seconds = clock() - started
+        return report
+    }
+
+    struct FileFailure: Error { var message: String }
+
+    private func syncFile(
+        _ db: Database, _ file: SourceFileInfo, existing: ExistingArticle?,
+        missing: inout [String: ExistingArticle], missingByHash: inout [String: String], report: inout SyncReport
+    ) throws {
+        guard file.size <= IndexStore.maximumFileBytes else {
+            throw FileFailure(message: "larger than \(IndexStore.maximumFileBytes >> 20) MB, skipped")
+        }
+        let bytes = try IndexStore.readFile(file.path)
+        let hash = SourceText.hash(bytes)
+        if let e = existing, e.hash == hash {
+            try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?",
+                           arguments: [file.size, file.mtime, e.id])
+            report.unchanged += 1
+            return
+        }
+        if existing == nil, let from = missingByHash[hash], let e = missing[from] {
+            try db.execute(sql: "UPDATE articles SET path = ?, size = ?, mtime = ? WHERE id = ?",
+                           arguments: [file.path, file.size, file.mtime, e.id])
+            missing[from] = nil
+            missingByHash[hash] = nil
+            report.moved += 1
+            return
+        }
+        let source: SourceText
+        do {
+            source = try SourceText.decode(bytes)
+        } catch {
+            throw FileFailure(message: error.description)
+        }
+        if source.encoding != .utf8 {
+            report.warnings.append("\(file.path): not valid UTF-8, read as \(source.encoding.rawValue)")
+        }
+        let article = ArticleParser().parse(source.text, fileName: file.path)
+        try IndexStore.writeArticle(db, id: existing?.id, file: file, hash: hash, encoding: source.encoding, article: article)
+        if existing == nil { report.added += 1 } else { report.updated += 1 }
+    }
+
+    static func readFile(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileFailure(message: "cannot be read (\(FileManager.default.isReadableFile(atPath: path) ? "vanished" : "permission denied")), skipped")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw FileFailure(message: "read error, skipped")
+        }
+    }
+
+    static func writeArticle(
+        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: String, encoding: SourceText.Encoding,
+        article: Article
+    ) throws {
+        let authors = article.authors.joined(separator: "\u{1F}")
+        let date = article.date?.description
+        let id: Int64
+        if let existingID {
+            try deletePassages(db, articleID: existingID)
+            try db.cachedStatement(sql: """
+                UPDATE articles SET path = ?, hash = ?, size = ?, mtime = ?, encoding = ?, title = ?, authors = ?,
+                date = ?, standfirst = ? WHERE id = ?
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, article.title,
+                                         authors, date, article.standfirst, existingID])
+            id = existingID
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date, standfirst)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, article.title,
+                                         authors, date, article.standfirst])
+            id = db.lastInsertedRowID
+        }
+        let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors(article_id, name, folded) VALUES (?, ?, ?)")
+        for name in article.authors {
+            try insertAuthor.execute(arguments: [id, name, IndexStore.foldName(name)])
+        }
+        let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, end) VALUES (?, ?, ?, ?, ?)")
+        let insertFTS = try db.cachedStatement(sql: "INSERT INTO passage_fts(rowid, head, body) VALUES (?, ?, ?)")
+        for (ordinal, p) in article.passages.enumerated() {
+            let rowid = id << IndexSchema.ordinalBits | Int64(ordinal)
+            try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound, p.range.upperBound])
+            try insertFTS.execute(arguments: [rowid, p.kind.isHead ? p.text : nil, p.kind.isHead ? nil : p.text])
+        }
+    }
+
+    /// Removes an article's passages from the FTS5 index and the content table. External
+    /// content FTS5 needs the old text to delete a row, so it is read first.
+    static func deletePassages(_ db: Database, articleID id: Int64) throws {
+        let lo = id << IndexSchema.ordinalBits
+        let hi = lo | ((1 << IndexSchema.ordinalBits) - 1)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, text FROM passages WHERE id BETWEEN ? AND ?"),
+                                    arguments: [lo, hi])
+        let delete = try db.cachedStatement(sql: "INSERT INTO passage_fts(passage_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)")
+        for row in rows {
+            let kind: Int = row[1]
+            let text: String = row[2]
+            let isHead = PassageKind(rawValue: kind)?.isHead ?? false
+            try delete.execute(arguments: [row[0] as Int64, isHead ? text : nil, isHead ? nil : text])
+        }
+        try db.execute(sql: "DELETE FROM passages WHERE id BETWEEN ? AND ?", arguments: [lo, hi])
+        try db.execute(sql: "DELETE FROM authors WHERE article_id = ?", arguments: [id])
+    }
+
+    static func deleteArticle(_ db: Database, id: Int64) throws {
+        try deletePassages(db, articleID: id)
+        try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+    }
+
+    /// Author names compare folded: lowercase, accents removed (the analyzer's folding).
+    static func foldName(_ name: String) -> String {
+        Analyzer().tokens(name, mode: .prefix).filter { !$0.isColocated }.map(\.term).joined(separator: " ").lowercased()
+    }
+
+    static func canonical(_ path: String) -> String {
+        var absolute = path
+        if !absolute.hasPrefix("/") {
+            absolute = FileManager.default.currentDirectoryPath + "/" + path
+        }
+        if let resolved = realpath(absolute, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return (absolute as NSString).standardizingPath
+    }
+
+    static func isUnder(_ path: String, root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+}
+
+struct ExistingArticle {
+    var id: Int64
+    var size: Int64
+    var mtime: Int64
+    var hash: String
+}

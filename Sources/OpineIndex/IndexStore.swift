@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import OpineText
+
+/// The index database: one SQLite file holding articles, passages and their FTS5 index.
+///
+/// Opened with WAL journaling and a busy timeout so that searches read a consistent snapshot
+/// while `opine index` writes. The tokenizer and the auxiliary function are registered on
+/// every connection (`prepareDatabase`); nothing is process-wide.
+public final class IndexStore: @unchecked Sendable {
+    /// Bumped when the schema changes; an index of another version is rebuilt or refused.
+    public static let schemaVersion = 1
+    /// Readers wait this long for a writer's lock before reporting the index busy.
+    static let busyTimeout: TimeInterval = 10
+
+    public let path: String
+    let dbQueue: DatabaseQueue
+
+    /// Opens (creating when missing) the index at `path`.
+    ///
+    /// - Parameter readOnly: open for searching only; fails if the file does not exist.
+    /// - Parameter rebuild: drop whatever an earlier Opine stored here and start over (refused
+    ///   when the file is not an Opine index).
+    public init(path: String, readOnly: Bool = false, rebuild: Bool = false) throws {
+        self.path = path
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(IndexStore.busyTimeout)
+        if !readOnly { config.journalMode = .wal }
+        config.prepareDatabase { db in
+            db.add(tokenizer: OpineTokenizer.self)
+            try InstancesFunction.register(db)
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            try IndexStore.checkHeader(path)
+        } else if readOnly {
+            throw IndexError.io(path: path, detail: "no index here; run `opine index` first")
+        }
+        do {
+            dbQueue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw IndexStore.translate(error, path: path)
+        }
+        if !readOnly {
+            try write { db in
+                if rebuild {
+                    if try IndexSchema.versions(db) != nil { try IndexSchema.dropAll(db) }
+                }
+                try IndexSchema.migrate(db, path: path)
+            }
+        } else {
+            try read { db in try IndexSchema.check(db, path: path) }
+        }
+    }
+
+    /// An SQLite file starts with this; anything else at the index path is not ours to touch.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IndexError.io(path: path, detail: "cannot read the index file")
+        }
+        defer { try? handle.close() }
+        let header = handle.readData(ofLength: 16)
+        if header.isEmpty { return }  // an empty file: SQLite makes it a database
+        if header != Data("SQLite format 3\0".utf8) { throw IndexError.notAnIndex(path: path) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbQueue.read(body)
+        } catch {
+            throw IndexStore.translate(error, path: path)
+        }
+    }
+
+    /// Outside any transaction and without GRDB's read-only guard (FTS5 commands such as
+    /// `integrity-check` are spelled as INSERTs).
+    func unrestricted<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbQueue.inDatabase(body)
+        } catch {
+            throw IndexStore.translate(error, path: path)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbQueue.write(body)
+        } catch {
+            throw IndexStore.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's result codes become errors a user can act on; SQLite's own text never reaches
+    /// the terminal.
+    static func translate(_ error: Error, path: String) -> Error {
+        guard let e = error as? DatabaseError else { return error }
+        switch e.resultCode {
+        case .SQLITE_FULL: return IndexError.diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            if e.resultCode == .SQLITE_CANTOPEN {
+                return IndexError.io(path: path, detail: "cannot open the index (missing folder or no permission)")
+            }
+            return IndexError.readOnly(path: path)
+        case .SQLITE_NOTADB: return IndexError.notAnIndex(path: path)
+        case .SQLITE_CORRUPT: return IndexError.corrupt(path: path, detail: "database disk image is malformed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return IndexError.busy(path: path)
+        case .SQLITE_IOERR: return IndexError.io(path: path, detail: "input/output error while reading or writing the index")
+        default: return IndexError.corrupt(path: path, detail: "SQLite code \(e.resultCode.rawValue)")
+        }
+    }
+}

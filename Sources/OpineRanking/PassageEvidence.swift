@@ -1,0 +1,28 @@
+import OpineText
+
+/// What the index reports about one matching passage.
+public struct PassageEvidence: Hashable, Sendable {
+    public var passageID: Int64
+    public var articleID: Int64
+    /// True when the match is in the head column (title or standfirst).
+    public var isHead: Bool
+    /// BM25 as a positive number (FTS5's `bm25()` is negated so that smaller sorts first).
+    public var bm25: Double
+    /// Token positions of each query clause's matches, sorted; empty when the clause is absent.
+    public var positions: [[Int32]]
+
+    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]]) {
+        self.passageID = passageID
+        self.articleID = articleID
+        self.isHead = isHead
+        self.bm25 = bm25
+        self.positions = positions
+    }
+
+    /// Bit i is set when clause i matches in this passage.
+    public var matchedMask: UInt64 {
+        var mask: UInt64 = 0
+        for (i, p) in positions.enumerated() where !p.isEmpty && i < 64 { mask |= 1 << UInt64(i) }
+        return mask
+    }
+}

@@ -1,0 +1,19 @@
+/// A score as the sum of its parts; `total` is computed from the parts, so what is printed
+/// adds up exactly.
+public struct ScoreExplanation: Hashable, Sendable {
+    /// Column-weighted BM25 of the best passage (FTS5's `bm25()`, negated).
+    public var bm25: Double
+    /// `bm25 × proximityWeight × closeness` of the best passage.
+    public var proximity: Double
+    public var proximityDetail: Proximity
+    /// Share of the next best passages' scores.
+    public var extraPassages: Double
+    /// Bonus for a title or standfirst match.
+    public var headMatch: Double
+    /// Clauses the article matches, and how many the query has.
+    public var matchedClauses: Int
+    public var totalClauses: Int
+
+    public var total: Double { bm25 + proximity + extraPassages + headMatch }
+    public var isComplete: Bool { matchedClauses == totalClauses }
+}

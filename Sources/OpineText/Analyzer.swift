@@ -1,0 +1,459 @@
+/// Opine's analyzer: UTF-8 bytes in, terms with byte ranges and positions out.
+///
+/// One pass over the bytes finds raw words (letters and digits joined by in-word apostrophes,
+/// decimal points, thousands separators and the dots of `U.S.`, with soft hyphens, zero-width
+/// characters and combining accents skipped); a second pass over those words decides, with one
+/// word of context either side, what each one means: an acronym (`US`, `U.S.`, `MOUs`), a
+/// shouted word in an all-caps headline, a part of a hyphenated compound, or a plain word.
+///
+/// Policy, written down because it decides what can ever be found:
+/// - **Case**: words are lowercased; acronyms keep an uppercase term so that the query `US`
+///   does not match the pronoun "us". In documents an acronym also carries its lowercase form
+///   colocated, so the lowercase query `us` (or `cpec`) matches both.
+/// - **Shouting**: three or more all-caps words in a row, or two when one has five letters or
+///   more, are shouted text (a headline), not acronyms; short shouted words still carry the
+///   acronym form colocated, so `US` in "PAKISTAN AND US SIGN DEAL" stays findable.
+/// - **Accents** are folded (`Café` → `cafe`, `Müller` → `muller`, `ß` → `ss`); other scripts
+///   are lowercased and kept; Han and kana characters are one token each.
+/// - **Possessives**: `'s`/`’s` is dropped; a trailing `s’` is left to the stemmer.
+/// - **Compounds**: `counter-terrorism` gives `counter`, `terror`, and `counterterror`
+///   colocated with `counter`; en and em dashes separate words.
+/// - **Numbers**: `19%` → `19`, `2.0` and `5.93` stay whole, `155,221` → `155221`.
+/// - **Stop words are indexed**: phrases such as "the right side of history" must match, and
+///   BM25's IDF already gives them almost no weight.
+/// - Terms longer than ``maximumTermBytes`` are truncated at a scalar boundary; invalid UTF-8
+///   and NUL bytes are separators.
+public struct Analyzer: Sendable {
+    /// The tokenizer's name, as registered with FTS5 and recorded in the index.
+    public static let name = "opine"
+    /// Bumped whenever a change alters any term; an index records it and is rebuilt on mismatch.
+    public static let version = 1
+    /// FTS5's porter stops at 64 bytes too (`FTS5_PORTER_MAX_TOKEN`); longer strings are URLs,
+    /// hashes or junk. They are truncated, not dropped, so a prefix query still finds them.
+    public static let maximumTermBytes = 64
+    /// A compound joins at most this many parts (`state-of-the-art` has four).
+    static let maximumCompoundParts = 4
+
+    public init() {}
+
+    /// Analyzes `text`, calling `sink` once per token in order. Return `false` from `sink` to stop.
+    ///
+    /// - Complexity: O(n) in the byte count; allocates two buffers per call, none per token.
+    public func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, sink: (TermEmission) -> Bool
+    ) {
+        var scanner = WordScanner(text: text)
+        scanner.scan()
+        var emitter = Emitter(scanner: scanner, mode: mode)
+        emitter.emit(sink)
+    }
+
+    /// Convenience for tests, tools and `opine analyze`: the whole token stream as values.
+    public func tokens(_ text: String, mode: AnalysisMode = .document) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var out: [Token] = []
+            var position = -1
+            analyze(buffer, mode: mode) { emission in
+                if !emission.isColocated { position += 1 }
+                out.append(Token(
+                    term: String(decoding: emission.term, as: UTF8.self),
+                    range: emission.range, position: max(position, 0),
+                    isColocated: emission.isColocated))
+                return true
+            }
+            return out
+        }
+    }
+
+    /// The terms of `text`, in order, without alternatives.
+    public func terms(_ text: String, mode: AnalysisMode = .query) -> [String] {
+        tokens(text, mode: mode).filter { !$0.isColocated }.map(\.term)
+    }
+}
+
+/// A raw word found by the scanner, before its meaning is decided.
+struct RawWord {
+    var start: Int
+    var end: Int
+    /// Range of the folded (lowercased, accent-free) bytes in the scanner's scratch buffer.
+    var foldStart: Int
+    var foldEnd: Int
+    var upper = 0
+    var lower = 0
+    var digits = 0
+    var nonASCII = false
+    var dotted = false
+    var cjk = false
+    /// True when a hyphen joins this word to the next one.
+    var hyphenToNext = false
+
+    var letters: Int { upper + lower }
+    var isAlphabetic: Bool { digits == 0 && (letters > 0 || nonASCII) }
+    /// All-caps ASCII word of two letters or more (`US`, `CPEC`, `THE`).
+    var isCaps: Bool { !nonASCII && !dotted && upper >= 2 && lower == 0 }
+}
+
+/// First pass: bytes → raw words with folded text.
+struct WordScanner {
+    let text: UnsafeBufferPointer<UInt8>
+    var words: [RawWord] = []
+    var fold: [UInt8] = []
+
+    init(text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        words.reserveCapacity(text.count / 5)
+        fold.reserveCapacity(text.count)
+    }
+
+    mutating func scan() {
+        var i = 0
+        let n = text.count
+        while i < n {
+            let (scalar, length) = decode(at: i)
+            switch classify(scalar) {
+            case .letter, .digit:
+                i = scanWord(from: i)
+            case .cjk:
+                var word = RawWord(start: i, end: i + length, foldStart: fold.count, foldEnd: 0)
+                fold.append(contentsOf: text[i..<(i + length)])
+                word.foldEnd = fold.count
+                word.nonASCII = true
+                word.cjk = true
+                words.append(word)
+                i += length
+            default:
+                i += length
+            }
+        }
+    }
+
+    /// Decodes the scalar at `i`; invalid UTF-8 yields `nil` and a length of 1.
+    func decode(at i: Int) -> (UInt32?, Int) {
+        let b0 = text[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n = text.count
+        func cont(_ j: Int) -> UInt32? {
+            guard j < n else { return nil }
+            let b = text[j]
+            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+        }
+        if b0 & 0xE0 == 0xC0, b0 >= 0xC2, let c1 = cont(i + 1) {
+            return ((UInt32(b0 & 0x1F) << 6) | c1, 2)
+        }
+        if b0 & 0xF0 == 0xE0, let c1 = cont(i + 1), let c2 = cont(i + 2) {
+            let v = (UInt32(b0 & 0x0F) << 12) | (c1 << 6) | c2
+            if v >= 0x800 && !(0xD800...0xDFFF).contains(v) { return (v, 3) }
+        }
+        if b0 & 0xF8 == 0xF0, let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) {
+            let v = (UInt32(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3
+            if v >= 0x10000 && v <= 0x10FFFF { return (v, 4) }
+        }
+        return (nil, 1)
+    }
+
+    func classify(_ scalar: UInt32?) -> CharClass {
+        guard let v = scalar else { return .separator }
+        return CharClass.of(v)
+    }
+
+    func isWordChar(at i: Int) -> Bool {
+        guard i < text.count else { return false }
+        let c = classify(decode(at: i).0)
+        return c == .letter || c == .digit
+    }
+
+    func isDigit(at i: Int) -> Bool {
+        i < text.count && text[i] >= 0x30 && text[i] <= 0x39
+    }
+
+    func isASCIILetter(at i: Int) -> Bool {
+        guard i < text.count else { return false }
+        let b = text[i] | 0x20
+        return b >= 0x61 && b <= 0x7A
+    }
+
+    /// Scans one raw word starting at `start` (a letter or digit); returns the index after it.
+    mutating func scanWord(from start: Int) -> Int {
+        var word = RawWord(start: start, end: start, foldStart: fold.count, foldEnd: 0)
+        var i = start
+        var segmentLetters = 0  // letters since the word start or the last acronym dot
+        var segmentOther = false  // digits or non-ASCII in the current segment
+        var lastWasDigit = false
+        let n = text.count
+        scanning: while i < n {
+            let (scalar, length) = decode(at: i)
+            let cls = classify(scalar)
+            switch cls {
+            case .letter:
+                let v = scalar!
+                if v < 0x80 {
+                    let b = UInt8(v)
+                    if b >= 0x41 && b <= 0x5A {
+                        word.upper += 1
+                        fold.append(b | 0x20)
+                    } else {
+                        word.lower += 1
+                        fold.append(b)
+                    }
+                    segmentLetters += 1
+                } else {
+                    word.nonASCII = true
+                    segmentOther = true
+                    Folding.appendFolded(v, to: &fold, word: &word)
+                }
+                lastWasDigit = false
+                i += length
+            case .digit:
+                word.digits += 1
+                fold.append(text[i])
+                segmentOther = true
+                lastWasDigit = true
+                i += length
+            case .ignorable:
+                i += length
+            case .apostrophe:
+                // `Pakistan's` → pakistan (the `'s` is inside the token's range, not its term);
+                // `don't`, `O'Brien` → dont, obrien.
+                let next = i + length
+                guard word.letters > 0 || word.nonASCII, isWordChar(at: next) else { break scanning }
+                if text[next] | 0x20 == UInt8(ascii: "s") && !isWordChar(at: next + 1) {
+                    i = next + 1
+                    break scanning
+                }
+                i = next
+            case .dot:
+                if lastWasDigit && isDigit(at: i + 1) {
+                    fold.append(UInt8(ascii: "."))
+                    i += 1
+                    lastWasDigit = false
+                    continue
+                }
+                if segmentLetters == 1 && !segmentOther && isASCIILetter(at: i + 1)
+                    && (i + 2 >= n || text[i + 2] == UInt8(ascii: ".") || !isWordChar(at: i + 2))
+                {
+                    word.dotted = true
+                    segmentLetters = 0
+                    i += 1
+                    continue
+                }
+                if word.dotted && segmentLetters == 1 && !segmentOther { i += 1 }  // `U.S.` keeps its last dot
+                break scanning
+            case .comma:
+                if lastWasDigit && isDigit(at: i + 1) && isDigit(at: i + 2) && isDigit(at: i + 3)
+                    && !isDigit(at: i + 4)
+                {
+                    i += 1
+                    continue
+                }
+                break scanning
+            default:
+                break scanning
+            }
+        }
+        word.end = i
+        word.foldEnd = fold.count
+        if i < n, classify(decode(at: i).0) == .hyphen {
+            let after = i + decode(at: i).1
+            if isWordChar(at: after) { word.hyphenToNext = true }
+        }
+        if word.foldEnd > word.foldStart {
+            words.append(word)
+        } else {
+            fold.removeSubrange(word.foldStart...)
+        }
+        return max(i, start + 1)
+    }
+}
+
+/// Second pass: raw words → tokens, with one word of context.
+struct Emitter {
+    let scanner: WordScanner
+    let mode: AnalysisMode
+    /// The term being emitted; reused for every token.
+    var buffer: [UInt8] = Array(repeating: 0, count: Analyzer.maximumTermBytes * 2 + 8)
+
+    init(scanner: WordScanner, mode: AnalysisMode) {
+        self.scanner = scanner
+        self.mode = mode
+    }
+
+    /// Shouting: a run of all-caps words of length ≥ 3, or 2 when one has ≥ 5 letters.
+    static let shoutedRunLength = 3
+    static let shoutedLongWord = 5
+    /// Shouted words this short also keep their acronym form (`US` in an all-caps headline).
+    static let shoutedAcronymMaximum = 5
+
+    func shoutedFlags() -> [Bool] {
+        Emitter.shoutedFlags(scanner.words.map { ($0.isCaps, $0.letters) })
+    }
+
+    /// The shouting rule over a sequence of words given as (is all-caps, letter count).
+    static func shoutedFlags(_ words: [(isCaps: Bool, letters: Int)]) -> [Bool] {
+        var flags = Array(repeating: false, count: words.count)
+        var i = 0
+        while i < words.count {
+            guard words[i].isCaps else { i += 1; continue }
+            var j = i
+            var longest = 0
+            while j < words.count && words[j].isCaps {
+                longest = max(longest, words[j].letters)
+                j += 1
+            }
+            let run = j - i
+            if run >= Emitter.shoutedRunLength || (run == 2 && longest >= Emitter.shoutedLongWord) {
+                for k in i..<j { flags[k] = true }
+            }
+            i = j
+        }
+        return flags
+    }
+
+    mutating func emit(_ sink: (TermEmission) -> Bool) {
+        let words = scanner.words
+        let shouted = shoutedFlags()
+        var index = 0
+        while index < words.count {
+            // A hyphenated chain: words[index...chainEnd].
+            var chainEnd = index
+            while chainEnd < words.count - 1 && words[chainEnd].hyphenToNext
+                && chainEnd - index < Analyzer.maximumCompoundParts - 1
+            {
+                chainEnd += 1
+            }
+            var joinedIsUseful = chainEnd > index && mode == .document
+            if joinedIsUseful {
+                for k in index...chainEnd where !words[k].isAlphabetic || acronymForm(words[k], shouted: shouted[k]) != nil {
+                    joinedIsUseful = false
+                }
+            }
+            for k in index...chainEnd {
+                guard emitWord(words[k], shouted: shouted[k], sink) else { return }
+                if k == index && joinedIsUseful {
+                    guard emitJoined(words[index...chainEnd], sink) else { return }
+                }
+            }
+            index = chainEnd + 1
+        }
+    }
+
+    enum Acronym { case plain, plural }
+
+    /// Whether the word is an acronym (`US`, `U.S.`, `G20`, `MOUs`) outside shouted text.
+    func acronymForm(_ w: RawWord, shouted: Bool) -> Acronym? {
+        if w.nonASCII || w.cjk || shouted { return nil }
+        if w.dotted { return w.upper >= 2 && w.lower == 0 ? .plain : nil }
+        if w.lower == 0 && (w.upper >= 2 || (w.upper >= 1 && w.digits >= 1)) { return .plain }
+        if w.upper >= 2 && w.lower == 1 && w.digits == 0
+            && scanner.fold[w.foldEnd - 1] == UInt8(ascii: "s") && w.foldEnd - w.foldStart == w.letters
+        {
+            // `MOUs`: the only lowercase letter is the final s.
+            return .plural
+        }
+        return nil
+    }
+
+    mutating func emitWord(_ w: RawWord, shouted: Bool, _ sink: (TermEmission) -> Bool) -> Bool {
+        let range = w.start..<w.end
+        if let acronym = acronymForm(w, shouted: shouted) {
+            let count = writeUpper(w, dropLast: acronym == .plural)
+            guard send(count, range, colocated: false, sink) else { return false }
+            if mode == .document {
+                let lowerCount = writeLower(w, stem: true)
+                return send(lowerCount, range, colocated: true, sink)
+            }
+            return true
+        }
+        let lowerCount = writeLower(w, stem: mode != .prefix)
+        guard send(lowerCount, range, colocated: false, sink) else { return false }
+        if shouted && mode == .document && w.letters <= Emitter.shoutedAcronymMaximum {
+            let count = writeUpper(w, dropLast: false)
+            return send(count, range, colocated: true, sink)
+        }
+        return true
+    }
+
+    mutating func emitJoined(_ parts: ArraySlice<RawWord>, _ sink: (TermEmission) -> Bool) -> Bool {
+        var count = 0
+        for w in parts {
+            for b in scanner.fold[w.foldStart..<w.foldEnd] {
+                if count >= Analyzer.maximumTermBytes { break }
+                buffer[count] = b
+                count += 1
+            }
+        }
+        count = stemIfASCII(count)
+        let range = parts.first!.start..<parts.last!.end
+        return send(count, range, colocated: true, sink)
+    }
+
+    /// Writes the uppercase ASCII form (letters and digits only; dots dropped).
+    mutating func writeUpper(_ w: RawWord, dropLast: Bool) -> Int {
+        var count = 0
+        var end = w.foldEnd
+        if dropLast { end -= 1 }
+        for b in scanner.fold[w.foldStart..<end] where count < Analyzer.maximumTermBytes {
+            buffer[count] = (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b
+            count += 1
+        }
+        return count
+    }
+
+    mutating func writeLower(_ w: RawWord, stem: Bool) -> Int {
+        let fold = scanner.fold
+        var count = w.foldEnd - w.foldStart
+        if count > Analyzer.maximumTermBytes {
+            // Truncate at a scalar boundary.
+            count = Analyzer.maximumTermBytes
+            while count > 0 && fold[w.foldStart + count] & 0xC0 == 0x80 { count -= 1 }
+        }
+        for k in 0..<count { buffer[k] = fold[w.foldStart + k] }
+        return stem && !w.cjk ? stemIfASCII(count) : count
+    }
+
+    /// Stems ASCII alphanumeric terms; terms with other bytes (`2.0`, other scripts) pass.
+    mutating func stemIfASCII(_ count: Int) -> Int {
+        var hasLetter = false
+        for k in 0..<count {
+            let b = buffer[k]
+            if b >= 0x61 && b <= 0x7A { hasLetter = true; continue }
+            if b >= 0x30 && b <= 0x39 { continue }
+            return count
+        }
+        guard hasLetter else { return count }
+        return buffer.withUnsafeMutableBufferPointer { PorterStemmer.stem($0.baseAddress!, count: count) }
+    }
+
+    func send(_ count: Int, _ range: Range<Int>, colocated: Bool, _ sink: (TermEmission) -> Bool) -> Bool {
+        guard count > 0 else { return true }
+        return buffer.withUnsafeBufferPointer { all in
+            sink(TermEmission(
+                term: UnsafeBufferPointer(rebasing: all[0..<count]), range: range, isColocated: colocated))
+        }
+    }
+}
+
+extension Analyzer {
+    /// The joined form of a hyphenated compound (`counter-terrorism` → `counterterror`), as
+    /// document analysis indexes it; nil when the text is not such a compound.
+    public func joinedTerm(_ word: String) -> String? {
+        let tokens = tokens(word, mode: .document)
+        guard let first = tokens.first(where: { !$0.isColocated }) else { return nil }
+        return tokens.first(where: { $0.isColocated && $0.range.count > first.range.count })?.term
+    }
+
+    /// For each of `words` (as typed, one query word each), whether the shouting rule makes
+    /// it a shouted word rather than an acronym.
+    public static func shoutedFlags(ofWords words: [String]) -> [Bool] {
+        let shapes = words.map { word -> (isCaps: Bool, letters: Int) in
+            var copy = word
+            return copy.withUTF8 { buffer in
+                var scanner = WordScanner(text: buffer)
+                scanner.scan()
+                guard scanner.words.count == 1, let w = scanner.words.first else { return (false, 0) }
+                return (w.isCaps, w.letters)
+            }
+        }
+        return Emitter.shoutedFlags(shapes)
+    }
+}

@@ -1,0 +1,52 @@
+/// The role of a passage in its article. Raw values are stored in the index: never renumber.
+public enum PassageKind: Int, Sendable, CaseIterable, CustomStringConvertible {
+    case title = 0
+    case standfirst = 1
+    case caption = 2
+    case body = 3
+    case bio = 4
+
+    public var description: String {
+        switch self {
+        case .title: "title"
+        case .standfirst: "standfirst"
+        case .caption: "caption"
+        case .body: "body"
+        case .bio: "bio"
+        }
+    }
+
+    /// Title and standfirst are the "head" of an article and weigh more in BM25.
+    public var isHead: Bool { self == .title || self == .standfirst }
+}
+
+/// One searchable unit: a title, a standfirst, a caption, a body paragraph or a bio.
+public struct Passage: Hashable, Sendable {
+    public var kind: PassageKind
+    /// The passage's text, exactly the bytes of `range` in the (UTF-8) source text.
+    public var text: String
+    /// UTF-8 byte range in the source text.
+    public var range: Range<Int>
+
+    public init(kind: PassageKind, text: String, range: Range<Int>) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+    }
+}
+
+/// An op-ed as parsed from a file: each field on its own; the body never holds the byline,
+/// caption, bio or site boilerplate.
+public struct Article: Hashable, Sendable {
+    public var title: String = ""
+    public var authors: [String] = []
+    public var date: ArticleDate?
+    public var standfirst: String = ""
+    public var caption: String = ""
+    public var body: [String] = []
+    public var bio: String = ""
+    /// Every searchable passage in reading order: title, standfirst, caption, body, bio.
+    public var passages: [Passage] = []
+
+    public init() {}
+}

@@ -1,0 +1,122 @@
+/// A calendar date as op-eds print it; no time zone, no time of day.
+public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1000...2999).contains(year), (1...12).contains(month),
+            (1...ArticleDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` exactly (the stored form and the `--since`/`--until` form).
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (a: ArticleDate, b: ArticleDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// Finds a date in a line of text, in the forms English-language papers print.
+///
+/// Accepted: `September 20, 2025`, `Sep 20, 2025`, `Sept. 20 2025`, `20 September 2025`,
+/// `2025-09-20`, `26-FEB-1987`, with anything around them (`Saturday, October 27, 1787`,
+/// `For the Independent Journal. Saturday, October 27, 1787`, `Published: …`).
+public enum DateFinder {
+    public static func find(in line: some StringProtocol) -> ArticleDate? {
+        let words = split(line)
+        guard !words.isEmpty else { return nil }
+        for i in words.indices {
+            // 2025-09-20 arrives as three numeric words with a 4-digit first.
+            if let y = year(words[i]), i + 2 < words.count, words[i].count == 4,
+                let m = Int(words[i + 1]), let d = Int(words[i + 2]),
+                let date = ArticleDate(year: y, month: m, day: d)
+            {
+                return date
+            }
+            if let m = month(words[i]) {
+                // Month Day Year
+                if i + 2 < words.count, let d = day(words[i + 1]), let y = year(words[i + 2]),
+                    let date = ArticleDate(year: y, month: m, day: d)
+                {
+                    return date
+                }
+                // Day Month Year
+                if i >= 1, i + 1 < words.count, let d = day(words[i - 1]), let y = year(words[i + 1]),
+                    let date = ArticleDate(year: y, month: m, day: d)
+                {
+                    return date
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Letters and digits runs; ordinal suffixes (`20th`) stay attached and are handled by `day`.
+    static func split(_ line: some StringProtocol) -> [Substring] {
+        let s = Substring(line)
+        var out: [Substring] = []
+        var start: Substring.Index?
+        for i in s.indices {
+            let c = s[i]
+            if c.isLetter || c.isNumber {
+                if start == nil { start = i }
+            } else if let st = start {
+                out.append(s[st..<i])
+                start = nil
+            }
+            if out.count > 64 { break }
+        }
+        if let st = start { out.append(s[st...]) }
+        return out
+    }
+
+    static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    static func month(_ w: Substring) -> Int? { months[w.lowercased()] }
+
+    static func day(_ w: Substring) -> Int? {
+        var digits = w
+        for suffix in ["st", "nd", "rd", "th"] where w.lowercased().hasSuffix(suffix) {
+            digits = w.dropLast(2)
+        }
+        guard digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    static func year(_ w: Substring) -> Int? {
+        guard w.count == 4, let y = Int(w), (1000...2999).contains(y) else { return nil }
+        return y
+    }
+}

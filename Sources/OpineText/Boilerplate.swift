@@ -1,0 +1,64 @@
+/// Recognizers for the parts of a page that are not the op-ed's text.
+enum Boilerplate {
+    /// Paragraphs after which nothing belongs to the article (site navigation).
+    static let articleEnders = ["next story", "previous story", "more from opinion", "more from",
+                                "related stories", "related articles", "recommended"]
+
+    /// Lines a site adds around every article.
+    static let prefixes = ["disclaimer:", "disclaimer -", "share this", "share on", "subscribe to",
+                           "subscribe now", "follow us on", "follow us", "click here to", "read more:",
+                           "also read:", "read also:", "copyright ©", "© copyright", "all rights reserved",
+                           "sign up for", "download the app", "published in", "comments are moderated"]
+
+    /// Openings of an author's bio.
+    static let bioOpenings = ["the writer is", "the writer was", "the writers are", "the author is",
+                              "the author was", "the authors are", "the columnist is", "the writer, a",
+                              "the author, a"]
+
+    static func normalized(_ text: String) -> String {
+        // Strip leading decoration: `— The writer is`, `*The writer is`, `(The writer is`.
+        var s = Substring(text)
+        while let f = s.first, !f.isLetter && !f.isNumber { s = s.dropFirst() }
+        return s.prefix(64).lowercased()
+    }
+
+    static func endsArticle(_ text: String) -> Bool {
+        guard text.utf8.count <= 60 else { return false }
+        let n = normalized(text)
+        return articleEnders.contains { n.hasPrefix($0) }
+    }
+
+    static func isBoilerplate(_ text: String) -> Bool {
+        let n = normalized(text)
+        if prefixes.contains(where: { n.hasPrefix($0) }) { return true }
+        // A bare "Share", "Tweet", "Email" line, or a run of them.
+        if text.utf8.count <= 40 {
+            let words = n.split(whereSeparator: { !$0.isLetter })
+            let chrome: Set<Substring> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
+                                          "twitter", "linkedin", "comments", "comment", "copy", "link"]
+            if !words.isEmpty && words.allSatisfy({ chrome.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    static func isBio(_ text: String) -> Bool {
+        guard text.utf8.count <= 800 else { return false }
+        let n = normalized(text)
+        return bioOpenings.contains { n.hasPrefix($0) }
+    }
+
+    /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,
+    /// `— AFP/File`, `– APP`.
+    static func isCaption(_ text: String) -> Bool {
+        guard text.utf8.count <= 800 else { return false }
+        var s = Substring(text)
+        while let l = s.last, l == "." || l == " " { s = s.dropLast() }
+        guard let dash = s.lastIndex(where: { $0 == "—" || $0 == "–" }) else { return false }
+        let credit = s[s.index(after: dash)...].trimmingSpaces()
+        let words = credit.split(separator: " ")
+        guard !credit.isEmpty, credit.count <= 30, words.count <= 3,
+            let first = credit.first, first.isUppercase
+        else { return false }
+        return credit.allSatisfy { $0.isLetter || $0 == "/" || $0 == " " || $0 == "." || $0 == "-" }
+    }
+}

@@ -1,0 +1,3 @@
+import OpineCLI
+
+OpineMain.main()
