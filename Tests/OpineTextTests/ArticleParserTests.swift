@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import OpineText
+
+/// The repository root, from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let sharedCorpora = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+
+struct ArticleParserTests {
+    static let seedPath = packageRoot.appendingPathComponent("Corpus/2025-09-20-there-are-limits-to-bonhomie.txt").path
+
+    static func seed() throws -> (String, Article) {
+        let text = try String(contentsOfFile: seedPath, encoding: .utf8)
+        return (text, ArticleParser().parse(text, fileName: seedPath))
+    }
+
+    @Test func seedFields() throws {
+        let (text, a) = try Self.seed()
+        #expect(a.title == "There are limits to bonhomie")
+        #expect(a.authors == ["Javid Husain"])
+        #expect(a.date?.description == "2025-09-20")
+        #expect(a.standfirst == "Several developments since June have helped improve climate of relations between Pakistan and US")
+        #expect(a.caption.hasPrefix("US Secretary of State Marco Rubio"))
+        #expect(a.caption.hasSuffix("— Rueyers"))
+        #expect(a.bio.hasPrefix("The writer is a retired ambassador"))
+        #expect(a.body.count == 15)
+        #expect(a.body.first?.hasPrefix("The lunch hosted by US President Trump") == true)
+        #expect(a.body.last?.hasPrefix("In short, Pakistan’s efforts") == true)
+        let body = a.body.joined(separator: "\n")
+        for absent in ["Rueyers", "The writer is", "Disclaimer", "Next Story", "More From Opinion", "By Javid Husain"] {
+            #expect(!body.contains(absent), "body holds \(absent)")
+        }
+        // Every passage's range is the exact source text.
+        let bytes = Array(text.utf8)
+        for p in a.passages {
+            #expect(String(decoding: bytes[p.range], as: UTF8.self) == p.text)
+        }
+        #expect(a.passages.map(\.kind).first == .title)
+        #expect(a.passages.filter { $0.kind == .body }.count == 15)
+        #expect(a.passages.contains { $0.text.contains("CPEC 2.0") })
+    }
+
+    @Test func severalAuthors() {
+        let a = ArticleParser().parse("Title\nBy Ann Smith and Bob Jones\nMay 1, 2024\n\nBody text here that is long enough.")
+        #expect(a.authors == ["Ann Smith", "Bob Jones"])
+        let b = ArticleParser().parse("Title\nBy Ann Smith, Bob Jones and Carl Diaz\n\nBody.")
+        #expect(b.authors == ["Ann Smith", "Bob Jones", "Carl Diaz"])
+        let c = ArticleParser().parse("experimental wing .\nBy brenckman,m.\n\nbody text")
+        #expect(c.authors == ["brenckman,m."])
+        let d = ArticleParser().parse("Federalist No. 10\nBy MADISON\n\nText")
+        #expect(d.authors == ["Madison"])
+    }
+
+    @Test func frontMatter() {
+        let md = "---\ntitle: \"A Markdown Op-Ed\"\nauthor: Jane Doe\ndate: 2024-05-06\n---\n\n# A Markdown Op-Ed\n\nFirst paragraph.\n\nSecond paragraph."
+        let a = ArticleParser().parse(md, fileName: "x.md")
+        #expect(a.title == "A Markdown Op-Ed")
+        #expect(a.authors == ["Jane Doe"])
+        #expect(a.date?.description == "2024-05-06")
+        #expect(a.body.contains("Second paragraph."))
+    }
+
+    @Test func noHeader() {
+        let a = ArticleParser().parse("Just a line of text that is the title\n\nAnd a paragraph.", fileName: "/x/notes-on-things.txt")
+        #expect(a.title == "Just a line of text that is the title")
+        #expect(a.authors.isEmpty && a.date == nil)
+        let long = String(repeating: "word ", count: 100)
+        let b = ArticleParser().parse(long, fileName: "/x/notes-on-things.txt")
+        #expect(b.title == "notes on things")
+        #expect(b.body.count == 1)
+        let c = ArticleParser().parse("", fileName: "empty.txt")
+        #expect(c.title == "empty" && c.passages.isEmpty)
+    }
+
+    @Test func dawnTeaserIsNotAStandfirst() {
+        let text = "PSL resumption\nBy Dawn\nMay 14, 2025\n\nTHE Pakistan Super League is back on. Postponed last week, the ...\n\nTHE Pakistan Super League is back on. Postponed last week, the remaining matches will be played.\n\nMore text."
+        let a = ArticleParser().parse(text)
+        #expect(a.standfirst.isEmpty)
+        #expect(a.body.count == 2)
+    }
+
+    @Test func federalistAndWebisHaveSensibleHeaders() throws {
+        let fed = sharedCorpora.appendingPathComponent("federalist-papers/docs/federalist-01.txt").path
+        let webis = sharedCorpora.appendingPathComponent("webis-editorials-16/docs/aljazeera-006.txt").path
+        guard FileManager.default.fileExists(atPath: fed), FileManager.default.fileExists(atPath: webis) else { return }
+        let f = ArticleParser().parse(try String(contentsOfFile: fed, encoding: .utf8), fileName: fed)
+        #expect(f.title == "Federalist No. 1: General Introduction")
+        #expect(f.authors == ["Hamilton"])
+        #expect(f.date?.description == "1787-10-27")
+        #expect(f.standfirst.isEmpty)
+        let w = ArticleParser().parse(try String(contentsOfFile: webis, encoding: .utf8), fileName: webis)
+        #expect(w.title == "Afghanistan at crucial juncture.")
+        #expect(w.body.count > 3)
+        #expect(w.standfirst.isEmpty)
+    }
+}
