@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Opine
 
 struct CheckCommand: ParsableCommand {
@@ -11,7 +12,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let where_ = try location.locations()
-        let engine = try Engine(indexPath: where_.index, readOnly: true)
+        guard FileManager.default.fileExists(atPath: where_.index) else {
+            throw ValidationError("no index at \(where_.index)")
+        }
+        // FTS5's integrity-check is spelled as an INSERT, so the index is opened writable.
+        let engine = try Engine(indexPath: where_.index)
         let r = try engine.check()
         Output.line("database integrity:  \(r.databaseOK ? "ok" : "FAILED")")
         Output.line("full-text integrity: \(r.fullTextOK ? "ok" : "FAILED")")

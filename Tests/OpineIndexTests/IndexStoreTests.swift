@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import Testing
+@testable import OpineIndex
+import OpineRanking
+import OpineText
+
+struct IndexStoreTests {
+    @Test func porterParityWithFTS5() throws {
+        let words = ["caresses", "ponies", "relational", "conditional", "generalization", "running", "cooperation",
+                     "economic", "policies", "strategic", "hopefulness", "adjustable", "communism", "realisation",
+                     "counterterrorism", "institutionalised", "relations", "bonhomie", "transitioning", "oscillations",
+                     "administration", "agreed", "sky", "happy", "proliferation", "significantly", "abc1990s"]
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            let porter = try db.makeTokenizer(.porter())
+            for w in words {
+                let theirs = try porter.tokenize(document: w).map(\.token)
+                #expect([PorterStemmer.stem(w)] == theirs, "\(w)")
+            }
+        }
+    }
+
+    func makeStore(_ folder: TemporaryFolder) throws -> IndexStore {
+        try IndexStore(path: folder.path + "/index.sqlite")
+    }
+
+    @Test func highlightOffsetsEqualTheAnalyzers() throws {
+        let folder = TemporaryFolder()
+        let text = "Title\n\nThe U.S. and Pakistan’s counter-terrorism MOUs: CPEC 2.0, Café Müller, 19% tariffs."
+        folder.write("docs/a.txt", text)
+        let store = try makeStore(folder)
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let plan = try #require(MatchBuilder().build([.word("US", prefix: false), .word("counterterrorism", prefix: false),
+                                                      .word("Pakistan", prefix: false), .word("cafe", prefix: false), .word("CPEC", prefix: false)]))
+        let highlighted = try store.read { db in
+            try String.fetchOne(db, sql: "SELECT highlight(passage_fts, 1, '[', ']') FROM passage_fts WHERE passage_fts MATCH ? AND body IS NOT NULL",
+                                arguments: [plan.expression])
+        }
+        // FTS5 highlights a position with the range of its first token: for the compound, the
+        // analyzer's `counter` (the joined alternative is colocated with it).
+        #expect(highlighted == "The [U.S.] and [Pakistan’s] [counter]-terrorism MOUs: [CPEC] 2.0, [Café] Müller, 19% tariffs.")
+    }
+
+    @Test func incrementalSync() throws {
+        let folder = TemporaryFolder()
+        let docs = folder.path + "/docs"
+        folder.write("docs/a.txt", "Alpha\n\nThe alpha article about CPEC.")
+        folder.write("docs/b.txt", "Beta\n\nThe beta article about trade.")
+        folder.write("docs/sub/c.md", "---\ntitle: Gamma\n---\n\nThe gamma article.")
+        folder.write("docs/ignored.pdf", "not an article")
+        let store = try makeStore(folder)
+        var r = try store.sync(roots: [docs], clock: monotonic)
+        #expect((r.added, r.updated, r.removed, r.unchanged, r.failed) == (3, 0, 0, 0, 0))
+        r = try store.sync(roots: [docs], clock: monotonic)
+        #expect((r.added, r.updated, r.removed, r.unchanged) == (0, 0, 0, 3))
+
+        // Change, delete, rename, add.
+        folder.write("docs/a.txt", "Alpha\n\nThe alpha article, now about NATO.")
+        try FileManager.default.removeItem(atPath: docs + "/b.txt")
+        try FileManager.default.moveItem(atPath: docs + "/sub/c.md", toPath: docs + "/c-renamed.md")
+        folder.write("docs/d.txt", "Delta\n\nNew.")
+        r = try store.sync(roots: [docs], clock: monotonic)
+        #expect((r.added, r.updated, r.moved, r.removed, r.unchanged) == (1, 1, 1, 1, 0))
+        let stats = try store.stats()
+        #expect(stats.articles == 3)
+        let nato = try #require(MatchBuilder().build([.word("NATO", prefix: false)]))
+        #expect(try store.articleIDs(matching: nato.expression).count == 1)
+        let cpec = try #require(MatchBuilder().build([.word("CPEC", prefix: false)]))
+        #expect(try store.articleIDs(matching: cpec.expression).isEmpty)
+        let check = try store.check()
+        #expect(check.isHealthy)
+        #expect(check.missingFiles.isEmpty && check.changedFiles.isEmpty)
+    }
+
+    @Test func badFilesAreReportedAndSkipped() throws {
+        let folder = TemporaryFolder()
+        let docs = folder.path + "/docs"
+        folder.write("docs/good.txt", "Good\n\nA good article.")
+        folder.write("docs/empty.txt", "")
+        try Data([0x41, 0x00, 0x42]).write(to: URL(fileURLWithPath: docs + "/binary.txt"))
+        try Data("Caf\u{E9} cr\u{E8}me".unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: docs + "/latin1.txt"))
+        try FileManager.default.createDirectory(atPath: docs + "/folder.txt", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: docs + "/broken.txt", withDestinationPath: docs + "/nowhere.txt")
+        try FileManager.default.createSymbolicLink(atPath: docs + "/loop", withDestinationPath: docs)
+        let store = try makeStore(folder)
+        let r = try store.sync(roots: [docs], clock: monotonic)
+        #expect(r.added == 2)
+        #expect(r.failed == 2)
+        #expect(r.warnings.contains { $0.contains("binary.txt") && $0.contains("binary") })
+        #expect(r.warnings.contains { $0.contains("empty.txt") })
+        #expect(r.warnings.contains { $0.contains("latin1.txt") && $0.contains("windows-1252") })
+        #expect(r.warnings.contains { $0.contains("broken.txt") })
+        #expect(r.warnings.contains { $0.contains("loop") })
+        #expect(r.warnings.contains { $0.contains("folder.txt") })
+        let cafe = try #require(MatchBuilder().build([.word("café", prefix: false)]))
+        #expect(try store.articleIDs(matching: cafe.expression).count == 1)
+    }
+
+    @Test func notAnIndexIsRefused() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("junk.sqlite", "this is not a database at all, just text")
+        #expect(throws: IndexError.notAnIndex(path: path)) { try IndexStore(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("this is not"))
+    }
+
+    @Test func otherVersionIsRefusedThenRebuilt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/i.sqlite"
+        do {
+            let store = try IndexStore(path: path)
+            try store.write { db in try db.execute(sql: "UPDATE meta SET value = '0' WHERE key = 'tokenizer_version'") }
+        }
+        #expect(throws: IndexError.self) { try IndexStore(path: path) }
+        let rebuilt = try IndexStore(path: path, rebuild: true)
+        #expect(try rebuilt.stats().articles == 0)
+    }
+
+    @Test func editDistance() {
+        #expect(EditDistance.damerau(Array("rubeo".utf8), Array("rubio".utf8), limit: 2) == 1)
+        #expect(EditDistance.damerau(Array("CEPC".utf8), Array("CPEC".utf8), limit: 2) == 1)
+        #expect(EditDistance.damerau(Array("abc".utf8), Array("xyz".utf8), limit: 2) == 3)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A fresh temporary folder per test, removed when the value is released.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "/opine-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        let file = path + "/" + name
+        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: file, atomically: false, encoding: .utf8)
+        return file
+    }
+}
+
+var monotonic: () -> Double { { 0 } }

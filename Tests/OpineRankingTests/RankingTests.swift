@@ -1,0 +1,129 @@
+import Testing
+@testable import OpineRanking
+@testable import OpineText
+
+struct ProximityTests {
+    let p = RankingParameters()
+
+    @Test func adjacentInOrderIsClosest() {
+        let prox = Proximity.measure([[3], [4]], parameters: p)
+        #expect(prox.pairDistances == [1])
+        #expect(prox.window == 2)
+        #expect(prox.closeness == 1)
+    }
+
+    @Test func reversedCostsThePenalty() {
+        #expect(Proximity.measure([[4], [3]], parameters: p).pairDistances == [2])
+    }
+
+    @Test func farApartEarnsNothing() {
+        let prox = Proximity.measure([[0], [400]], parameters: p)
+        #expect(prox.closeness == 0)
+        #expect(prox.window == 401)
+    }
+
+    @Test func singleClauseHasNoProximity() {
+        #expect(Proximity.measure([[1, 5], []], parameters: p) == .none)
+    }
+
+    @Test func windowCoversEveryClause() {
+        #expect(Proximity.minimumWindow([[1, 20], [5, 22], [9, 21]]) == 3)
+        #expect(Proximity.minimumDistance([1, 10], [12, 30], penalty: 1) == 2)
+    }
+}
+
+struct ArticleRankerTests {
+    func evidence(_ article: Int64, _ passage: Int64, bm25: Double, _ positions: [[Int32]], head: Bool = false) -> PassageEvidence {
+        PassageEvidence(passageID: article << 16 | passage, articleID: article, isHead: head, bm25: bm25, positions: positions)
+    }
+
+    @Test func closeTermsOutrankDistantOnesAtEqualBM25() {
+        let ranked = ArticleRanker().rank([
+            evidence(1, 1, bm25: 5, [[0], [400]]),
+            evidence(2, 1, bm25: 5, [[10], [11]]),
+        ], clauseCount: 2)
+        #expect(ranked.map(\.articleID) == [2, 1])
+        #expect(ranked[0].explanation.proximity == 5 * RankingParameters().proximityWeight)
+    }
+
+    @Test func singleTermKeepsBM25Order() {
+        let ranked = ArticleRanker().rank([
+            evidence(1, 1, bm25: 3, [[0]]), evidence(2, 1, bm25: 4, [[7]]), evidence(3, 1, bm25: 2, [[1]]),
+        ], clauseCount: 1)
+        #expect(ranked.map(\.articleID) == [2, 1, 3])
+        #expect(ranked.allSatisfy { $0.explanation.proximity == 0 })
+    }
+
+    @Test func completeArticlesComeFirst() {
+        let ranked = ArticleRanker().rank([
+            evidence(1, 1, bm25: 50, [[0], []]),
+            evidence(2, 1, bm25: 1, [[0], []]), evidence(2, 2, bm25: 1, [[], [3]]),
+        ], clauseCount: 2)
+        #expect(ranked.map(\.articleID) == [2, 1])
+        #expect(ranked[0].isComplete && !ranked[1].isComplete)
+    }
+
+    @Test func partsAddUp() {
+        let ranked = ArticleRanker().rank([
+            evidence(1, 0, bm25: 2, [[0], []], head: true), evidence(1, 3, bm25: 4, [[5], [6]]), evidence(1, 4, bm25: 1, [[], [2]]),
+        ], clauseCount: 2)
+        let e = ranked[0].explanation
+        #expect(e.bm25 == 4)
+        #expect(e.extraPassages == RankingParameters().extraPassageWeight * (2 + 1))
+        #expect(e.headMatch > 0)
+        #expect(e.total == e.bm25 + e.proximity + e.extraPassages + e.headMatch)
+    }
+}
+
+struct MetricsTests {
+    /// Hand-computed: relevant {a: 2, c: 1}; ranking a, b, c.
+    @Test func handComputedExample() {
+        let m = Metrics.evaluate(ranking: ["a", "b", "c"], judgements: ["a": 2, "c": 1, "z": 0])
+        // DCG = 2/log2(2) + 1/log2(4) = 2.5; IDCG = 2 + 1/log2(3) = 2.6309
+        #expect(abs(m.ndcg10 - 2.5 / (2 + 1 / 1.584962500721156)) < 1e-9)
+        #expect(abs(m.map - (1.0 + 2.0 / 3.0) / 2) < 1e-12)
+        #expect(m.p10 == 0.2)
+        #expect(m.recall100 == 1)
+        #expect(m.mrr == 1)
+    }
+
+    @Test func missingRunScoresZero() {
+        let mean = Metrics.mean(runs: ["1": ["x"]], qrels: ["1": ["x": 1], "2": ["y": 1], "3": ["z": 0]])
+        #expect(mean.map == 0.5)
+        #expect(mean.mrr == 0.5)
+    }
+
+    @Test func firstRelevantAtThree() {
+        let m = Metrics.evaluate(ranking: ["a", "b", "c"], judgements: ["c": 1])
+        #expect(abs(m.mrr - 1.0 / 3) < 1e-12)
+        #expect(abs(m.ndcg10 - 0.5) < 1e-12)
+    }
+}
+
+struct SnippetTests {
+    let text = "Pakistan, on the other hand, neither has the will nor the capability to support the US policy of containment of China. It is in Pakistan’s interest rather to develop its ties and cooperation with China in the economic and security fields to restore the strategic balance in South Asia, which has been disturbed by the American pro-India policy, and to accelerate its economic progress. The launch of CPEC 2.0 by the leaders of the two countries, therefore, is an important initiative which both Pakistan and China should pursue in earnest."
+
+    @Test func snippetShowsTheAnswer() {
+        let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["CPEC"]), count: 1)
+        #expect(s.count == 1)
+        #expect(s[0].text.contains("The launch of CPEC 2.0"))
+        #expect(s[0].text.hasPrefix("… The launch"))
+        let marked = s[0].highlights.map { String(decoding: Array(s[0].text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["CPEC"])
+    }
+
+    @Test func severalSnippetsDoNotOverlap() {
+        let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["china"]), count: 3)
+        #expect(s.count >= 2)
+        for snippet in s {
+            for h in snippet.highlights {
+                #expect(String(decoding: Array(snippet.text.utf8)[h], as: UTF8.self).lowercased().hasPrefix("china"))
+            }
+        }
+    }
+
+    @Test func prefixHighlights() {
+        let s = SnippetBuilder().snippets("Counter-terrorism and terrorists.", terms: HighlightTerms(prefixes: ["terror"]), count: 1)
+        #expect(s[0].highlights.count == 2)
+    }
+}
