@@ -228,6 +228,7 @@ public struct ArticleParser: Sendable {
     }
 
     func isStandfirst(_ text: String, hasHeader: Bool) -> Bool {
+        guard text.utf8.count <= 600 else { return false }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         guard words >= 3, words <= ArticleParser.maximumStandfirstWords, !text.hasSuffix(":") else { return false }
         let last = text.trimmingSpaces().last

@@ -29,6 +29,7 @@ enum Boilerplate {
     }
 
     static func isBoilerplate(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
         if prefixes.contains(where: { n.hasPrefix($0) }) { return true }
         // A bare "Share", "Tweet", "Email" line, or a run of them.
@@ -48,17 +49,24 @@ enum Boilerplate {
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,
-    /// `— AFP/File`, `– APP`.
+    /// `— AFP/File`, `– APP`. Only the last bytes are looked at: the credit is short.
     static func isCaption(_ text: String) -> Bool {
-        guard text.utf8.count <= 800 else { return false }
-        var s = Substring(text)
-        while let l = s.last, l == "." || l == " " { s = s.dropLast() }
-        guard let dash = s.lastIndex(where: { $0 == "—" || $0 == "–" }) else { return false }
-        let credit = s[s.index(after: dash)...].trimmingSpaces()
+        let bytes = Array(text.utf8.suffix(48))
+        guard text.utf8.count <= 800, bytes.count >= 4 else { return false }
+        // The last em dash (E2 80 94) or en dash (E2 80 93).
+        var dash: Int?
+        var i = bytes.count - 3
+        while i >= 0 {
+            if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x94 || bytes[i + 2] == 0x93) { dash = i; break }
+            i -= 1
+        }
+        guard let d = dash else { return false }
+        var credit = String(decoding: bytes[(d + 3)...], as: UTF8.self).trimmingSpaces()
+        while credit.hasSuffix(".") { credit.removeLast() }
         let words = credit.split(separator: " ")
-        guard !credit.isEmpty, credit.count <= 30, words.count <= 3,
-            let first = credit.first, first.isUppercase
-        else { return false }
+        guard !credit.isEmpty, credit.count <= 30, words.count <= 3, let first = credit.first, first.isUppercase else {
+            return false
+        }
         return credit.allSatisfy { $0.isLetter || $0 == "/" || $0 == " " || $0 == "." || $0 == "-" }
     }
 }
