@@ -88,21 +88,15 @@ extension IndexStore {
             let batch = work[index..<end]
             try write { db in
                 for file in batch {
+                    // No savepoint per file: FTS5 flushes its pending terms on every savepoint
+                    // release (35% of indexing time in callgrind). A file's failures are all found
+                    // before its first write; an SQLite error aborts the batch's transaction.
                     do {
-                        try db.inSavepoint {
-                            try self.syncFile(db, file, existing: existing[file.path], missing: &missing,
-                                              missingByHash: &missingByHash, report: &report)
-                            return .commit
-                        }
+                        try self.syncFile(db, file, existing: existing[file.path], missing: &missing,
+                                          missingByHash: &missingByHash, report: &report)
                     } catch let failure as FileFailure {
                         report.failed += 1
                         report.warnings.append("\(file.path): \(failure.message)")
-                    } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL || e.resultCode == .SQLITE_IOERR
-                        || e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CORRUPT {
-                        throw e
-                    } catch {
-                        report.failed += 1
-                        report.warnings.append("\(file.path): could not be indexed, skipped")
                     }
                 }
             }
