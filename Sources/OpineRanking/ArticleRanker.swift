@@ -20,7 +20,8 @@ public struct ScoredPassage: Hashable, Sendable {
 /// Turns passage evidence into an article ranking.
 ///
 /// Order: articles matching every clause first (Meilisearch's "words" rule), then the others by
-/// the number of clauses they match; within each group by score. The score is the best
+/// the number of clauses they match; within each group by score. Queries longer than
+/// ``RankingParameters/wordsRuleMaximumClauses`` rank by score alone. The score is the best
 /// passage's BM25 plus its proximity part, plus a share of the runner-up passages and a head
 /// bonus; see ``RankingParameters`` for each number.
 public struct ArticleRanker: Sendable {
@@ -47,7 +48,11 @@ public struct ArticleRanker: Sendable {
         for (id, scored) in byArticle {
             ranked.append(article(id, scored, clauseCount: clauseCount))
         }
-        ranked.sort(by: ArticleRanker.precedes)
+        if clauseCount <= parameters.wordsRuleMaximumClauses {
+            ranked.sort(by: ArticleRanker.precedes)
+        } else {
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.articleID < $1.articleID }
+        }
         return ranked
     }
 
