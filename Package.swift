@@ -37,14 +37,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
-        // Benchmarks: release-built executable, prints figures, never part of `swift test`.
-        .executableTarget(
-            name: "opine-bench",
-            dependencies: [
-                "Opine", "OpineText", "OpineIndex",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            path: "Benchmarks/Sources/opine-bench"),
 
         .testTarget(name: "OpineTextTests", dependencies: ["OpineText"]),
         .testTarget(name: "OpineRankingTests", dependencies: ["OpineRanking", "OpineText"]),

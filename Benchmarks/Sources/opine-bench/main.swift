@@ -1,1 +1,0 @@
-print("opine-bench: see Benchmarks/README.md")
