@@ -11,7 +11,8 @@
 ///   does not match the pronoun "us". In documents an acronym also carries its lowercase form
 ///   colocated, so the lowercase query `us` (or `cpec`) matches both.
 /// - **Shouting**: three or more all-caps words in a row, or two when one has five letters or
-///   more, are shouted text (a headline), not acronyms; short shouted words still carry the
+///   more, are shouted text (a headline), not acronyms, and so is every all-caps word of a text
+///   that is at least half all-caps; short shouted words still carry the
 ///   acronym form colocated, so `US` in "PAKISTAN AND US SIGN DEAL" stays findable.
 /// - **Accents** are folded (`Café` → `cafe`, `Müller` → `muller`, `ß` → `ss`); other scripts
 ///   are lowercased and kept; Han and kana characters are one token each.
@@ -27,7 +28,7 @@ public struct Analyzer: Sendable {
     /// The tokenizer's name, as registered with FTS5 and recorded in the index.
     public static let name = "opine"
     /// Bumped whenever a change alters any term; an index records it and is rebuilt on mismatch.
-    public static let version = 1
+    public static let version = 2
     /// FTS5's porter stops at 64 bytes too (`FTS5_PORTER_MAX_TOKEN`); longer strings are URLs,
     /// hashes or junk. They are truncated, not dropped, so a prefix query still finds them.
     public static let maximumTermBytes = 64
@@ -288,8 +289,17 @@ struct Emitter {
         Emitter.shoutedFlags(scanner.words.map { ($0.isCaps, $0.letters) })
     }
 
+    /// Text whose words are at least this share all-caps is shouted throughout (TIME's 1963
+    /// archive, telegrams, all-caps queries): there, a two-word run such as `VIET NAM` is not a
+    /// pair of acronyms either.
+    static let shoutedTextShare = 0.5
+
     /// The shouting rule over a sequence of words given as (is all-caps, letter count).
     static func shoutedFlags(_ words: [(isCaps: Bool, letters: Int)]) -> [Bool] {
+        let caps = words.reduce(0) { $0 + ($1.isCaps ? 1 : 0) }
+        if caps >= Emitter.shoutedRunLength && Double(caps) >= Double(words.count) * Emitter.shoutedTextShare {
+            return words.map(\.isCaps)
+        }
         var flags = Array(repeating: false, count: words.count)
         var i = 0
         while i < words.count {

@@ -5,6 +5,8 @@ public enum PassageKind: Int, Sendable, CaseIterable, CustomStringConvertible {
     case caption = 2
     case body = 3
     case bio = 4
+    /// The `By …` line: author names are searchable text too ("Husain" finds his op-eds).
+    case byline = 5
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum PassageKind: Int, Sendable, CaseIterable, CustomStringConvertible {
         case .caption: "caption"
         case .body: "body"
         case .bio: "bio"
+        case .byline: "byline"
         }
     }
 
@@ -45,7 +48,7 @@ public struct Article: Hashable, Sendable {
     public var caption: String = ""
     public var body: [String] = []
     public var bio: String = ""
-    /// Every searchable passage in reading order: title, standfirst, caption, body, bio.
+    /// Every searchable passage in reading order: title, byline, standfirst, caption, body, bio.
     public var passages: [Passage] = []
 
     public init() {}

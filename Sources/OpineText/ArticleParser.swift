@@ -88,6 +88,7 @@ public struct ArticleParser: Sendable {
             let text = lines[index].text(bytes)
             if article.authors.isEmpty, let authors = byline(text) {
                 article.authors = authors
+                passages.append(make(.byline, lines[index].range))
                 hasHeader = true
             } else if article.date == nil, text.utf8.count <= 120, let date = DateFinder.find(in: text) {
                 article.date = date

@@ -55,6 +55,9 @@ struct AnalyzerTests {
         ("BAHIA COCOA REVIEW", "bahia +BAHIA cocoa +COCOA review"), ("CHINA DAILY", "china +CHINA daili +DAILY"),
         ("PAKISTAN AND US SIGN DEAL", "pakistan and +AND us +US sign +SIGN deal +DEAL"),
         ("NATO SUMMIT", "nato +NATO summit"), ("THE Pakistan", "THE +the pakistan"),
+        // In mostly all-caps text even a two-word run is shouted (TIME 1963, all-caps queries)
+        ("EFFORTS OF VIET NAM 1963", "effort of +OF viet +VIET nam +NAM 1963"),
+        ("THE U.S . FIRST PROPOSED TO HELP NATO", "the +THE US +us first +FIRST propos to +TO help +HELP nato +NATO"),
         // Possessives
         ("Pakistan's", "pakistan"), ("Pakistan’s", "pakistan"), ("Pakistans’", "pakistan"),
         ("Pakistan‘s", "pakistan"), ("Pakistanʼs", "pakistan"), ("PAKISTAN'S", "PAKISTAN +pakistan"),

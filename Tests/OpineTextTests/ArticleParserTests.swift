@@ -35,7 +35,8 @@ struct ArticleParserTests {
         for p in a.passages {
             #expect(String(decoding: bytes[p.range], as: UTF8.self) == p.text)
         }
-        #expect(a.passages.map(\.kind).first == .title)
+        #expect(a.passages.map(\.kind).prefix(2) == [.title, .byline])
+        #expect(a.passages[1].text == "By Javid Husain")
         #expect(a.passages.filter { $0.kind == .body }.count == 15)
         #expect(a.passages.contains { $0.text.contains("CPEC 2.0") })
     }
