@@ -39,6 +39,20 @@ public final class Engine {
         let parsed = QueryParser().parse(request.query)
         var clauses = parsed.clauses
         if clauses.isEmpty { clauses = parsed.titleClauses }
+        // A prose question ranks by its content words: stop words leave it (never a whole query).
+        if clauses.count > request.parameters.wordsRuleMaximumClauses {
+            var words: [String] = []
+            for c in clauses { if case .word(let w, _) = c { words.append(w) } }
+            var shouted = Set<String>()
+            for (w, flag) in zip(words, Analyzer.shoutedFlags(ofWords: words)) where flag { shouted.insert(w) }
+            let content = clauses.filter { clause in
+                if case .word(let w, false) = clause {
+                    return !StopWords.contains(shouted.contains(w) ? w.lowercased() : w)
+                }
+                return true
+            }
+            if !content.isEmpty { clauses = content }
+        }
         guard let plan = builder.build(clauses) else {
             throw EngineError.noSearchableWords(query: request.query)
         }
@@ -67,12 +81,13 @@ public final class Engine {
         }
 
         let ranker = ArticleRanker(parameters: request.parameters)
-        let ranked = ranker.rank(evidence, clauseCount: plan.clauses.count)
+        let ranked = ranker.rank(evidence, clauseCount: plan.clauses.count, stats: try store.collectionStats())
         let top = Array(ranked.prefix(max(request.limit, 0)))
 
-        let snippetCount = min(max(request.snippets, 1), 3)
+        // 0 snippets (evaluation) skips cutting them; the best passage is still returned.
+        let snippetCount = min(max(request.snippets, 0), 3)
         var passageIDs: [Int64] = []
-        for r in top { passageIDs += r.passages.prefix(snippetCount).map(\.evidence.passageID) }
+        for r in top { passageIDs += r.passages.prefix(max(snippetCount, 1)).map(\.evidence.passageID) }
         let articles = try store.articles(top.map(\.articleID))
         let passages = try store.passages(passageIDs)
         let snippetBuilder = SnippetBuilder()
@@ -85,7 +100,7 @@ public final class Engine {
             for p in sources where snippets.count < snippetCount {
                 snippets += snippetBuilder.snippets(p.text, terms: plan.highlights, count: 1)
             }
-            if snippets.count < snippetCount {
+            if snippetCount > 0 && snippets.count < snippetCount {
                 let more = snippetBuilder.snippets(best.text, terms: plan.highlights, count: snippetCount - snippets.count + 1)
                 snippets += more.dropFirst().prefix(snippetCount - snippets.count)
             }

@@ -14,6 +14,8 @@ public struct Evaluator {
     public struct Row: Sendable {
         public var system: String
         public var metrics: Metrics
+        /// The ranking of each query (docids, best first).
+        public var runs: [String: [String]] = [:]
         /// Mean seconds per query, inside the process.
         public var secondsPerQuery: Double
     }
@@ -41,9 +43,22 @@ public struct Evaluator {
         return Collection(docs: docs, queries: qs, qrels: judged)
     }
 
-    /// The words of a query as every peer reads them (`\w+`), so that no query syntax differs.
+    /// The words of a query as every peer reads them (`\w+`), for the FTS5 references.
     public static func words(_ query: String) -> [String] {
         query.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+    }
+
+    /// A judged query as a user would type it into `opine search`: the text itself (so that
+    /// `RUSSIA'S` and `U.N.` reach the analyzer whole), with only Opine's operators disarmed:
+    /// quotes, parentheses, `*`, `:`, `|`, a leading `-`, and the words OR, NOT, AND, NEAR.
+    public static func searchText(_ query: String) -> String {
+        let operators: Set<Character> = ["\"", "“", "”", "(", ")", "*", ":", "|"]
+        let cleaned = String(query.map { operators.contains($0) ? " " : $0 })
+        return cleaned.split(separator: " ").map { word -> String in
+            var w = Substring(word)
+            while w.first == "-" { w = w.dropFirst() }
+            return ["OR", "NOT", "AND", "NEAR"].contains(String(w)) ? w.lowercased() : String(w)
+        }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     public static func docid(_ path: String) -> String {
@@ -61,14 +76,15 @@ public struct Evaluator {
         var runs: [String: [String]] = [:]
         var started = clock()
         for (qid, text) in c.queries {
-            let words = Evaluator.words(text)
-            guard !words.isEmpty else { continue }
-            var request = SearchRequest(query: words.joined(separator: " "), limit: Evaluator.depth)
+            let query = Evaluator.searchText(text)
+            guard !Evaluator.words(query).isEmpty else { continue }
+            var request = SearchRequest(query: query, limit: Evaluator.depth)
             request.parameters = parameters
-            let response = try engine.search(request)
+            request.snippets = 0
+            guard let response = try? engine.search(request) else { continue }
             runs[qid] = response.results.map { Evaluator.docid($0.article.path) }
         }
-        rows.append(Row(system: "opine", metrics: Metrics.mean(runs: runs, qrels: c.qrels),
+        rows.append(Row(system: "opine", metrics: Metrics.mean(runs: runs, qrels: c.qrels), runs: runs,
                         secondsPerQuery: (clock() - started) / Double(max(c.queries.count, 1))))
         guard baselines else { return rows }
 
@@ -88,7 +104,7 @@ public struct Evaluator {
             for (qid, text) in c.queries {
                 baselineRuns[qid] = try baseline.search(words: Evaluator.words(text), limit: Evaluator.depth)
             }
-            rows.append(Row(system: "fts5-\(layout.rawValue)", metrics: Metrics.mean(runs: baselineRuns, qrels: c.qrels),
+            rows.append(Row(system: "fts5-\(layout.rawValue)", metrics: Metrics.mean(runs: baselineRuns, qrels: c.qrels), runs: baselineRuns,
                             secondsPerQuery: (clock() - started) / Double(max(c.queries.count, 1))))
         }
         return rows

@@ -10,7 +10,7 @@ public struct SearchRequest: Sendable {
     public var until: ArticleDate?
     /// Author name fragments, each required (`--author`, plus `author:` in the query).
     public var authors: [String] = []
-    /// Snippets per article (1…3).
+    /// Snippets per article (1…3; 0 for none).
     public var snippets = 1
     public var parameters = RankingParameters()
 

@@ -19,11 +19,43 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to keep the indexes (default: a temporary folder).", valueName: "dir"))
     var work: String?
 
+    @Option(help: ArgumentHelp("Write each system's ranking as a TREC run file PREFIX-SYSTEM.run.", valueName: "prefix"))
+    var runs: String?
+
+    @Flag(help: "Skip the FTS5 references (for parameter sweeps).")
+    var noBaselines = false
+
+    @Option(help: ArgumentHelp("Override a ranking parameter, e.g. headWeight=3 (repeatable; names as in RankingParameters).", valueName: "name=value"))
+    var set: [String] = []
+
+    func validate() throws {
+        for s in set {
+            let parts = s.split(separator: "=")
+            guard parts.count == 2, Double(parts[1]) != nil, RankingParameters.adjustable.contains(String(parts[0])) else {
+                throw ValidationError("--set wants name=number with a name among \(RankingParameters.adjustable.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
     func run() throws {
         let collection = try Evaluator.load(docs: docs, queries: queries, qrels: qrels)
         let dir = work ?? (NSTemporaryDirectory() + "/opine-eval-\(getpid())")
         defer { if work == nil { try? FileManager.default.removeItem(atPath: dir) } }
-        let rows = try Evaluator().run(collection, workDirectory: dir, clock: monotonicSeconds)
+        var parameters = RankingParameters()
+        for s in set {
+            let parts = s.split(separator: "=")
+            parameters.set(String(parts[0]), Double(parts[1])!)
+        }
+        let rows = try Evaluator(parameters: parameters).run(collection, workDirectory: dir, baselines: !noBaselines, clock: monotonicSeconds)
+        if let prefix = runs {
+            for r in rows {
+                var text = ""
+                for (qid, docs) in r.runs.sorted(by: { $0.key < $1.key }) {
+                    for (i, d) in docs.enumerated() { text += "\(qid) Q0 \(d) \(i + 1) \(docs.count - i) \(r.system)\n" }
+                }
+                try text.write(toFile: "\(prefix)-\(r.system).run", atomically: true, encoding: .utf8)
+            }
+        }
         Output.line("| system | nDCG@10 | MAP@100 | P@10 | Recall@100 | MRR | ms/query |")
         Output.line("|---|---|---|---|---|---|---|")
         for r in rows {

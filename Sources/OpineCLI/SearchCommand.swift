@@ -127,8 +127,8 @@ struct SearchCommand: ParsableCommand {
                 if let w = e.proximityDetail.window {
                     prox = " (window \(w), distances \(e.proximityDetail.pairDistances.map(String.init).joined(separator: ",")), closeness \(String(format: "%.3f", e.proximityDetail.closeness)))"
                 }
-                Output.line(String(format: "   score %.4f = bm25 %.4f + proximity %.4f%@ + other passages %.4f + head %.4f; %d/%d clauses",
-                                   e.total, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses, e.totalClauses))
+                Output.line(String(format: "   score %.4f = article bm25 %.4f + passage bm25 %.4f + proximity %.4f%@ + other passages %.4f + head %.4f; %d/%d clauses",
+                                   e.total, e.articleBM25, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses, e.totalClauses))
             }
             Output.line()
         }
@@ -166,6 +166,7 @@ struct SearchCommand: ParsableCommand {
         if explain {
             let e = r.explanation
             var x = JSONObject()
+            x.add("article_bm25", e.articleBM25)
             x.add("bm25", e.bm25)
             x.add("proximity", e.proximity)
             x.add("window", e.proximityDetail.window.map { $0 } ?? -1)

@@ -46,8 +46,9 @@ extension IndexStore {
     public func matchPassages(_ plan: MatchPlan, parameters: RankingParameters) throws -> [PassageEvidence] {
         try read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT rowid, bm25(passage_fts, ?, ?), \(InstancesFunction.name)(passage_fts)
-                FROM passage_fts WHERE passage_fts MATCH ?
+                SELECT passage_fts.rowid, bm25(passage_fts, ?, ?), \(InstancesFunction.name)(passage_fts), articles.size
+                FROM passage_fts JOIN articles ON articles.id = (passage_fts.rowid >> 16)
+                WHERE passage_fts MATCH ?
                 """)
             let rows = try Row.fetchCursor(statement, arguments: [parameters.headWeight, parameters.bodyWeight, plan.expression])
             var out: [PassageEvidence] = []
@@ -73,9 +74,29 @@ extension IndexStore {
                 for i in positions.indices where positions[i].count > 1 { positions[i].sort() }
                 out.append(PassageEvidence(
                     passageID: rowid, articleID: IndexStore.articleID(ofPassage: rowid), isHead: isHead,
-                    bm25: -bm25, positions: positions))
+                    bm25: -bm25, positions: positions, articleBytes: row[3]))
             }
             return out
+        }
+    }
+
+    /// The reference for proximity's cost: the same MATCH, ranked by column-weighted `bm25()`
+    /// alone, top `limit` passages (benchmarks only).
+    public func bm25Only(_ plan: MatchPlan, limit: Int, parameters: RankingParameters = RankingParameters()) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY bm25(passage_fts, ?, ?) LIMIT ?"),
+                               arguments: [plan.expression, parameters.headWeight, parameters.bodyWeight, limit])
+        }
+    }
+
+    /// Article count and mean size, for article-level BM25 (kept in `meta` by every sync).
+    public func collectionStats() throws -> CollectionStats {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_bytes')")
+            var values: [String: Double] = [:]
+            for r in rows { values[r[0]] = Double(r[1] as String) }
+            let n = values["article_count"] ?? 0
+            return CollectionStats(articles: Int(n), averageArticleBytes: n > 0 ? (values["article_bytes"] ?? 0) / n : 0)
         }
     }
 

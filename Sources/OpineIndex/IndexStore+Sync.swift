@@ -112,6 +112,13 @@ extension IndexStore {
                 }
             }
         }
+        try write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO meta(key, value)
+                SELECT 'article_count', CAST(count(*) AS TEXT) FROM articles
+                UNION ALL SELECT 'article_bytes', CAST(coalesce(sum(size), 0) AS TEXT) FROM articles
+                """)
+        }
         report.seconds = clock() - started
         return report
     }

@@ -1,3 +1,4 @@
+import Foundation
 import OpineText
 
 /// One article in a ranking: its score, its explanation and its passages, best first.
@@ -40,13 +41,25 @@ public struct ArticleRanker: Sendable {
     /// Ranks articles from all matching passages of a query with `clauseCount` clauses.
     ///
     /// - Complexity: O(p log p) for p passages.
-    public func rank(_ passages: [PassageEvidence], clauseCount: Int) -> [RankedArticle] {
+    public func rank(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats? = nil) -> [RankedArticle] {
         var byArticle: [Int64: [ScoredPassage]] = [:]
         for e in passages { byArticle[e.articleID, default: []].append(score(e)) }
+        // Article-level document frequency of each clause, from the matches themselves.
+        var df = Array(repeating: 0, count: clauseCount)
+        for (_, scored) in byArticle {
+            var mask: UInt64 = 0
+            for s in scored { mask |= s.evidence.matchedMask }
+            for c in 0..<min(clauseCount, 64) where mask & (1 << UInt64(c)) != 0 { df[c] += 1 }
+        }
+        let articles = Double(max(stats?.articles ?? byArticle.count, 1))
+        // FTS5's IDF (fts5_aux.c): log((N − n + 0.5) / (n + 0.5)), floored at 1e-6, so a word in
+        // more than half the articles counts for (almost) nothing: stop words stay indexed for
+        // phrases but do not rank.
+        let idf = df.map { d in max(1e-6, log((articles - Double(d) + 0.5) / (Double(d) + 0.5))) }
         var ranked: [RankedArticle] = []
         ranked.reserveCapacity(byArticle.count)
         for (id, scored) in byArticle {
-            ranked.append(article(id, scored, clauseCount: clauseCount))
+            ranked.append(article(id, scored, clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleBytes))
         }
         if clauseCount <= parameters.wordsRuleMaximumClauses {
             ranked.sort(by: ArticleRanker.precedes)
@@ -54,6 +67,24 @@ public struct ArticleRanker: Sendable {
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.articleID < $1.articleID }
         }
         return ranked
+    }
+
+    /// Article-level BM25 with FTS5's IDF:
+    /// head matches count `headWeight` times, body matches `bodyWeight` times.
+    func articleBM25(_ scored: [ScoredPassage], idf: [Double], averageBytes: Double?) -> Double {
+        guard let average = averageBytes, average > 0 else { return 0 }
+        var tf = Array(repeating: 0.0, count: idf.count)
+        for s in scored {
+            let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
+            for (c, p) in s.evidence.positions.enumerated() where c < tf.count { tf[c] += w * Double(p.count) }
+        }
+        let length = Double(scored.first?.evidence.articleBytes ?? 0) / average
+        let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
+        var sum = 0.0
+        for c in tf.indices where tf[c] > 0 {
+            sum += idf[c] * tf[c] * (parameters.k1 + 1) / (tf[c] + norm)
+        }
+        return sum
     }
 
     /// The ranking's order: more clauses matched first, then score, then article id.
@@ -65,22 +96,27 @@ public struct ArticleRanker: Sendable {
         return a.articleID < b.articleID
     }
 
-    func article(_ id: Int64, _ scored: [ScoredPassage], clauseCount: Int) -> RankedArticle {
+    func article(_ id: Int64, _ scored: [ScoredPassage], clauseCount: Int, idf: [Double], averageBytes: Double?) -> RankedArticle {
         let sorted = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.evidence.passageID < $1.evidence.passageID }
         let best = sorted[0]
+        let passageShare = averageBytes == nil ? 1 : 1 - parameters.articleWeight
         var mask: UInt64 = 0
         for s in sorted { mask |= s.evidence.matchedMask }
         var extra = 0.0
         for s in sorted.dropFirst().prefix(parameters.extraPassages) {
-            extra += parameters.extraPassageWeight * s.score
+            extra += parameters.extraPassageWeight * s.score * passageShare
         }
+        let articlePart = parameters.articleWeight * articleBM25(sorted, idf: idf, averageBytes: averageBytes)
+        let closest = sorted.max { $0.proximity.closeness < $1.proximity.closeness } ?? best
+        let keyword = articlePart + best.evidence.bm25 * passageShare
+        let proximityPart = keyword * parameters.proximityWeight * closest.proximity.closeness
         var head = 0.0
         if !best.evidence.isHead, sorted.contains(where: { $0.evidence.isHead }) {
-            head = parameters.headMatchBonus * best.score
+            head = parameters.headMatchBonus * best.evidence.bm25 * passageShare
         }
         let explanation = ScoreExplanation(
-            bm25: best.evidence.bm25, proximity: best.proximityPart, proximityDetail: best.proximity,
-            extraPassages: extra, headMatch: head,
+            articleBM25: articlePart, bm25: best.evidence.bm25 * passageShare, proximity: proximityPart,
+            proximityDetail: closest.proximity, extraPassages: extra, headMatch: head,
             matchedClauses: mask.nonzeroBitCount, totalClauses: clauseCount)
         return RankedArticle(articleID: id, explanation: explanation, passages: sorted)
     }

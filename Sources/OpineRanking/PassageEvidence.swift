@@ -10,13 +10,16 @@ public struct PassageEvidence: Hashable, Sendable {
     public var bm25: Double
     /// Token positions of each query clause's matches, sorted; empty when the clause is absent.
     public var positions: [[Int32]]
+    /// Size of the whole article in bytes (the length BM25 normalizes by at article level).
+    public var articleBytes: Int
 
-    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]]) {
+    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0) {
         self.passageID = passageID
         self.articleID = articleID
         self.isHead = isHead
         self.bm25 = bm25
         self.positions = positions
+        self.articleBytes = articleBytes
     }
 
     /// Bit i is set when clause i matches in this passage.
@@ -24,5 +27,16 @@ public struct PassageEvidence: Hashable, Sendable {
         var mask: UInt64 = 0
         for (i, p) in positions.enumerated() where !p.isEmpty && i < 64 { mask |= 1 << UInt64(i) }
         return mask
+    }
+}
+
+/// Collection figures for article-level BM25.
+public struct CollectionStats: Hashable, Sendable {
+    public var articles: Int
+    public var averageArticleBytes: Double
+
+    public init(articles: Int, averageArticleBytes: Double) {
+        self.articles = articles
+        self.averageArticleBytes = averageArticleBytes
     }
 }

@@ -1,9 +1,12 @@
 /// A score as the sum of its parts; `total` is computed from the parts, so what is printed
 /// adds up exactly.
 public struct ScoreExplanation: Hashable, Sendable {
-    /// Column-weighted BM25 of the best passage (FTS5's `bm25()`, negated).
+    /// Article-level BM25 (head matches weighted), times `articleWeight`.
+    public var articleBM25: Double
+    /// Column-weighted BM25 of the best passage (FTS5's `bm25()`, negated), times
+    /// `1 − articleWeight`.
     public var bm25: Double
-    /// `bm25 × proximityWeight × closeness` of the best passage.
+    /// `(articleBM25 + bm25) × proximityWeight × closeness` of the closest passage.
     public var proximity: Double
     public var proximityDetail: Proximity
     /// Share of the next best passages' scores.
@@ -14,6 +17,6 @@ public struct ScoreExplanation: Hashable, Sendable {
     public var matchedClauses: Int
     public var totalClauses: Int
 
-    public var total: Double { bm25 + proximity + extraPassages + headMatch }
+    public var total: Double { articleBM25 + bm25 + proximity + extraPassages + headMatch }
     public var isComplete: Bool { matchedClauses == totalClauses }
 }

@@ -63,6 +63,28 @@ struct ArticleRankerTests {
         #expect(ranked[0].isComplete && !ranked[1].isComplete)
     }
 
+    @Test func articleBM25FavoursTheArticleWithMoreMatches() {
+        // Same best passage; article 2 matches the rarer clause in more passages.
+        let stats = CollectionStats(articles: 100, averageArticleBytes: 1000)
+        var a = evidence(1, 1, bm25: 3, [[0], []])
+        a.articleBytes = 1000
+        var b1 = evidence(2, 1, bm25: 3, [[0], []])
+        b1.articleBytes = 1000
+        var b2 = evidence(2, 2, bm25: 1, [[], [4]])
+        b2.articleBytes = 1000
+        let ranked = ArticleRanker().rank([a, b1, b2], clauseCount: 2, stats: stats)
+        #expect(ranked.map(\.articleID) == [2, 1])
+        #expect(ranked[0].explanation.articleBM25 > ranked[1].explanation.articleBM25)
+        // FTS5's IDF: a clause in more than half the articles weighs (almost) nothing.
+        let common = (1...60).map { i -> PassageEvidence in
+            var e = evidence(Int64(i), 1, bm25: 1, [[0]])
+            e.articleBytes = 1000
+            return e
+        }
+        let r = ArticleRanker().rank(common, clauseCount: 1, stats: stats)
+        #expect(r[0].explanation.articleBM25 < 1e-3)
+    }
+
     @Test func partsAddUp() {
         let ranked = ArticleRanker().rank([
             evidence(1, 0, bm25: 2, [[0], []], head: true), evidence(1, 3, bm25: 4, [[5], [6]]), evidence(1, 4, bm25: 1, [[], [2]]),
@@ -71,7 +93,7 @@ struct ArticleRankerTests {
         #expect(e.bm25 == 4)
         #expect(e.extraPassages == RankingParameters().extraPassageWeight * (2 + 1))
         #expect(e.headMatch > 0)
-        #expect(e.total == e.bm25 + e.proximity + e.extraPassages + e.headMatch)
+        #expect(e.total == e.articleBM25 + e.bm25 + e.proximity + e.extraPassages + e.headMatch)
     }
 }
 

@@ -97,7 +97,7 @@ struct EngineTests {
         let f = try Fixture()
         for r in try f.engine.search(SearchRequest(query: "Pakistan China")).results {
             let e = r.explanation
-            #expect(abs(e.bm25 + e.proximity + e.extraPassages + e.headMatch - r.score) < 1e-12)
+            #expect(abs(e.articleBM25 + e.bm25 + e.proximity + e.extraPassages + e.headMatch - r.score) < 1e-12)
             #expect(e.bm25 > 0)
         }
     }
