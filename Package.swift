@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
+        // Benchmarks: prints figures beside raw FTS5 and rg; never part of `swift test`.
+        .executableTarget(name: "opine-bench", dependencies: ["Opine"], path: "Benchmarks/Sources/opine-bench"),
 
         .testTarget(name: "OpineTextTests", dependencies: ["OpineText"]),
         .testTarget(name: "OpineRankingTests", dependencies: ["OpineRanking", "OpineText"]),

@@ -4,20 +4,28 @@ import GRDB
 /// Plain FTS5, as a reference for evaluation and benchmarks: the files as they are, in a table
 /// with the built-in `porter unicode61` tokenizer, ranked by `bm25()`. Two layouts: one row
 /// per article, or one row per blank-line separated paragraph (a document scores its best).
+/// The benchmark also builds it with Opine's tokenizer, to time the tokenizer alone.
 public final class BaselineIndex {
     public enum Layout: String, Sendable { case article, passage }
+    public enum Tokenizer: String, Sendable {
+        case porter = "porter unicode61"
+        case opine
+    }
 
     let dbQueue: DatabaseQueue
     public let layout: Layout
 
-    public init(path: String, layout: Layout) throws {
+    public init(path: String, layout: Layout, tokenizer: Tokenizer = .porter) throws {
         self.layout = layout
         var config = Configuration()
         config.journalMode = .default
+        if tokenizer == .opine {
+            config.prepareDatabase { db in db.add(tokenizer: OpineTokenizer.self) }
+        }
         dbQueue = try DatabaseQueue(path: path, configuration: config)
         try dbQueue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
-            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(docid UNINDEXED, body, tokenize='porter unicode61')")
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(docid UNINDEXED, body, tokenize='\(tokenizer.rawValue)')")
         }
     }
 

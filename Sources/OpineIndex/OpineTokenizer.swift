@@ -5,8 +5,9 @@ import OpineText
 /// The FTS5 face of ``Analyzer``: registered on every connection as `opine`.
 ///
 /// A class because FTS5 owns tokenizer instances through a C pointer: GRDB retains it in
-/// `xCreate` and releases it in `xDelete`. It holds no mutable state, so sharing it between
-/// the connection's statements is safe.
+/// `xCreate` and releases it in `xDelete`. It holds no state but a stem cache, so sharing it between
+/// the connection's statements is safe: its stem cache is touched only from the connection's
+/// thread, one tokenize call at a time.
 ///
 /// Query-mode text that starts with ``verbatimMarker`` holds terms the query builder already
 /// analyzed, separated by spaces: they are passed through unchanged, so that FTS5 sees exactly
@@ -19,6 +20,8 @@ final class OpineTokenizer: FTS5CustomTokenizer {
     static let verbatimMarker: UInt8 = 0x01
 
     let analyzer = Analyzer()
+    /// Stems of recent words; this tokenizer's own, used by one connection at a time.
+    let cache = StemCache()
 
     init(db: Database, arguments: [String]) throws {}
 
@@ -35,7 +38,7 @@ final class OpineTokenizer: FTS5CustomTokenizer {
         }
         let mode: AnalysisMode = isQuery ? (tokenization.contains(.prefix) ? .prefix : .query) : .document
         var code = SQLITE_OK
-        analyzer.analyze(text, mode: mode) { emission in
+        analyzer.analyze(text, mode: mode, cache: mode == .prefix ? nil : cache) { emission in
             let flags = emission.isColocated ? FTS5_TOKEN_COLOCATED : 0
             code = emission.term.withMemoryRebound(to: CChar.self) { term in
                 tokenCallback(

@@ -40,12 +40,16 @@ public struct Analyzer: Sendable {
     /// Analyzes `text`, calling `sink` once per token in order. Return `false` from `sink` to stop.
     ///
     /// - Complexity: O(n) in the byte count; allocates two buffers per call, none per token.
+    /// - Parameter cache: a stem cache to reuse across calls (the FTS5 adapter keeps one);
+    ///   it never changes the result.
     public func analyze(
-        _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, sink: (TermEmission) -> Bool
+        _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, cache: StemCache? = nil, sink: (TermEmission) -> Bool
     ) {
         var scanner = WordScanner(text: text)
+        defer { scanner.fold.deallocate() }
         scanner.scan()
-        var emitter = Emitter(scanner: scanner, mode: mode)
+        var emitter = Emitter(scanner: scanner, mode: mode, cache: cache)
+        defer { emitter.deallocate() }
         emitter.emit(sink)
     }
 
@@ -75,42 +79,76 @@ public struct Analyzer: Sendable {
 
 /// A raw word found by the scanner, before its meaning is decided.
 struct RawWord {
-    var start: Int
-    var end: Int
-    /// Range of the folded (lowercased, accent-free) bytes in the scanner's scratch buffer.
-    var foldStart: Int
-    var foldEnd: Int
-    var upper = 0
-    var lower = 0
-    var digits = 0
+    // Offsets are stored as 32 bits (passages are far below 2 GB; FTS5 offsets are C ints):
+    // the struct halves to 32 bytes, and the scanner appends one per word.
+    private var s: Int32
+    private var e: Int32
+    private var fs: Int32
+    private var fe: Int32
+    private var u: Int32 = 0
+    private var l: Int32 = 0
+    private var d: Int32 = 0
     var nonASCII = false
     var dotted = false
     var cjk = false
     /// True when a hyphen joins this word to the next one.
     var hyphenToNext = false
 
+    init(start: Int, end: Int, foldStart: Int, foldEnd: Int) {
+        s = Int32(truncatingIfNeeded: start)
+        e = Int32(truncatingIfNeeded: end)
+        fs = Int32(truncatingIfNeeded: foldStart)
+        fe = Int32(truncatingIfNeeded: foldEnd)
+    }
+
+    var start: Int { get { Int(s) } set { s = Int32(truncatingIfNeeded: newValue) } }
+    var end: Int { get { Int(e) } set { e = Int32(truncatingIfNeeded: newValue) } }
+    /// Range of the folded (lowercased, accent-free) bytes in the scanner's scratch buffer.
+    var foldStart: Int { get { Int(fs) } set { fs = Int32(truncatingIfNeeded: newValue) } }
+    var foldEnd: Int { get { Int(fe) } set { fe = Int32(truncatingIfNeeded: newValue) } }
+    var upper: Int { get { Int(u) } set { u = Int32(truncatingIfNeeded: newValue) } }
+    var lower: Int { get { Int(l) } set { l = Int32(truncatingIfNeeded: newValue) } }
+    var digits: Int { get { Int(d) } set { d = Int32(truncatingIfNeeded: newValue) } }
+
     var letters: Int { upper + lower }
     var isAlphabetic: Bool { digits == 0 && (letters > 0 || nonASCII) }
     /// All-caps ASCII word of two letters or more (`US`, `CPEC`, `THE`).
-    var isCaps: Bool { !nonASCII && !dotted && upper >= 2 && lower == 0 }
+    var isCaps: Bool { !nonASCII && !dotted && u >= 2 && l == 0 }
 }
 
 /// First pass: bytes → raw words with folded text.
 struct WordScanner {
     let text: UnsafeBufferPointer<UInt8>
     var words: [RawWord] = []
-    var fold: [UInt8] = []
+    /// Folded bytes of every word; released by the analyze call that created the scanner.
+    var fold: ByteBuffer
 
     init(text: UnsafeBufferPointer<UInt8>) {
         self.text = text
-        words.reserveCapacity(text.count / 5)
-        fold.reserveCapacity(text.count)
+        words.reserveCapacity(text.count / 6 + 1)
+        fold = ByteBuffer(capacity: text.count + 16)
+    }
+
+    /// ASCII letters and digits: the common case, tested without decoding or table lookups.
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        let lower = b | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39)
     }
 
     mutating func scan() {
         var i = 0
         let n = text.count
         while i < n {
+            let b = text[i]
+            if b < 0x80 {
+                if WordScanner.isASCIIAlphanumeric(b) {
+                    i = scanWord(from: i)
+                } else {
+                    i += 1
+                }
+                continue
+            }
             let (scalar, length) = decode(at: i)
             switch classify(scalar) {
             case .letter, .digit:
@@ -182,7 +220,47 @@ struct WordScanner {
         var segmentOther = false  // digits or non-ASCII in the current segment
         var lastWasDigit = false
         let n = text.count
+        let src = text.baseAddress!
         scanning: while i < n {
+            // ASCII letters and digits without decoding (most bytes of most text), with the
+            // counters and the fold cursor in locals so that they stay in registers.
+            fold.ensureCapacity(fold.count + (n - i) + 8)
+            let out = fold.base
+            var cursor = fold.count
+            var upper = 0
+            var lower = 0
+            var digits = 0
+            var letters = 0
+            while i < n {
+                let byte = src[i]
+                let folded = byte | 0x20
+                if folded >= 0x61 && folded <= 0x7A {
+                    if byte < 0x61 { upper += 1 } else { lower += 1 }
+                    out[cursor] = folded
+                    cursor += 1
+                    letters += 1
+                    i += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    digits += 1
+                    out[cursor] = byte
+                    cursor += 1
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            fold.count = cursor
+            if upper + lower + digits > 0 {
+                word.upper += upper
+                word.lower += lower
+                word.digits += digits
+                segmentLetters += letters
+                if digits > 0 { segmentOther = true }
+                lastWasDigit = i > 0 && src[i - 1] >= 0x30 && src[i - 1] <= 0x39
+            }
+            guard i < n else { break scanning }
+            let byte = src[i]
+            if byte < 0x80 && byte != 0x27 && byte != 0x2E && byte != 0x2C && byte != 0x2D { break scanning }
             let (scalar, length) = decode(at: i)
             let cls = classify(scalar)
             switch cls {
@@ -254,14 +332,21 @@ struct WordScanner {
         }
         word.end = i
         word.foldEnd = fold.count
-        if i < n, classify(decode(at: i).0) == .hyphen {
-            let after = i + decode(at: i).1
-            if isWordChar(at: after) { word.hyphenToNext = true }
+        if i < n {
+            // `-`, or U+2010/U+2011 (E2 80 90/91); checked on bytes, since every word ends here.
+            let b = src[i]
+            var after = -1
+            if b == 0x2D {
+                after = i + 1
+            } else if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80 && (src[i + 2] == 0x90 || src[i + 2] == 0x91) {
+                after = i + 3
+            }
+            if after > 0 && isWordChar(at: after) { word.hyphenToNext = true }
         }
         if word.foldEnd > word.foldStart {
             words.append(word)
         } else {
-            fold.removeSubrange(word.foldStart...)
+            fold.count = word.foldStart
         }
         return max(i, start + 1)
     }
@@ -271,13 +356,23 @@ struct WordScanner {
 struct Emitter {
     let scanner: WordScanner
     let mode: AnalysisMode
-    /// The term being emitted; reused for every token.
-    var buffer: [UInt8] = Array(repeating: 0, count: Analyzer.maximumTermBytes * 2 + 8)
+    /// The term being emitted; reused for every token, released by `deallocate()`.
+    let buffer: UnsafeMutablePointer<UInt8> = .allocate(capacity: Analyzer.maximumTermBytes * 2 + 8)
 
-    init(scanner: WordScanner, mode: AnalysisMode) {
+    let cache: StemCache?
+
+    init(scanner: WordScanner, mode: AnalysisMode, cache: StemCache? = nil) {
         self.scanner = scanner
         self.mode = mode
+        self.cache = cache
     }
+
+    func stemmed(_ count: Int) -> Int {
+        if let cache { return cache.stem(buffer, count: count) }
+        return PorterStemmer.stem(buffer, count: count)
+    }
+
+    func deallocate() { buffer.deallocate() }
 
     /// Shouting: a run of all-caps words of length ≥ 3, or 2 when one has ≥ 5 letters.
     static let shoutedRunLength = 3
@@ -286,7 +381,8 @@ struct Emitter {
     static let shoutedAcronymMaximum = 5
 
     func shoutedFlags() -> [Bool] {
-        Emitter.shoutedFlags(scanner.words.map { ($0.isCaps, $0.letters) })
+        let words = scanner.words
+        return Emitter.shoutedFlags(count: words.count, isCaps: { words[$0].isCaps }, letters: { words[$0].letters })
     }
 
     /// Text whose words are at least this share all-caps is shouted throughout (TIME's 1963
@@ -296,18 +392,25 @@ struct Emitter {
 
     /// The shouting rule over a sequence of words given as (is all-caps, letter count).
     static func shoutedFlags(_ words: [(isCaps: Bool, letters: Int)]) -> [Bool] {
-        let caps = words.reduce(0) { $0 + ($1.isCaps ? 1 : 0) }
-        if caps >= Emitter.shoutedRunLength && Double(caps) >= Double(words.count) * Emitter.shoutedTextShare {
-            return words.map(\.isCaps)
+        shoutedFlags(count: words.count, isCaps: { words[$0].isCaps }, letters: { words[$0].letters })
+    }
+
+    static func shoutedFlags(count: Int, isCaps: (Int) -> Bool, letters: (Int) -> Int) -> [Bool] {
+        var caps = 0
+        for i in 0..<count where isCaps(i) { caps += 1 }
+        var flags = Array(repeating: false, count: count)
+        guard caps > 0 else { return flags }
+        if caps >= Emitter.shoutedRunLength && Double(caps) >= Double(count) * Emitter.shoutedTextShare {
+            for i in 0..<count { flags[i] = isCaps(i) }
+            return flags
         }
-        var flags = Array(repeating: false, count: words.count)
         var i = 0
-        while i < words.count {
-            guard words[i].isCaps else { i += 1; continue }
+        while i < count {
+            guard isCaps(i) else { i += 1; continue }
             var j = i
             var longest = 0
-            while j < words.count && words[j].isCaps {
-                longest = max(longest, words[j].letters)
+            while j < count && isCaps(j) {
+                longest = max(longest, letters(j))
                 j += 1
             }
             let run = j - i
@@ -386,9 +489,9 @@ struct Emitter {
     mutating func emitJoined(_ parts: ArraySlice<RawWord>, _ sink: (TermEmission) -> Bool) -> Bool {
         var count = 0
         for w in parts {
-            for b in scanner.fold[w.foldStart..<w.foldEnd] {
+            for k in w.foldStart..<w.foldEnd {
                 if count >= Analyzer.maximumTermBytes { break }
-                buffer[count] = b
+                buffer[count] = scanner.fold[k]
                 count += 1
             }
         }
@@ -402,7 +505,8 @@ struct Emitter {
         var count = 0
         var end = w.foldEnd
         if dropLast { end -= 1 }
-        for b in scanner.fold[w.foldStart..<end] where count < Analyzer.maximumTermBytes {
+        for k in w.foldStart..<end where count < Analyzer.maximumTermBytes {
+            let b = scanner.fold[k]
             buffer[count] = (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b
             count += 1
         }
@@ -418,7 +522,10 @@ struct Emitter {
             while count > 0 && fold[w.foldStart + count] & 0xC0 == 0x80 { count -= 1 }
         }
         for k in 0..<count { buffer[k] = fold[w.foldStart + k] }
-        return stem && !w.cjk ? stemIfASCII(count) : count
+        guard stem && !w.cjk else { return count }
+        // Plain ASCII words (no digits, so no decimal point) need no byte check before stemming.
+        if !w.nonASCII && w.digits == 0 && w.letters == count { return stemmed(count) }
+        return stemIfASCII(count)
     }
 
     /// Stems ASCII alphanumeric terms; terms with other bytes (`2.0`, other scripts) pass.
@@ -431,15 +538,12 @@ struct Emitter {
             return count
         }
         guard hasLetter else { return count }
-        return buffer.withUnsafeMutableBufferPointer { PorterStemmer.stem($0.baseAddress!, count: count) }
+        return stemmed(count)
     }
 
     func send(_ count: Int, _ range: Range<Int>, colocated: Bool, _ sink: (TermEmission) -> Bool) -> Bool {
         guard count > 0 else { return true }
-        return buffer.withUnsafeBufferPointer { all in
-            sink(TermEmission(
-                term: UnsafeBufferPointer(rebasing: all[0..<count]), range: range, isColocated: colocated))
-        }
+        return sink(TermEmission(term: UnsafeBufferPointer(start: buffer, count: count), range: range, isColocated: colocated))
     }
 }
 
@@ -459,6 +563,7 @@ extension Analyzer {
             var copy = word
             return copy.withUTF8 { buffer in
                 var scanner = WordScanner(text: buffer)
+                defer { scanner.fold.deallocate() }
                 scanner.scan()
                 guard scanner.words.count == 1, let w = scanner.words.first else { return (false, 0) }
                 return (w.isCaps, w.letters)

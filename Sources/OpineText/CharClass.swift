@@ -54,7 +54,7 @@ enum CharClass: Equatable {
 /// Case and accent folding of non-ASCII letters.
 enum Folding {
     /// Appends the folded (lowercase, accent-free where Latin) UTF-8 of `v` and counts its case.
-    static func appendFolded(_ v: UInt32, to fold: inout [UInt8], word: inout RawWord) {
+    static func appendFolded(_ v: UInt32, to fold: inout ByteBuffer, word: inout RawWord) {
         if v >= 0xC0 && v <= 0x17F, let (base, isUpper) = latin(v) {
             fold.append(contentsOf: base.utf8)
             if isUpper { word.upper += 1 } else { word.lower += 1 }
@@ -69,7 +69,7 @@ enum Folding {
         }
     }
 
-    static func appendUTF8(_ v: UInt32, to fold: inout [UInt8]) {
+    static func appendUTF8(_ v: UInt32, to fold: inout ByteBuffer) {
         switch v {
         case 0..<0x80:
             fold.append(UInt8(v))

@@ -42,6 +42,7 @@ private struct Stemmer {
         self.k = k
     }
 
+    @inline(__always)
     func cons(_ i: Int) -> Bool {
         switch b[i] {
         case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
@@ -54,6 +55,7 @@ private struct Stemmer {
     }
 
     /// The number of consonant sequences between 0 and j.
+    @inline(__always)
     func m() -> Int {
         var n = 0
         var i = 0
@@ -80,6 +82,7 @@ private struct Stemmer {
         }
     }
 
+    @inline(__always)
     func vowelInStem() -> Bool {
         var i = 0
         while i <= j {
@@ -89,28 +92,37 @@ private struct Stemmer {
         return false
     }
 
+    @inline(__always)
     func doubleC(_ j: Int) -> Bool {
         if j < 1 { return false }
         if b[j] != b[j - 1] { return false }
         return cons(j)
     }
 
+    @inline(__always)
     func cvc(_ i: Int) -> Bool {
         if i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2) { return false }
         let ch = b[i]
         return !(ch == UInt8(ascii: "w") || ch == UInt8(ascii: "x") || ch == UInt8(ascii: "y"))
     }
 
+    @inline(__always)
     mutating func ends(_ s: StaticString) -> Bool {
         let length = s.utf8CodeUnitCount
-        let p = s.utf8Start
-        if p[length - 1] != b[k] { return false }
         if length > k + 1 { return false }
-        for i in 0..<length where b[k - length + 1 + i] != p[i] { return false }
+        let p = s.utf8Start
+        var i = length - 1
+        var q = k
+        while i >= 0 {
+            if p[i] != b[q] { return false }
+            i -= 1
+            q -= 1
+        }
         j = k - length
         return true
     }
 
+    @inline(__always)
     mutating func setTo(_ s: StaticString) {
         let length = s.utf8CodeUnitCount
         let p = s.utf8Start
@@ -118,6 +130,7 @@ private struct Stemmer {
         k = j + length
     }
 
+    @inline(__always)
     mutating func r(_ s: StaticString) {
         if m() > 0 { setTo(s) }
     }

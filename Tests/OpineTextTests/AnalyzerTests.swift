@@ -179,6 +179,26 @@ struct AnalyzerTests {
         #expect(n == 2)
     }
 
+    @Test func stemCacheNeverChangesTheResult() throws {
+        let text = try String(contentsOfFile: ArticleParserTests.seedPath, encoding: .utf8)
+        func terms(_ cache: StemCache?) -> [String] {
+            var copy = text
+            var out: [String] = []
+            copy.withUTF8 { buffer in
+                Analyzer().analyze(buffer, mode: .document, cache: cache) { e in
+                    out.append(String(decoding: e.term, as: UTF8.self))
+                    return true
+                }
+            }
+            return out
+        }
+        let cache = StemCache()
+        let plain = terms(nil)
+        #expect(terms(cache) == plain)
+        #expect(terms(cache) == plain)  // second pass: served from the cache
+        #expect(plain.contains("relat") && plain.contains("cooper"))
+    }
+
     @Test func joinedTermOfACompound() {
         #expect(Analyzer().joinedTerm("counter-terrorism") == "counterterror")
         #expect(Analyzer().joinedTerm("terrorism") == nil)

@@ -1,0 +1,246 @@
+// opine-bench: figures for Opine beside raw FTS5 (and rg), measured in one run.
+// Usage: see Benchmarks/README.md. Prints figures; never fails on time.
+import Foundation
+import Opine
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first, arguments.count >= 2 else {
+    print("""
+        usage: opine-bench tokenizer DIR          FTS5 porter unicode61 vs Opine's tokenizer, same texts
+               opine-bench run DIR [--scale 1,10] [--keep DIR]   index, size, RSS, no-op, query latency
+               opine-bench scale DIR N OUT        copy DIR N times into OUT, paragraphs shuffled
+        """)
+    exit(2)
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func textFiles(_ dir: String) -> [String] {
+    var out: [String] = []
+    let e = FileManager.default.enumerator(atPath: dir)
+    while let f = e?.nextObject() as? String {
+        if f.hasSuffix(".txt") || f.hasSuffix(".md") { out.append(dir + "/" + f) }
+    }
+    return out.sorted()
+}
+
+func readAll(_ files: [String]) -> [(docid: String, text: String)] {
+    files.map { f in ((f as NSString).lastPathComponent, (try? String(contentsOfFile: f, encoding: .utf8)) ?? "") }
+}
+
+func mb(_ bytes: Int) -> Double { Double(bytes) / 1_000_000 }
+
+func temporaryDirectory(_ name: String) -> String {
+    let dir = NSTemporaryDirectory() + "/opine-bench-\(name)-\(getpid())"
+    try? FileManager.default.removeItem(atPath: dir)
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let s = values.sorted()
+    guard !s.isEmpty else { return .nan }
+    let rank = max(0, Int((p / 100 * Double(s.count)).rounded(.up)) - 1)
+    return s[min(rank, s.count - 1)]
+}
+
+func fileBytes(_ path: String) -> Int {
+    var total = 0
+    for suffix in ["", "-wal", "-shm"] {
+        if let a = try? FileManager.default.attributesOfItem(atPath: path + suffix), let n = a[.size] as? NSNumber {
+            total += n.intValue
+        }
+    }
+    return total
+}
+
+/// Runs a program; returns wall seconds and the child's peak RSS in MiB.
+@discardableResult
+func spawn(_ program: String, _ args: [String], quiet: Bool = true) -> (seconds: Double, rssMiB: Double, status: Int32) {
+    var pid: pid_t = 0
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    let argv = ([program] + args).map { strdup($0) } + [nil]
+    let start = now()
+    let rc = posix_spawn(&pid, program, &actions, nil, argv, environ)
+    guard rc == 0 else { return (.nan, .nan, -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = now() - start
+    for p in argv { free(p) }
+    posix_spawn_file_actions_destroy(&actions)
+    return (seconds, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+let opineBinary = ((CommandLine.arguments[0] as NSString).deletingLastPathComponent as NSString).appendingPathComponent("opine")
+
+/// The query mix: one term, two terms, three terms, a phrase, a filtered query (Reuters vocabulary).
+let queryMix: [(kind: String, query: String, since: String?)] = [
+    ("one term", "coffee", nil), ("one term", "tariffs", nil), ("one term", "dividend", nil),
+    ("two terms", "oil prices", nil), ("two terms", "interest rates", nil), ("two terms", "trade deficit", nil),
+    ("three terms", "japan trade surplus", nil), ("three terms", "crude oil output", nil),
+    ("phrase", "\"money supply\"", nil), ("phrase", "\"federal reserve\"", nil),
+    ("filtered", "oil prices", "1987-03-15"), ("filtered", "interest rates", "1987-03-15"),
+]
+
+func tokenizerBenchmark(_ dir: String) {
+    let docs = readAll(textFiles(dir))
+    let bytes = docs.reduce(0) { $0 + $1.text.utf8.count }
+    let work = temporaryDirectory("tokenizer")
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    print("## Tokenizer: the same \(docs.count) texts (\(String(format: "%.1f", mb(bytes))) MB) into FTS5, one transaction each\n")
+    print("| tokenizer | run | s | MB/s |")
+    print("|---|---|---|---|")
+    var best: [BaselineIndex.Tokenizer: Double] = [:]
+    // OPINE_BENCH_ONLY=porter|opine runs one side once (for callgrind, which counts
+    // instructions repeatably where wall time is noisy).
+    let only = ProcessInfo.processInfo.environment["OPINE_BENCH_ONLY"].flatMap(BaselineIndex.Tokenizer.init(rawValue:))
+    let sides = only.map { [$0] } ?? [BaselineIndex.Tokenizer.porter, .opine]
+    for round in 1...(only == nil ? 3 : 1) {
+        for t in sides {
+            let path = work + "/\(t == .porter ? "porter" : "opine")-\(round).sqlite"
+            let index = try! BaselineIndex(path: path, layout: .article, tokenizer: t)
+            let start = now()
+            try! index.load(docs)
+            let s = now() - start
+            best[t] = min(best[t] ?? .infinity, s)
+            print("| \(t.rawValue) | \(round) | \(String(format: "%.3f", s)) | \(String(format: "%.1f", mb(bytes) / s)) |")
+        }
+    }
+    guard only == nil else { return }
+    let ratio = best[.opine]! / best[.porter]!
+    print("\nbest of 3: porter unicode61 \(String(format: "%.1f", mb(bytes) / best[.porter]!)) MB/s, opine \(String(format: "%.1f", mb(bytes) / best[.opine]!)) MB/s; **time ratio opine/porter = \(String(format: "%.2f", ratio))**")
+}
+
+func run(_ dir: String, keep: String?) {
+    let files = textFiles(dir)
+    let docs = readAll(files)
+    let bytes = docs.reduce(0) { $0 + $1.text.utf8.count }
+    let work = keep ?? temporaryDirectory("run")
+    try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { if keep == nil { try? FileManager.default.removeItem(atPath: work) } }
+    print("## \(dir): \(files.count) files, \(String(format: "%.1f", mb(bytes))) MB\n")
+
+    // Indexing: Opine's CLI (a child process, for its peak RSS) against raw FTS5 reading the same files.
+    let indexPath = work + "/opine.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
+    let opine = spawn(opineBinary, ["index", "--index", indexPath, dir])
+    let reference = work + "/fts5.sqlite"
+    try? FileManager.default.removeItem(atPath: reference)
+    let refStart = now()
+    let raw = readAll(files)
+    let baseline = try! BaselineIndex(path: reference, layout: .article)
+    try! baseline.load(raw)
+    let refSeconds = now() - refStart
+    let noop = spawn(opineBinary, ["index", "--index", indexPath])
+    let size = fileBytes(indexPath)
+    print("| figure | opine | raw FTS5 (porter unicode61, one txn) | ratio |")
+    print("|---|---|---|---|")
+    print(String(format: "| index time s | %.2f | %.2f | %.2f |", opine.seconds, refSeconds, opine.seconds / refSeconds))
+    print(String(format: "| index MB/s | %.1f | %.1f | |", mb(bytes) / opine.seconds, mb(bytes) / refSeconds))
+    print(String(format: "| index size / text | %.2f | %.2f | |", Double(size) / Double(bytes), Double(fileBytes(reference)) / Double(bytes)))
+    print(String(format: "| peak RSS indexing MiB | %.0f | | |", opine.rssMiB))
+    print(String(format: "| no-op re-index s | %.3f | | %.1f%% of first |", noop.seconds, 100 * noop.seconds / opine.seconds))
+
+    // In-process query latency: Opine's full search, and the same MATCH ranked by bm25() alone.
+    let engine = try! Engine(indexPath: indexPath, readOnly: true)
+    var byKind: [String: [Double]] = [:]
+    var bm25Only: [String: [Double]] = [:]
+    for _ in 0..<20 {
+        for q in queryMix {
+            var request = SearchRequest(query: q.query, limit: 10)
+            request.since = q.since.flatMap(ArticleDate.init(iso:))
+            let start = now()
+            _ = try? engine.search(request)
+            byKind[q.kind, default: []].append(now() - start)
+            if let plan = MatchBuilder().build(QueryParser().parse(q.query).clauses) {
+                let s2 = now()
+                _ = try? engine.store.bm25Only(plan, limit: 10)
+                bm25Only[q.kind, default: []].append(now() - s2)
+            }
+        }
+    }
+    print("\n| query (in process, 20 rounds) | p50 ms | p95 ms | p99 ms | bm25() alone p50 ms | ratio p50 |")
+    print("|---|---|---|---|---|---|")
+    for kind in ["one term", "two terms", "three terms", "phrase", "filtered"] {
+        let v = byKind[kind] ?? []
+        let b = bm25Only[kind] ?? []
+        print(String(format: "| %@ | %.2f | %.2f | %.2f | %.2f | %.2f |", kind, percentile(v, 50) * 1000, percentile(v, 95) * 1000,
+                     percentile(v, 99) * 1000, percentile(b, 50) * 1000, percentile(v, 50) / percentile(b, 50)))
+    }
+    let unfiltered = percentile(byKind["two terms"] ?? [], 50)
+    print(String(format: "\nfiltered / unfiltered two-term p50: %.2f", percentile(byKind["filtered"] ?? [], 50) / unfiltered))
+
+    // Whole CLI invocations against rg over the same folder.
+    var cli: [Double] = []
+    var rss = 0.0
+    var rg: [Double] = []
+    let rgPath = ["/usr/bin/rg", "/usr/local/bin/rg"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    for _ in 0..<5 {
+        for q in ["oil prices", "interest rates", "trade deficit"] {
+            let r = spawn(opineBinary, ["search", "--index", indexPath] + q.split(separator: " ").map(String.init))
+            cli.append(r.seconds)
+            rss = max(rss, r.rssMiB)
+            if let rgPath { rg.append(spawn(rgPath, ["-l", "-i", "-w", String(q.split(separator: " ")[0]), dir]).seconds) }
+        }
+    }
+    print(String(format: "\n| whole process | p50 ms | p95 ms |\n|---|---|---|\n| opine search (two words) | %.1f | %.1f |", percentile(cli, 50) * 1000, percentile(cli, 95) * 1000))
+    if !rg.isEmpty {
+        print(String(format: "| rg -l -i -w (first word) | %.1f | %.1f |", percentile(rg, 50) * 1000, percentile(rg, 95) * 1000))
+        print(String(format: "\nrg / opine p50: %.1f×", percentile(rg, 50) / percentile(cli, 50)))
+    } else {
+        print("\n(rg not installed: apt-get install ripgrep)")
+    }
+    print(String(format: "peak RSS searching: %.0f MiB", rss))
+}
+
+/// Copies every file of `dir` `n` times into `out` with its paragraphs shuffled (a seeded
+/// generator, so the copy is the same each time), under new names.
+func scale(_ dir: String, _ n: Int, _ out: String) {
+    var state: UInt64 = 0x5EED
+    func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    for file in textFiles(dir) {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+        let parts = text.components(separatedBy: "\n\n")
+        let header = parts.first ?? ""
+        for copy in 0..<n {
+            var body = Array(parts.dropFirst())
+            if copy > 0 {
+                for i in stride(from: body.count - 1, to: 0, by: -1) { body.swapAt(i, Int(next() % UInt64(i + 1))) }
+            }
+            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let sub = out + "/\(copy % 100)"
+            try? FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+            try? ([header] + body).joined(separator: "\n\n").write(toFile: sub + "/\(name)-\(copy).txt", atomically: false, encoding: .utf8)
+        }
+    }
+}
+
+switch command {
+case "tokenizer":
+    tokenizerBenchmark(arguments[1])
+case "run":
+    let keep = arguments.firstIndex(of: "--keep").map { arguments[$0 + 1] }
+    run(arguments[1], keep: keep)
+case "scale":
+    scale(arguments[1], Int(arguments[2]) ?? 10, arguments[3])
+default:
+    print("unknown command \(command)")
+    exit(2)
+}
