@@ -81,8 +81,9 @@ public final class Engine {
         }
 
         let ranker = ArticleRanker(parameters: request.parameters)
-        let ranked = ranker.rank(evidence, clauseCount: plan.clauses.count, stats: try store.collectionStats())
-        let top = Array(ranked.prefix(max(request.limit, 0)))
+        let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try store.collectionStats(),
+                                     limit: max(request.limit, 0))
+        let top = ranking.articles
 
         // 0 snippets (evaluation) skips cutting them; the best passage is still returned.
         let snippetCount = min(max(request.snippets, 0), 3)
@@ -121,7 +122,7 @@ public final class Engine {
                 suggestions.append((word, s))
             }
         }
-        return SearchResponse(results: results, matchedArticles: ranked.count, unmatchedWords: unmatched,
+        return SearchResponse(results: results, matchedArticles: ranking.matchedArticles, unmatchedWords: unmatched,
                               suggestions: suggestions, clauses: plan.clauses)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OpineRanking
 import OpineText
 
@@ -58,17 +59,17 @@ extension IndexStore {
                 let bm25: Double = row[1]
                 var positions = Array(repeating: [Int32](), count: clauseCount)
                 var isHead = false
-                if let blob = row.dataNoCopy(atIndex: 2) {
-                    blob.withUnsafeBytes { raw in
-                        let n = raw.count / 8
-                        for i in 0..<n {
-                            let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int32.self))
-                            let offset = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8 + 4, as: Int32.self))
-                            let phrase = Int(phraseAndColumn & 0xFFFF)
-                            if phraseAndColumn >> 16 == 0 { isHead = true }
-                            guard phrase < plan.phraseClause.count else { continue }
-                            positions[plan.phraseClause[phrase]].append(offset)
-                        }
+                // The blob is read in place from the statement (no `Data` per row).
+                let handle = statement.sqliteStatement
+                if let raw = sqlite3_column_blob(handle, 2) {
+                    let n = Int(sqlite3_column_bytes(handle, 2)) / 8
+                    for i in 0..<n {
+                        let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int32.self))
+                        let offset = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8 + 4, as: Int32.self))
+                        let phrase = Int(phraseAndColumn & 0xFFFF)
+                        if phraseAndColumn >> 16 == 0 { isHead = true }
+                        guard phrase < plan.phraseClause.count else { continue }
+                        positions[plan.phraseClause[phrase]].append(offset)
                     }
                 }
                 for i in positions.indices where positions[i].count > 1 { positions[i].sort() }

@@ -1,6 +1,12 @@
 import Foundation
 import OpineText
 
+/// The head of a ranking and its size.
+public struct Ranking: Sendable {
+    public var articles: [RankedArticle]
+    public var matchedArticles: Int
+}
+
 /// One article in a ranking: its score, its explanation and its passages, best first.
 public struct RankedArticle: Hashable, Sendable {
     public var articleID: Int64
@@ -39,34 +45,73 @@ public struct ArticleRanker: Sendable {
     }
 
     /// Ranks articles from all matching passages of a query with `clauseCount` clauses.
-    ///
-    /// - Complexity: O(p log p) for p passages.
     public func rank(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats? = nil) -> [RankedArticle] {
-        var byArticle: [Int64: [ScoredPassage]] = [:]
-        for e in passages { byArticle[e.articleID, default: []].append(score(e)) }
+        rankTop(passages, clauseCount: clauseCount, stats: stats, limit: .max).articles
+    }
+
+    /// The first `limit` articles of the ranking, and how many articles matched in all.
+    ///
+    /// Every article is scored (the parts are cheap sums), but only the top `limit` are built
+    /// into ``RankedArticle`` values with their sorted passages.
+    ///
+    /// - Complexity: O(p + a log a) for p passages over a articles.
+    public func rankTop(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats?, limit: Int) -> Ranking {
+        let scored = passages.map(score)
+        // Group passage indices by article.
+        var groupOf: [Int64: Int] = [:]
+        groupOf.reserveCapacity(passages.count / 2 + 1)
+        var groups: [[Int]] = []
+        for (i, e) in passages.enumerated() {
+            if let g = groupOf[e.articleID] {
+                groups[g].append(i)
+            } else {
+                groupOf[e.articleID] = groups.count
+                groups.append([i])
+            }
+        }
         // Article-level document frequency of each clause, from the matches themselves.
+        var masks = Array(repeating: UInt64(0), count: groups.count)
         var df = Array(repeating: 0, count: clauseCount)
-        for (_, scored) in byArticle {
+        for (g, members) in groups.enumerated() {
             var mask: UInt64 = 0
-            for s in scored { mask |= s.evidence.matchedMask }
+            for i in members { mask |= passages[i].matchedMask }
+            masks[g] = mask
             for c in 0..<min(clauseCount, 64) where mask & (1 << UInt64(c)) != 0 { df[c] += 1 }
         }
-        let articles = Double(max(stats?.articles ?? byArticle.count, 1))
+        let articles = Double(max(stats?.articles ?? groups.count, 1))
         // FTS5's IDF (fts5_aux.c): log((N − n + 0.5) / (n + 0.5)), floored at 1e-6, so a word in
         // more than half the articles counts for (almost) nothing: stop words stay indexed for
         // phrases but do not rank.
         let idf = df.map { d in max(1e-6, log((articles - Double(d) + 0.5) / (Double(d) + 0.5))) }
-        var ranked: [RankedArticle] = []
-        ranked.reserveCapacity(byArticle.count)
-        for (id, scored) in byArticle {
-            ranked.append(article(id, scored, clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleBytes))
+        var explanations: [ScoreExplanation] = []
+        explanations.reserveCapacity(groups.count)
+        for members in groups {
+            explanations.append(explain(members.map { scored[$0] }, clauseCount: clauseCount, idf: idf,
+                                        averageBytes: stats?.averageArticleBytes))
         }
-        if clauseCount <= parameters.wordsRuleMaximumClauses {
-            ranked.sort(by: ArticleRanker.precedes)
-        } else {
-            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.articleID < $1.articleID }
+        var order = Array(groups.indices)
+        let wordsRule = clauseCount <= parameters.wordsRuleMaximumClauses
+        let ids = groups.map { passages[$0[0]].articleID }
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            if wordsRule && explanations[a].matchedClauses != explanations[b].matchedClauses {
+                return explanations[a].matchedClauses > explanations[b].matchedClauses
+            }
+            let sa = explanations[a].total
+            let sb = explanations[b].total
+            if sa != sb { return sa > sb }
+            return ids[a] < ids[b]
         }
-        return ranked
+        order.sort(by: precedes)
+        var top: [RankedArticle] = []
+        for g in order.prefix(limit) {
+            let sortedPassages = groups[g].map { scored[$0] }.sorted(by: ArticleRanker.passageOrder)
+            top.append(RankedArticle(articleID: ids[g], explanation: explanations[g], passages: sortedPassages))
+        }
+        return Ranking(articles: top, matchedArticles: groups.count)
+    }
+
+    static func passageOrder(_ a: ScoredPassage, _ b: ScoredPassage) -> Bool {
+        a.score != b.score ? a.score > b.score : a.evidence.passageID < b.evidence.passageID
     }
 
     /// Article-level BM25 with FTS5's IDF:
@@ -96,28 +141,35 @@ public struct ArticleRanker: Sendable {
         return a.articleID < b.articleID
     }
 
-    func article(_ id: Int64, _ scored: [ScoredPassage], clauseCount: Int, idf: [Double], averageBytes: Double?) -> RankedArticle {
-        let sorted = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.evidence.passageID < $1.evidence.passageID }
-        let best = sorted[0]
+    func explain(_ scored: [ScoredPassage], clauseCount: Int, idf: [Double], averageBytes: Double?) -> ScoreExplanation {
+        // The best passage, and the runners-up, without sorting them all.
+        var bestIndex = 0
+        for i in scored.indices.dropFirst() where ArticleRanker.passageOrder(scored[i], scored[bestIndex]) { bestIndex = i }
+        let best = scored[bestIndex]
         let passageShare = averageBytes == nil ? 1 : 1 - parameters.articleWeight
         var mask: UInt64 = 0
-        for s in sorted { mask |= s.evidence.matchedMask }
-        var extra = 0.0
-        for s in sorted.dropFirst().prefix(parameters.extraPassages) {
-            extra += parameters.extraPassageWeight * s.score * passageShare
+        var others: [Double] = []
+        var closest = best
+        var hasHead = false
+        for (i, s) in scored.enumerated() {
+            mask |= s.evidence.matchedMask
+            if s.evidence.isHead { hasHead = true }
+            if s.proximity.closeness > closest.proximity.closeness { closest = s }
+            if i != bestIndex { others.append(s.score) }
         }
-        let articlePart = parameters.articleWeight * articleBM25(sorted, idf: idf, averageBytes: averageBytes)
-        let closest = sorted.max { $0.proximity.closeness < $1.proximity.closeness } ?? best
+        if others.count > parameters.extraPassages { others.sort(by: >) }
+        var extra = 0.0
+        for o in others.prefix(parameters.extraPassages) { extra += parameters.extraPassageWeight * o * passageShare }
+        let articlePart = parameters.articleWeight * articleBM25(scored, idf: idf, averageBytes: averageBytes)
         let keyword = articlePart + best.evidence.bm25 * passageShare
         let proximityPart = keyword * parameters.proximityWeight * closest.proximity.closeness
         var head = 0.0
-        if !best.evidence.isHead, sorted.contains(where: { $0.evidence.isHead }) {
+        if !best.evidence.isHead, hasHead {
             head = parameters.headMatchBonus * best.evidence.bm25 * passageShare
         }
-        let explanation = ScoreExplanation(
+        return ScoreExplanation(
             articleBM25: articlePart, bm25: best.evidence.bm25 * passageShare, proximity: proximityPart,
             proximityDetail: closest.proximity, extraPassages: extra, headMatch: head,
             matchedClauses: mask.nonzeroBitCount, totalClauses: clauseCount)
-        return RankedArticle(articleID: id, explanation: explanation, passages: sorted)
     }
 }
