@@ -56,7 +56,9 @@ public final class Engine {
         guard let plan = builder.build(clauses) else {
             throw EngineError.noSearchableWords(query: request.query)
         }
-        var evidence = try store.matchPassages(plan, parameters: request.parameters)
+        var (evidence, table) = try store.matchPassages(plan)
+        // Before any filter: phrase hit counts (IDF) are the whole table's, as FTS5's are.
+        BM25.score(&evidence, table: table, headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
 
         // Filters: each yields a set of allowed (or excluded) articles from an indexed lookup.
         var allowed: Set<Int64>?

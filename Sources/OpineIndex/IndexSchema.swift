@@ -56,6 +56,7 @@ enum IndexSchema {
         try db.execute(sql: """
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE roots(path TEXT PRIMARY KEY);
+            CREATE TABLE blobs(key TEXT PRIMARY KEY, value BLOB NOT NULL);
             CREATE TABLE articles(
                 id INTEGER PRIMARY KEY,
                 path TEXT NOT NULL UNIQUE,
@@ -102,6 +103,7 @@ enum IndexSchema {
             DROP TABLE IF EXISTS authors;
             DROP TABLE IF EXISTS articles;
             DROP TABLE IF EXISTS roots;
+            DROP TABLE IF EXISTS blobs;
             DROP TABLE IF EXISTS meta;
             """)
     }

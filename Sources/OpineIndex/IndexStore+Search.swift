@@ -41,44 +41,70 @@ public struct IndexStats: Hashable, Sendable {
 extension IndexStore {
     static func articleID(ofPassage id: Int64) -> Int64 { id >> IndexSchema.ordinalBits }
 
-    /// Every passage matching `plan`, with its BM25 and the positions of each clause.
+    /// Every passage matching `plan`, with the positions of each clause, its phrase hits and
+    /// length (BM25 is computed from these by ``BM25``), and the table's statistics.
     ///
     /// - Complexity: one FTS5 scan; O(m) rows for m matching passages.
-    public func matchPassages(_ plan: MatchPlan, parameters: RankingParameters) throws -> [PassageEvidence] {
-        try read { db in
+    public func matchPassages(_ plan: MatchPlan) throws -> (passages: [PassageEvidence], table: TableStatistics) {
+        let sizes = try articleSizes()
+        return try read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT passage_fts.rowid, bm25(passage_fts, ?, ?), \(InstancesFunction.name)(passage_fts), articles.size
-                FROM passage_fts JOIN articles ON articles.id = (passage_fts.rowid >> 16)
-                WHERE passage_fts MATCH ?
+                SELECT rowid, \(InstancesFunction.name)(passage_fts) FROM passage_fts WHERE passage_fts MATCH ?
                 """)
-            let rows = try Row.fetchCursor(statement, arguments: [parameters.headWeight, parameters.bodyWeight, plan.expression])
+            let rows = try Row.fetchCursor(statement, arguments: [plan.expression])
             var out: [PassageEvidence] = []
+            var table = TableStatistics(rows: 0, tokens: 0)
             let clauseCount = plan.clauses.count
+            let phraseCount = plan.phraseClause.count
+            let handle = statement.sqliteStatement
             while let row = try rows.next() {
                 let rowid: Int64 = row[0]
-                let bm25: Double = row[1]
                 var positions = Array(repeating: [Int32](), count: clauseCount)
+                var hits = Array(repeating: Int32(0), count: phraseCount)
                 var isHead = false
+                var length = 0
                 // The blob is read in place from the statement (no `Data` per row).
-                let handle = statement.sqliteStatement
-                if let raw = sqlite3_column_blob(handle, 2) {
-                    let n = Int(sqlite3_column_bytes(handle, 2)) / 8
-                    for i in 0..<n {
-                        let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int32.self))
-                        let offset = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8 + 4, as: Int32.self))
+                if let raw = sqlite3_column_blob(handle, 1) {
+                    let bytes = Int(sqlite3_column_bytes(handle, 1))
+                    if bytes >= 24 {
+                        table.rows = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: Int64.self)))
+                        table.tokens = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
+                        length = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: Int32.self)))
+                    }
+                    var offset = 24
+                    while offset + 8 <= bytes {
+                        let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+                        let position = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
+                        offset += 8
                         let phrase = Int(phraseAndColumn & 0xFFFF)
                         if phraseAndColumn >> 16 == 0 { isHead = true }
-                        guard phrase < plan.phraseClause.count else { continue }
-                        positions[plan.phraseClause[phrase]].append(offset)
+                        guard phrase < phraseCount else { continue }
+                        hits[phrase] += 1
+                        positions[plan.phraseClause[phrase]].append(position)
                     }
                 }
                 for i in positions.indices where positions[i].count > 1 { positions[i].sort() }
+                let article = IndexStore.articleID(ofPassage: rowid)
                 out.append(PassageEvidence(
-                    passageID: rowid, articleID: IndexStore.articleID(ofPassage: rowid), isHead: isHead,
-                    bm25: -bm25, positions: positions, articleBytes: row[3]))
+                    passageID: rowid, articleID: article, isHead: isHead, bm25: 0, positions: positions,
+                    articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits, length: length))
             }
-            return out
+            return (out, table)
         }
+    }
+
+    /// Article sizes in bytes, indexed by article id: one blob written by every sync and read
+    /// once per store (a join per matching passage cost a b-tree lookup per row).
+    func articleSizes() throws -> [Int32] {
+        if let cached = sizesCache.value { return cached }
+        let sizes = try read { db -> [Int32] in
+            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = 'article_sizes'") else { return [] }
+            return blob.withUnsafeBytes { raw in
+                (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            }
+        }
+        sizesCache.value = sizes
+        return sizes
     }
 
     /// The reference for proximity's cost: the same MATCH, ranked by column-weighted `bm25()`

@@ -112,18 +112,35 @@ extension IndexStore {
                 }
             }
         }
-        try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO meta(key, value)
-                SELECT 'article_count', CAST(count(*) AS TEXT) FROM articles
-                UNION ALL SELECT 'article_bytes', CAST(coalesce(sum(size), 0) AS TEXT) FROM articles
-                """)
+        let changed = report.added + report.updated + report.removed + report.moved > 0
+        if try changed || articleSizes().isEmpty {
+            try write { db in try IndexStore.writeCollectionFigures(db) }
         }
+        sizesCache.value = nil
         report.seconds = clock() - started
         return report
     }
 
     struct FileFailure: Error { var message: String }
+
+    /// Article count, total bytes and the per-article size blob, for article-level BM25.
+    static func writeCollectionFigures(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO meta(key, value)
+            SELECT 'article_count', CAST(count(*) AS TEXT) FROM articles
+            UNION ALL SELECT 'article_bytes', CAST(coalesce(sum(size), 0) AS TEXT) FROM articles
+            """)
+        let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
+        var sizes = [Int32](repeating: 0, count: maxID + 1)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, size FROM articles")
+        while let row = try rows.next() {
+            let id: Int = row[0]
+            let size: Int64 = row[1]
+            sizes[id] = Int32(clamping: size).littleEndian
+        }
+        let blob = sizes.withUnsafeBytes { Data($0) }
+        try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES ('article_sizes', ?)", arguments: [blob])
+    }
 
     private func syncFile(
         _ db: Database, _ file: SourceFileInfo, existing: ExistingArticle?,

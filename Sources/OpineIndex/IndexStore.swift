@@ -9,12 +9,18 @@ import OpineText
 /// every connection (`prepareDatabase`); nothing is process-wide.
 public final class IndexStore: @unchecked Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 
     public let path: String
     let dbQueue: DatabaseQueue
+    /// Article sizes read once per store; cleared by every sync.
+    let sizesCache = SizesCache()
+
+    final class SizesCache: @unchecked Sendable {
+        var value: [Int32]?
+    }
 
     /// Opens (creating when missing) the index at `path`.
     ///

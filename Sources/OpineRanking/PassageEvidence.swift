@@ -12,14 +12,21 @@ public struct PassageEvidence: Hashable, Sendable {
     public var positions: [[Int32]]
     /// Size of the whole article in bytes (the length BM25 normalizes by at article level).
     public var articleBytes: Int
+    /// Matches of each FTS5 phrase in this passage (for ``BM25``).
+    public var phraseHits: [Int32]
+    /// The passage's length in tokens.
+    public var length: Int
 
-    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0) {
+    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0,
+                phraseHits: [Int32] = [], length: Int = 0) {
         self.passageID = passageID
         self.articleID = articleID
         self.isHead = isHead
         self.bm25 = bm25
         self.positions = positions
         self.articleBytes = articleBytes
+        self.phraseHits = phraseHits
+        self.length = length
     }
 
     /// Bit i is set when clause i matches in this passage.

@@ -122,3 +122,33 @@ struct IndexStoreTests {
         #expect(EditDistance.damerau(Array("abc".utf8), Array("xyz".utf8), limit: 2) == 3)
     }
 }
+
+struct BM25ParityTests {
+    /// Opine computes BM25 from `opine_instances`; FTS5's own `bm25()` is the oracle.
+    @Test(arguments: [(1.0, 1.0), (1.5, 1.0), (3.0, 0.5)])
+    func matchesFTS5(_ headWeight: Double, _ bodyWeight: Double) throws {
+        let folder = TemporaryFolder()
+        folder.write("docs/a.txt", "Oil prices rise\nBy A Writer\n\nOil prices rose as oil output fell. Prices of crude oil.\n\nNothing here.")
+        folder.write("docs/b.txt", "Coffee\n\nCoffee prices and the counter-terrorism talks, with oil mentioned once.")
+        folder.write("docs/c.txt", "Markets\n\nA long paragraph about markets and prices and prices and prices, with no crude at all, and more words to make it long.")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        for clauses in [[QueryClause.word("oil", prefix: false), .word("prices", prefix: false)],
+                        [.word("counterterrorism", prefix: false), .phrase("crude oil")], [.word("markets", prefix: false)]] {
+            let plan = try #require(MatchBuilder().build(clauses))
+            var (evidence, table) = try store.matchPassages(plan)
+            BM25.score(&evidence, table: table, headWeight: headWeight, bodyWeight: bodyWeight)
+            let oracle = try store.read { db in
+                try Row.fetchAll(db, sql: "SELECT rowid, bm25(passage_fts, ?, ?) FROM passage_fts WHERE passage_fts MATCH ?",
+                                 arguments: [headWeight, bodyWeight, plan.expression])
+            }
+            #expect(oracle.count == evidence.count)
+            for row in oracle {
+                let id: Int64 = row[0]
+                let fts5: Double = row[1]
+                let ours = try #require(evidence.first { $0.passageID == id })
+                #expect(abs(ours.bm25 - -fts5) < 1e-9, "passage \(id): \(ours.bm25) vs \(-fts5)")
+            }
+        }
+    }
+}

@@ -86,7 +86,9 @@ struct ArticleRankerTests {
     }
 
     @Test func partsAddUp() {
-        let ranked = ArticleRanker().rank([
+        var parameters = RankingParameters()
+        parameters.headMatchBonus = 0.1
+        let ranked = ArticleRanker(parameters: parameters).rank([
             evidence(1, 0, bm25: 2, [[0], []], head: true), evidence(1, 3, bm25: 4, [[5], [6]]), evidence(1, 4, bm25: 1, [[], [2]]),
         ], clauseCount: 2)
         let e = ranked[0].explanation
