@@ -57,12 +57,19 @@ extension IndexStore {
             let clauseCount = plan.clauses.count
             let phraseCount = plan.phraseClause.count
             let handle = statement.sqliteStatement
-            while let row = try rows.next() {
-                let rowid: Int64 = row[0]
-                var positions = Array(repeating: [Int32](), count: clauseCount)
-                var hits = Array(repeating: Int32(0), count: phraseCount)
+            // Per row: hits per phrase and clause first; positions only when two clauses or
+            // more match (proximity needs two; most rows of an OR query match one).
+            var pairs: [(clause: Int, position: Int32)] = []
+            while try rows.next() != nil {
+                // Columns read straight from the statement: GRDB's generic decoding paid a
+                // runtime conformance lookup per row.
+                let rowid = sqlite3_column_int64(handle, 0)
+                var hits = [Int32](repeating: 0, count: phraseCount)
+                var clauseHits = [Int32](repeating: 0, count: clauseCount)
+                var mask: UInt64 = 0
                 var isHead = false
                 var length = 0
+                pairs.removeAll(keepingCapacity: true)
                 // The blob is read in place from the statement (no `Data` per row).
                 if let raw = sqlite3_column_blob(handle, 1) {
                     let bytes = Int(sqlite3_column_bytes(handle, 1))
@@ -80,14 +87,27 @@ extension IndexStore {
                         if phraseAndColumn >> 16 == 0 { isHead = true }
                         guard phrase < phraseCount else { continue }
                         hits[phrase] += 1
-                        positions[plan.phraseClause[phrase]].append(position)
+                        let clause = plan.phraseClause[phrase]
+                        clauseHits[clause] += 1
+                        if clause < 64 { mask |= 1 << UInt64(clause) }
+                        pairs.append((clause, position))
                     }
                 }
-                for i in positions.indices where positions[i].count > 1 { positions[i].sort() }
+                var positions: [[Int32]] = []
+                if mask.nonzeroBitCount >= 2 {
+                    positions = clauseHits.map { n -> [Int32] in
+                        var a: [Int32] = []
+                        a.reserveCapacity(Int(n))
+                        return a
+                    }
+                    for p in pairs { positions[p.clause].append(p.position) }
+                    for i in positions.indices where positions[i].count > 1 { positions[i].sort() }
+                }
                 let article = IndexStore.articleID(ofPassage: rowid)
                 out.append(PassageEvidence(
                     passageID: rowid, articleID: article, isHead: isHead, bm25: 0, positions: positions,
-                    articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits, length: length))
+                    articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits, length: length,
+                    clauseHits: clauseHits, matchedMask: mask))
             }
             return (out, table)
         }

@@ -49,10 +49,15 @@ public final class IndexStore: @unchecked Sendable {
         }
         if !readOnly {
             try write { db in
-                if rebuild {
-                    if try IndexSchema.versions(db) != nil { try IndexSchema.dropAll(db) }
+                // A rebuild keeps the folders the index was built from, so that `opine index`
+                // without paths rebuilds what was there.
+                var roots: [String] = []
+                if rebuild, try IndexSchema.versions(db) != nil {
+                    if try db.tableExists("roots") { roots = try String.fetchAll(db, sql: "SELECT path FROM roots") }
+                    try IndexSchema.dropAll(db)
                 }
                 try IndexSchema.migrate(db, path: path)
+                for root in roots { try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root]) }
             }
         } else {
             try read { db in try IndexSchema.check(db, path: path) }

@@ -56,42 +56,43 @@ public struct ArticleRanker: Sendable {
     ///
     /// - Complexity: O(p + a log a) for p passages over a articles.
     public func rankTop(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats?, limit: Int) -> Ranking {
-        let scored = passages.map(score)
-        // Group passage indices by article.
-        var groupOf: [Int64: Int] = [:]
-        groupOf.reserveCapacity(passages.count / 2 + 1)
-        var groups: [[Int]] = []
-        for (i, e) in passages.enumerated() {
-            if let g = groupOf[e.articleID] {
-                groups[g].append(i)
-            } else {
-                groupOf[e.articleID] = groups.count
-                groups.append([i])
+        // Passages grouped by article: sort an index permutation, then walk contiguous runs.
+        let order = passages.indices.sorted {
+            passages[$0].articleID != passages[$1].articleID ? passages[$0].articleID < passages[$1].articleID : $0 < $1
+        }
+        let scored = order.map { score(passages[$0]) }
+        var runs: [Range<Int>] = []
+        var runStart = 0
+        for i in scored.indices.dropFirst() where scored[i].evidence.articleID != scored[runStart].evidence.articleID {
+            runs.append(runStart..<i)
+            runStart = i
+        }
+        if !scored.isEmpty { runs.append(runStart..<scored.count) }
+        // Article-level document frequency of each clause, from the matches themselves.
+        var masks = [UInt64](repeating: 0, count: runs.count)
+        var df = [Int](repeating: 0, count: clauseCount)
+        for (g, run) in runs.enumerated() {
+            var mask: UInt64 = 0
+            for i in run { mask |= scored[i].evidence.matchedMask }
+            masks[g] = mask
+            var m = mask
+            while m != 0 {
+                let c = m.trailingZeroBitCount
+                if c < clauseCount { df[c] += 1 }
+                m &= m - 1
             }
         }
-        // Article-level document frequency of each clause, from the matches themselves.
-        var masks = Array(repeating: UInt64(0), count: groups.count)
-        var df = Array(repeating: 0, count: clauseCount)
-        for (g, members) in groups.enumerated() {
-            var mask: UInt64 = 0
-            for i in members { mask |= passages[i].matchedMask }
-            masks[g] = mask
-            for c in 0..<min(clauseCount, 64) where mask & (1 << UInt64(c)) != 0 { df[c] += 1 }
-        }
-        let articles = Double(max(stats?.articles ?? groups.count, 1))
+        let articles = Double(max(stats?.articles ?? runs.count, 1))
         // FTS5's IDF (fts5_aux.c): log((N − n + 0.5) / (n + 0.5)), floored at 1e-6, so a word in
         // more than half the articles counts for (almost) nothing: stop words stay indexed for
         // phrases but do not rank.
         let idf = df.map { d in max(1e-6, log((articles - Double(d) + 0.5) / (Double(d) + 0.5))) }
         var explanations: [ScoreExplanation] = []
-        explanations.reserveCapacity(groups.count)
-        for members in groups {
-            explanations.append(explain(members.map { scored[$0] }, clauseCount: clauseCount, idf: idf,
-                                        averageBytes: stats?.averageArticleBytes))
+        explanations.reserveCapacity(runs.count)
+        for run in runs {
+            explanations.append(explain(scored[run], clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleBytes))
         }
-        var order = Array(groups.indices)
         let wordsRule = clauseCount <= parameters.wordsRuleMaximumClauses
-        let ids = groups.map { passages[$0[0]].articleID }
         func precedes(_ a: Int, _ b: Int) -> Bool {
             if wordsRule && explanations[a].matchedClauses != explanations[b].matchedClauses {
                 return explanations[a].matchedClauses > explanations[b].matchedClauses
@@ -99,15 +100,30 @@ public struct ArticleRanker: Sendable {
             let sa = explanations[a].total
             let sb = explanations[b].total
             if sa != sb { return sa > sb }
-            return ids[a] < ids[b]
+            return scored[runs[a].lowerBound].evidence.articleID < scored[runs[b].lowerBound].evidence.articleID
         }
-        order.sort(by: precedes)
+        var ranking = Array(runs.indices)
+        if limit < ranking.count / 4 {
+            // Partial selection: the top `limit` by a bounded insertion, then sorted.
+            var top: [Int] = []
+            top.reserveCapacity(limit + 1)
+            for g in ranking {
+                if top.count < limit || precedes(g, top[top.count - 1]) {
+                    let at = top.firstIndex { precedes(g, $0) } ?? top.count
+                    top.insert(g, at: at)
+                    if top.count > limit { top.removeLast() }
+                }
+            }
+            ranking = top
+        } else {
+            ranking.sort(by: precedes)
+        }
         var top: [RankedArticle] = []
-        for g in order.prefix(limit) {
-            let sortedPassages = groups[g].map { scored[$0] }.sorted(by: ArticleRanker.passageOrder)
-            top.append(RankedArticle(articleID: ids[g], explanation: explanations[g], passages: sortedPassages))
+        for g in ranking.prefix(limit) {
+            let sortedPassages = scored[runs[g]].sorted(by: ArticleRanker.passageOrder)
+            top.append(RankedArticle(articleID: sortedPassages[0].evidence.articleID, explanation: explanations[g], passages: sortedPassages))
         }
-        return Ranking(articles: top, matchedArticles: groups.count)
+        return Ranking(articles: top, matchedArticles: runs.count)
     }
 
     static func passageOrder(_ a: ScoredPassage, _ b: ScoredPassage) -> Bool {
@@ -116,12 +132,12 @@ public struct ArticleRanker: Sendable {
 
     /// Article-level BM25 with FTS5's IDF:
     /// head matches count `headWeight` times, body matches `bodyWeight` times.
-    func articleBM25(_ scored: [ScoredPassage], idf: [Double], averageBytes: Double?) -> Double {
+    func articleBM25(_ scored: ArraySlice<ScoredPassage>, idf: [Double], averageBytes: Double?) -> Double {
         guard let average = averageBytes, average > 0 else { return 0 }
         var tf = Array(repeating: 0.0, count: idf.count)
         for s in scored {
             let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
-            for (c, p) in s.evidence.positions.enumerated() where c < tf.count { tf[c] += w * Double(p.count) }
+            for (c, n) in s.evidence.clauseHits.enumerated() where c < tf.count && n > 0 { tf[c] += w * Double(n) }
         }
         let length = Double(scored.first?.evidence.articleBytes ?? 0) / average
         let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
@@ -141,9 +157,9 @@ public struct ArticleRanker: Sendable {
         return a.articleID < b.articleID
     }
 
-    func explain(_ scored: [ScoredPassage], clauseCount: Int, idf: [Double], averageBytes: Double?) -> ScoreExplanation {
+    func explain(_ scored: ArraySlice<ScoredPassage>, clauseCount: Int, idf: [Double], averageBytes: Double?) -> ScoreExplanation {
         // The best passage, and the runners-up, without sorting them all.
-        var bestIndex = 0
+        var bestIndex = scored.startIndex
         for i in scored.indices.dropFirst() where ArticleRanker.passageOrder(scored[i], scored[bestIndex]) { bestIndex = i }
         let best = scored[bestIndex]
         let passageShare = averageBytes == nil ? 1 : 1 - parameters.articleWeight
@@ -151,7 +167,8 @@ public struct ArticleRanker: Sendable {
         var others: [Double] = []
         var closest = best
         var hasHead = false
-        for (i, s) in scored.enumerated() {
+        for i in scored.indices {
+            let s = scored[i]
             mask |= s.evidence.matchedMask
             if s.evidence.isHead { hasHead = true }
             if s.proximity.closeness > closest.proximity.closeness { closest = s }

@@ -9,7 +9,12 @@ public struct PassageEvidence: Hashable, Sendable {
     /// BM25 as a positive number (FTS5's `bm25()` is negated so that smaller sorts first).
     public var bm25: Double
     /// Token positions of each query clause's matches, sorted; empty when the clause is absent.
+    /// Left empty (`[]`) when fewer than two clauses match: proximity needs two.
     public var positions: [[Int32]]
+    /// Bit i is set when clause i matches in this passage.
+    public var matchedMask: UInt64
+    /// Matches of each clause (all its phrases), for article-level term frequencies.
+    public var clauseHits: [Int32]
     /// Size of the whole article in bytes (the length BM25 normalizes by at article level).
     public var articleBytes: Int
     /// Matches of each FTS5 phrase in this passage (for ``BM25``).
@@ -18,23 +23,21 @@ public struct PassageEvidence: Hashable, Sendable {
     public var length: Int
 
     public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0,
-                phraseHits: [Int32] = [], length: Int = 0) {
+                phraseHits: [Int32] = [], length: Int = 0, clauseHits: [Int32]? = nil, matchedMask: UInt64? = nil) {
         self.passageID = passageID
         self.articleID = articleID
         self.isHead = isHead
         self.bm25 = bm25
         self.positions = positions
         self.articleBytes = articleBytes
+        self.clauseHits = clauseHits ?? positions.map { Int32($0.count) }
+        var mask: UInt64 = 0
+        for (i, p) in positions.enumerated() where !p.isEmpty && i < 64 { mask |= 1 << UInt64(i) }
+        self.matchedMask = matchedMask ?? mask
         self.phraseHits = phraseHits
         self.length = length
     }
 
-    /// Bit i is set when clause i matches in this passage.
-    public var matchedMask: UInt64 {
-        var mask: UInt64 = 0
-        for (i, p) in positions.enumerated() where !p.isEmpty && i < 64 { mask |= 1 << UInt64(i) }
-        return mask
-    }
 }
 
 /// Collection figures for article-level BM25.

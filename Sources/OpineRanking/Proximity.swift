@@ -15,6 +15,7 @@ public struct Proximity: Hashable, Sendable {
     ///
     /// - Complexity: O(n log k) for n positions over k clauses.
     public static func measure(_ positions: [[Int32]], parameters: RankingParameters) -> Proximity {
+        guard positions.count >= 2 else { return .none }
         let present = positions.filter { !$0.isEmpty }
         guard present.count >= 2 else { return .none }
         var distances: [Int] = []
