@@ -37,10 +37,14 @@ struct IndexOptions: ParsableArguments {
                 Output.error("opine: the default index was built by another version; rebuilding it from \(Paths.display(corpus))")
                 engine = try Engine(indexPath: where_.index, rebuild: true)
             }
-            let report = try engine.index(roots: [corpus], clock: monotonicSeconds)
-            let changed = report.added + report.updated + report.removed + report.moved
-            if !exists || changed > 0 {
-                Output.error("opine: \(exists ? "updated" : "built") the index \(Paths.display(where_.index)) from \(Paths.display(corpus)): \(IndexCommand.summary(report))")
+            do {
+                let report = try engine.index(roots: [corpus], clock: monotonicSeconds)
+                let changed = report.added + report.updated + report.removed + report.moved
+                if !exists || changed > 0 {
+                    Output.error("opine: \(exists ? "updated" : "built") the index \(Paths.display(where_.index)) from \(Paths.display(corpus)): \(IndexCommand.summary(report))")
+                }
+            } catch IndexError.busy {
+                // Another opine is updating it: search what is committed.
             }
             return engine
         }

@@ -22,7 +22,7 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         case .diskFull(let path):
             "cannot write the index \(path): the disk is full; the index keeps its previous content"
         case .busy(let path):
-            "the index \(path) is being written by another opine process; try again when it finishes"
+            "the index \(path) is being updated by another opine process; try again when it finishes"
         case .unavailable(let what):
             "SQLite cannot do what Opine needs: \(what)"
         case .io(let path, let detail):

@@ -37,6 +37,10 @@ extension IndexStore {
         roots: [String], clock: () -> Double, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> SyncReport {
         let started = clock()
+        // One writer at a time, for the whole run: a second `opine index` would otherwise
+        // compare the files with a stale snapshot and insert articles twice.
+        let lock = try WriterLock(indexPath: path)
+        defer { lock.release() }
         var report = SyncReport()
         var walker = FileWalker()
         var canonicalRoots: [String] = []

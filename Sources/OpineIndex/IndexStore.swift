@@ -36,6 +36,9 @@ public final class IndexStore: @unchecked Sendable {
         config.prepareDatabase { db in
             db.add(tokenizer: OpineTokenizer.self)
             try InstancesFunction.register(db)
+            // Debian builds SQLite with SECURE_DELETE, which zeroes every freed page: FTS5's
+            // segment merges free many. Nothing secret is indexed here.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA secure_delete = OFF") }
         }
         if FileManager.default.fileExists(atPath: path) {
             try IndexStore.checkHeader(path)
@@ -43,9 +46,19 @@ public final class IndexStore: @unchecked Sendable {
             throw IndexError.io(path: path, detail: "no index here; run `opine index` first")
         }
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            if readOnly { _ = try queue.read { db in try IndexSchema.versions(db) } }
+            dbQueue = queue
         } catch {
-            throw IndexStore.translate(error, path: path)
+            // On a read-only file system a WAL database cannot be opened the usual way (no
+            // -shm file can be made). Opened as immutable, it is read as the file holds it;
+            // the writer checkpoints the WAL into the file when it finishes.
+            guard readOnly, let immutable = try? DatabaseQueue(path: IndexStore.immutableURI(path), configuration: config),
+                (try? immutable.read { db in try IndexSchema.versions(db) }) != nil
+            else {
+                throw IndexStore.translate(error, path: path)
+            }
+            dbQueue = immutable
         }
         if !readOnly {
             try write { db in
@@ -62,6 +75,18 @@ public final class IndexStore: @unchecked Sendable {
         } else {
             try read { db in try IndexSchema.check(db, path: path) }
         }
+    }
+
+    /// `file:` URI for an immutable open (SQLite built with URI support, as Debian's is).
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%", "?", "#", " ": encoded += "%" + String(scalar.value, radix: 16, uppercase: true)
+            default: encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return "file:" + encoded + "?immutable=1"
     }
 
     /// An SQLite file starts with this; anything else at the index path is not ours to touch.
@@ -109,6 +134,10 @@ public final class IndexStore: @unchecked Sendable {
         case .SQLITE_FULL: return IndexError.diskFull(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             if e.resultCode == .SQLITE_CANTOPEN {
+                let folder = (path as NSString).deletingLastPathComponent
+                if access(folder.isEmpty ? "." : folder, W_OK) != 0 && (errno == EROFS || errno == EACCES) {
+                    return IndexError.readOnly(path: path)
+                }
                 return IndexError.io(path: path, detail: "cannot open the index (missing folder or no permission)")
             }
             return IndexError.readOnly(path: path)

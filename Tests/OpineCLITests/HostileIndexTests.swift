@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Faults of the index's own storage: a full disk and a read-only file system, simulated with
+/// a small tmpfs (root only; skipped elsewhere), and a damaged database file.
+struct HostileIndexTests {
+    /// Mounts a tmpfs of `size` at a new folder; nil when this process may not mount.
+    static func mountTmpfs(size: String) -> String? {
+        guard getuid() == 0 else { return nil }
+        let dir = NSTemporaryDirectory() + "/opine-tmpfs-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", dir]) == 0 else { return nil }
+        return dir
+    }
+
+    @discardableResult
+    static func run(_ tool: String, _ args: [String]) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    @Test func fullDiskKeepsThePreviousContent() throws {
+        guard let mount = Self.mountTmpfs(size: "3m") else { return }
+        defer {
+            Self.run("/bin/umount", [mount])
+            try? FileManager.default.removeItem(atPath: mount)
+        }
+        let index = mount + "/index.sqlite"
+        let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
+        #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
+        let big = NSTemporaryDirectory() + "/opine-big-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: big) }
+        try CrashSafetyTests.makeCorpus(big, count: 4000)
+        let full = try BinaryTests.run(["index", "--index", index, big])
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("disk is full"), "\(full.stderr)")
+        #expect(!(full.stdout + full.stderr).lowercased().contains("sqlite error"))
+        // Free the space the run left behind (the WAL), then the old content is all there.
+        let check = try BinaryTests.run(["check", "--index", index])
+        #expect(check.status == 0, "\(check.stdout)")
+        let seed = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
+        #expect(seed.status == 0)
+    }
+
+    @Test func readOnlyFileSystemIsAClearError() throws {
+        guard let mount = Self.mountTmpfs(size: "8m") else { return }
+        defer {
+            Self.run("/bin/umount", [mount])
+            try? FileManager.default.removeItem(atPath: mount)
+        }
+        let index = mount + "/index.sqlite"
+        let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
+        #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
+        #expect(Self.run("/bin/mount", ["-o", "remount,ro", mount]) == 0)
+        let write = try BinaryTests.run(["index", "--index", index, corpus])
+        #expect(write.status == 2)
+        #expect(write.stderr.contains("read-only"), "\(write.stderr)")
+        let search = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
+        #expect(search.status == 0, "\(search.stderr)")
+    }
+
+    @Test func truncatedDatabaseIsReportedNotCrashed() throws {
+        let dir = NSTemporaryDirectory() + "/opine-trunc-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let index = dir + "/index.sqlite"
+        #expect(try BinaryTests.run(["index", "--index", index, BinaryTests.root.appendingPathComponent("Corpus").path]).status == 0)
+        _ = try BinaryTests.run(["check", "--index", index])  // checkpoint the WAL into the file
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index + suffix) }
+        let handle = try #require(FileHandle(forUpdatingAtPath: index))
+        try handle.truncate(atOffset: 8192)
+        try handle.close()
+        for args in [["search", "--index", index, "CPEC"], ["check", "--index", index], ["stats", "--index", index]] {
+            let r = try BinaryTests.run(args)
+            #expect(r.status == 2, "\(args[0]): \(r.status) \(r.stderr)")
+            #expect(!r.stderr.isEmpty && !r.stderr.lowercased().contains("sqlite error"))
+        }
+    }
+}
