@@ -69,7 +69,6 @@ enum IndexSchema {
                 date TEXT,
                 standfirst TEXT NOT NULL);
             CREATE INDEX articles_date ON articles(date);
-            CREATE INDEX articles_hash ON articles(hash);
             CREATE TABLE authors(article_id INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX authors_article ON authors(article_id);
             CREATE INDEX authors_folded ON authors(folded);

@@ -22,6 +22,8 @@ extension IndexStore {
     /// that commits do not dominate, small enough that a kill loses little and memory stays flat.
     static let batchFiles = 512
     static let batchBytes = 16 << 20
+    /// A run that adds, changes or removes this many articles ends with FTS5's 'optimize'.
+    static let optimizeAfterChanges = 1000
     /// Larger files are skipped: they are dumps, not op-eds, and would need their size in memory.
     public static let maximumFileBytes: Int64 = 64 << 20
 
@@ -119,6 +121,13 @@ extension IndexStore {
         let changed = report.added + report.updated + report.removed + report.moved > 0
         if try changed || articleSizes().isEmpty {
             try write { db in try IndexStore.writeCollectionFigures(db) }
+        }
+        // After a large load, merge FTS5's segments into one (as the peers' FTS5 does): queries
+        // read one b-tree per term and the index shrinks. Small updates leave it to automerge.
+        let churn = report.added + report.updated + report.removed
+        if churn >= IndexStore.optimizeAfterChanges {
+            try write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts) VALUES ('optimize')") }
+            try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
         sizesCache.value = nil
         report.seconds = clock() - started

@@ -38,7 +38,12 @@ public final class IndexStore: @unchecked Sendable {
             try InstancesFunction.register(db)
             // Debian builds SQLite with SECURE_DELETE, which zeroes every freed page: FTS5's
             // segment merges free many. Nothing secret is indexed here.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA secure_delete = OFF") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+                // Takes effect only on a new, empty database (before GRDB turns WAL on): lets a
+                // sync give back the pages FTS5's 'optimize' frees (`PRAGMA incremental_vacuum`).
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
         }
         if FileManager.default.fileExists(atPath: path) {
             try IndexStore.checkHeader(path)

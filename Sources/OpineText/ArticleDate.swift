@@ -79,22 +79,21 @@ public enum DateFinder {
         return nil
     }
 
-    /// Letters and digits runs; ordinal suffixes (`20th`) stay attached and are handled by `day`.
+    /// Letters and digits runs (on UTF-8 bytes; header lines are short but every article has
+    /// some); ordinal suffixes (`20th`) stay attached and are handled by `day`.
     static func split(_ line: some StringProtocol) -> [Substring] {
-        let s = Substring(line)
         var out: [Substring] = []
-        var start: Substring.Index?
-        for i in s.indices {
-            let c = s[i]
-            if c.isLetter || c.isNumber {
-                if start == nil { start = i }
-            } else if let st = start {
-                out.append(s[st..<i])
-                start = nil
+        var current: [UInt8] = []
+        for b in line.utf8 {
+            if (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                current.append(b)
+            } else if !current.isEmpty {
+                out.append(Substring(String(decoding: current, as: UTF8.self)))
+                current.removeAll(keepingCapacity: true)
+                if out.count > 64 { return out }
             }
-            if out.count > 64 { break }
         }
-        if let st = start { out.append(s[st...]) }
+        if !current.isEmpty { out.append(Substring(String(decoding: current, as: UTF8.self))) }
         return out
     }
 

@@ -230,7 +230,13 @@ public struct ArticleParser: Sendable {
 
     func isStandfirst(_ text: String, hasHeader: Bool) -> Bool {
         guard text.utf8.count <= 600 else { return false }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        var words = 0
+        var inWord = false
+        for b in text.utf8 {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
         guard words >= 3, words <= ArticleParser.maximumStandfirstWords, !text.hasSuffix(":") else { return false }
         let last = text.trimmingSpaces().last
         let terminated = last == "." || last == "!" || last == "?" || last == "\"" || last == "”"

@@ -15,37 +15,53 @@ enum Boilerplate {
                               "the author was", "the authors are", "the columnist is", "the writer, a",
                               "the author, a"]
 
+    /// The opening of a paragraph, lowercased, without leading decoration (`— The writer is`,
+    /// `*The writer is`, `(The writer is`). Works on the first bytes only: it runs on every
+    /// paragraph ingested.
     static func normalized(_ text: String) -> String {
-        // Strip leading decoration: `— The writer is`, `*The writer is`, `(The writer is`.
-        var s = Substring(text)
-        while let f = s.first, !f.isLetter && !f.isNumber { s = s.dropFirst() }
-        return s.prefix(64).lowercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        var started = false
+        for b in text.utf8 {
+            let isAlphanumeric = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+            if !started {
+                guard isAlphanumeric else { continue }
+                started = true
+            }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            if out.count >= 64 { break }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them).
+    static let chrome: Set<String> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
+                                      "twitter", "linkedin", "comments", "comment", "copy", "link"]
+
+    /// Byte-wise prefix test (String.hasPrefix compares by canonical equivalence, far slower).
+    static func starts(_ n: String, withAnyOf list: [String]) -> Bool {
+        list.contains { n.utf8.starts(with: $0.utf8) }
     }
 
     static func endsArticle(_ text: String) -> Bool {
         guard text.utf8.count <= 60 else { return false }
-        let n = normalized(text)
-        return articleEnders.contains { n.hasPrefix($0) }
+        return starts(normalized(text), withAnyOf: articleEnders)
     }
 
     static func isBoilerplate(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
-        if prefixes.contains(where: { n.hasPrefix($0) }) { return true }
-        // A bare "Share", "Tweet", "Email" line, or a run of them.
+        if starts(n, withAnyOf: prefixes) { return true }
         if text.utf8.count <= 40 {
             let words = n.split(whereSeparator: { !$0.isLetter })
-            let chrome: Set<Substring> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
-                                          "twitter", "linkedin", "comments", "comment", "copy", "link"]
-            if !words.isEmpty && words.allSatisfy({ chrome.contains($0) }) { return true }
+            if !words.isEmpty && words.allSatisfy({ chrome.contains(String($0)) }) { return true }
         }
         return false
     }
 
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        let n = normalized(text)
-        return bioOpenings.contains { n.hasPrefix($0) }
+        return starts(normalized(text), withAnyOf: bioOpenings)
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,
