@@ -184,6 +184,9 @@ extension IndexStore {
         } catch {
             throw FileFailure(message: error.description)
         }
+        if source.isBlank {
+            report.warnings.append("\(file.path): empty file, indexed by its name only")
+        }
         if source.encoding != .utf8 {
             report.warnings.append("\(file.path): not valid UTF-8, read as \(source.encoding.rawValue)")
         }

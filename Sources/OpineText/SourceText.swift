@@ -7,12 +7,10 @@ public struct SourceText: Sendable {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case binary
-        case empty
 
         public var description: String {
             switch self {
             case .binary: "binary file (NUL bytes), skipped"
-            case .empty: "empty file, skipped"
             }
         }
     }
@@ -20,13 +18,15 @@ public struct SourceText: Sendable {
     public var text: String
     public var encoding: Encoding
 
+    /// True when the file holds nothing but whitespace.
+    public var isBlank: Bool { !text.utf8.contains { $0 > 0x20 } }
+
     /// Decodes UTF-8 (dropping a BOM); invalid UTF-8 is read as Windows-1252, the usual
     /// encoding of pages saved by older Windows tools, and the caller is told.
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> SourceText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.contains(0) { throw .binary }
-        if !body.contains(where: { $0 > 0x20 }) { throw .empty }
         if let text = String(validating: body, as: UTF8.self) {
             return SourceText(text: text, encoding: .utf8)
         }

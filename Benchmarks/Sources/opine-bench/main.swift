@@ -58,9 +58,22 @@ func fileBytes(_ path: String) -> Int {
     return total
 }
 
-/// Runs a program; returns wall seconds and the child's peak RSS in MiB.
+/// Runs a program; returns wall seconds and its peak RSS in MiB. The RSS comes from
+/// `/usr/bin/time -f %M` when present: `wait4`'s `ru_maxrss` for a child spawned from this
+/// (large) process counts this process's memory too.
 @discardableResult
 func spawn(_ program: String, _ args: [String], quiet: Bool = true) -> (seconds: Double, rssMiB: Double, status: Int32) {
+    let timeTool = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: timeTool) else { return spawnDirect(program, args, quiet: quiet) }
+    let report = NSTemporaryDirectory() + "/opine-bench-rss-\(getpid())"
+    let r = spawnDirect(timeTool, ["-f", "%M", "-o", report, program] + args, quiet: quiet)
+    let kib = (try? String(contentsOfFile: report, encoding: .utf8))?.split(separator: "\n").last.flatMap { Double($0) }
+    try? FileManager.default.removeItem(atPath: report)
+    return (r.seconds, kib.map { $0 / 1024 } ?? .nan, r.status)
+}
+
+@discardableResult
+func spawnDirect(_ program: String, _ args: [String], quiet: Bool = true) -> (seconds: Double, rssMiB: Double, status: Int32) {
     var pid: pid_t = 0
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
