@@ -81,7 +81,7 @@ public struct MatchBuilder: Sendable {
                 highlights.prefixes.append(t.last!)
                 return piece
             }
-            highlights.exact.formUnion(t)
+            if t.count > 1 { highlights.phrases.append(t) } else { highlights.exact.formUnion(t) }
             let main = MatchBuilder.quote(t)
             phrases.append(main)
             if t.count > 1, let joined = analyzer.joinedTerm(isShouted ? word.lowercased() : word) {
@@ -96,7 +96,7 @@ public struct MatchBuilder: Sendable {
             let t = analyzed(text, mode: .query, shouted: false)
             guard !t.isEmpty else { return nil }
             terms += t
-            highlights.exact.formUnion(t)
+            if t.count > 1 { highlights.phrases.append(t) } else { highlights.exact.formUnion(t) }
             let piece = MatchBuilder.quote(t)
             phrases.append(piece)
             return piece

@@ -13,14 +13,17 @@ public struct Snippet: Hashable, Sendable {
     }
 }
 
-/// The terms a snippet highlights: exact terms, and prefixes from `word*` clauses.
+/// The terms a snippet highlights: exact terms, prefixes from `word*` clauses, and phrases
+/// (highlighted only where their terms stand in order, not word by word).
 public struct HighlightTerms: Hashable, Sendable {
     public var exact: Set<String>
     public var prefixes: [String]
+    public var phrases: [[String]]
 
-    public init(exact: Set<String> = [], prefixes: [String] = []) {
+    public init(exact: Set<String> = [], prefixes: [String] = [], phrases: [[String]] = []) {
         self.exact = exact
         self.prefixes = prefixes
+        self.phrases = phrases
     }
 
     public func matches(_ term: String) -> Bool {
@@ -48,13 +51,31 @@ public struct SnippetBuilder: Sendable {
         // One entry per position: its byte range and, when it matches, which term.
         var ranges: [Range<Int>] = []
         var matched: [String?] = []
+        var alternatives: [[String]] = []  // every term at each position, for phrases
         for t in tokens {
             if !t.isColocated {
                 ranges.append(t.range)
                 matched.append(terms.matches(t.term) ? t.term : nil)
-            } else if terms.matches(t.term) {
-                matched[matched.count - 1] = t.term
-                ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<max(ranges[ranges.count - 1].upperBound, t.range.upperBound)
+                alternatives.append([t.term])
+            } else {
+                alternatives[alternatives.count - 1].append(t.term)
+                if terms.matches(t.term) {
+                    matched[matched.count - 1] = t.term
+                    ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<max(ranges[ranges.count - 1].upperBound, t.range.upperBound)
+                }
+            }
+        }
+        // A phrase counts as one unit where its terms stand in order.
+        for phrase in terms.phrases where !phrase.isEmpty && phrase.count <= alternatives.count {
+            let key = phrase.joined(separator: " ")
+            var i = 0
+            while i + phrase.count <= alternatives.count {
+                if (0..<phrase.count).allSatisfy({ alternatives[i + $0].contains(phrase[$0]) }) {
+                    for k in i..<(i + phrase.count) { matched[k] = key }
+                    i += phrase.count
+                } else {
+                    i += 1
+                }
             }
         }
         let bytes = Array(text.utf8)
@@ -93,7 +114,24 @@ public struct SnippetBuilder: Sendable {
         }
         guard let b = best else { return nil }
         if b.2 == 0 && used.contains(true) { return nil }
-        let first = (b.0..<(b.0 + w)).first(where: { matched[$0] != nil }) ?? b.0
+        // The smallest span of the best window that still shows each of its distinct terms:
+        // the snippet is placed around that cover, not around the window's first match.
+        var first = (b.0..<(b.0 + w)).first(where: { matched[$0] != nil }) ?? b.0
+        if b.1 > 1 {
+            var bestSpan = Int.max
+            for a in b.0..<(b.0 + w) where matched[a] != nil {
+                var seen = Set<String>()
+                var z = a
+                while z < b.0 + w && seen.count < b.1 {
+                    if let m = matched[z] { seen.insert(m) }
+                    z += 1
+                }
+                if seen.count == b.1 && z - a < bestSpan {
+                    bestSpan = z - a
+                    first = a
+                }
+            }
+        }
         // Back to the start of the first match's sentence, if it is near; else a few words of lead-in.
         var s = max(0, first - leadIn)
         var k = first
@@ -132,7 +170,13 @@ public struct SnippetBuilder: Sendable {
         var highlights: [Range<Int>] = []
         let shift = prefix.utf8.count - from
         for i in start..<end where matched[i] != nil && ranges[i].lowerBound >= from && ranges[i].upperBound <= to {
-            highlights.append((ranges[i].lowerBound + shift)..<(ranges[i].upperBound + shift))
+            let range = (ranges[i].lowerBound + shift)..<(ranges[i].upperBound + shift)
+            // The words of one phrase occurrence are one highlight: "[right side of history]".
+            if i > start, let key = matched[i], key.contains(" "), matched[i - 1] == key, let last = highlights.last {
+                highlights[highlights.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                highlights.append(range)
+            }
         }
         return Snippet(text: prefix + body + suffix, highlights: highlights)
     }

@@ -151,3 +151,12 @@ struct SnippetTests {
         #expect(s[0].highlights.count == 2)
     }
 }
+
+struct PhraseSnippetTests {
+    @Test func aPhraseIsOneHighlightAndThePlaceOfTheSnippet() {
+        let text = "Of all the things of note, one of them is this. Such an approach would also place it on the right side of history, which is transitioning towards a multipolar world."
+        let s = SnippetBuilder().snippets(text, terms: HighlightTerms(phrases: [["right", "side", "of", "histori"]]), count: 1)
+        let marked = s[0].highlights.map { String(decoding: Array(s[0].text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["right side of history"])
+    }
+}
