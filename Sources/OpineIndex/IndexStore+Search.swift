@@ -195,13 +195,16 @@ extension IndexStore {
         return try read { db in
             var out: [Int64: ArticleRecord] = [:]
             let list = ids.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, path, title, authors, date, standfirst, encoding, size FROM articles WHERE id IN (\(list))") {
+            for row in try Row.fetchAll(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE id IN (\(list))") {
                 let r = IndexStore.record(row)
                 out[r.id] = r
             }
             return out
         }
     }
+
+    /// The columns `record(_:)` reads, in its order.
+    static let articleColumns = "id, path, title, authors, date, standfirst, encoding, size"
 
     static func record(_ row: Row) -> ArticleRecord {
         let authors: String = row[3]
@@ -240,15 +243,15 @@ extension IndexStore {
         try read { db in
             var row: Row?
             if let id = Int64(reference) {
-                row = try Row.fetchOne(db, sql: "SELECT id, path, title, authors, date, standfirst, encoding, size FROM articles WHERE id = ?", arguments: [id])
+                row = try Row.fetchOne(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE id = ?", arguments: [id])
             }
             if row == nil {
                 let canonical = IndexStore.canonical(reference)
-                row = try Row.fetchOne(db, sql: "SELECT id, path, title, authors, date, standfirst, encoding, size FROM articles WHERE path = ?", arguments: [canonical])
+                row = try Row.fetchOne(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE path = ?", arguments: [canonical])
             }
             if row == nil {
                 let suffix = "/" + reference.split(separator: "/").suffix(2).joined(separator: "/")
-                let rows = try Row.fetchAll(db, sql: "SELECT id, path, title, authors, date, standfirst, encoding, size FROM articles WHERE substr(path, -?) = ? LIMIT 2", arguments: [suffix.utf8.count, suffix])
+                let rows = try Row.fetchAll(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE substr(path, -?) = ? LIMIT 2", arguments: [suffix.utf8.count, suffix])
                 if rows.count == 1 { row = rows[0] }
             }
             guard let row else { return nil }
