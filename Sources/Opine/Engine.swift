@@ -56,7 +56,8 @@ public final class Engine {
         guard let plan = builder.build(clauses) else {
             throw EngineError.noSearchableWords(query: request.query)
         }
-        var (evidence, table) = try store.matchPassages(plan)
+        // Proximity off (weight 0): positions are not even collected, the reference for its cost.
+        var (evidence, table) = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0)
         // Before any filter: phrase hit counts (IDF) are the whole table's, as FTS5's are.
         BM25.score(&evidence, table: table, headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
 

@@ -45,7 +45,8 @@ extension IndexStore {
     /// length (BM25 is computed from these by ``BM25``), and the table's statistics.
     ///
     /// - Complexity: one FTS5 scan; O(m) rows for m matching passages.
-    public func matchPassages(_ plan: MatchPlan) throws -> (passages: [PassageEvidence], table: TableStatistics) {
+    /// - Parameter positions: collect token positions (for proximity); off, only hit counts.
+    public func matchPassages(_ plan: MatchPlan, positions wantPositions: Bool = true) throws -> (passages: [PassageEvidence], table: TableStatistics) {
         let sizes = try articleSizes()
         return try read { db in
             let statement = try db.cachedStatement(sql: """
@@ -94,7 +95,7 @@ extension IndexStore {
                     }
                 }
                 var positions: [[Int32]] = []
-                if mask.nonzeroBitCount >= 2 {
+                if wantPositions && mask.nonzeroBitCount >= 2 {
                     positions = clauseHits.map { n -> [Int32] in
                         var a: [Int32] = []
                         a.reserveCapacity(Int(n))
