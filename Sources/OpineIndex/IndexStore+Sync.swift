@@ -64,16 +64,36 @@ extension IndexStore {
             }
         }
 
-        var seen = Set<String>()
+        // Sorted by path, duplicates (overlapping roots) dropped: no set of every path is kept,
+        // which was most of the memory that grew with the number of files.
+        var files = walker.files
+        walker.files = []
+        files.sort { $0.path < $1.path }
         var work: [SourceFileInfo] = []
-        for file in walker.files where seen.insert(file.path).inserted {
+        var previous: String?
+        for file in files where file.path != previous {
+            previous = file.path
             if let e = existing[file.path], e.size == file.size, e.mtime == file.mtime {
                 report.unchanged += 1
             } else {
                 work.append(file)
             }
         }
-        var missing: [String: ExistingArticle] = existing.filter { !seen.contains($0.key) }
+        var missing: [String: ExistingArticle] = [:]
+        for (path, e) in existing {
+            var lo = 0
+            var hi = files.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if files[mid].path < path { lo = mid + 1 } else { hi = mid }
+            }
+            if lo == files.count || files[lo].path != path { missing[path] = e }
+        }
+        files = []
+        // Only the changed files' records are needed from here on.
+        var kept: [String: ExistingArticle] = [:]
+        for file in work { if let e = existing[file.path] { kept[file.path] = e } }
+        existing = kept
         var missingByHash: [String: String] = [:]
         for (path, e) in missing { missingByHash[e.hash] = path }
 
