@@ -16,7 +16,7 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
     }
 
     /// User text in a one-line message: control characters made visible, long text cut.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars.prefix(80) {
             if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }

@@ -88,22 +88,16 @@ struct SearchCommand: ParsableCommand {
             printText(response, style: style)
         }
         if response.results.isEmpty {
-            do {
-                var message = "opine: no results for \(SearchCommand.quoted(request.query))"
-                if !response.unmatchedWords.isEmpty && response.clauses.count > 1 {
-                    message += " (\(response.unmatchedWords.joined(separator: ", ")) matched nothing)"
-                }
-                Output.error(message)
-                if !response.suggestions.isEmpty {
-                    Output.error("did you mean: " + response.suggestions.map { "\($0.suggestion)" }.joined(separator: " ") + "?")
-                }
+            var message = "opine: no results for \(EngineError.quoted(request.query))"
+            if !response.unmatchedWords.isEmpty && response.clauses.count > 1 {
+                message += " (\(response.unmatchedWords.joined(separator: ", ")) matched nothing)"
+            }
+            Output.error(message)
+            if !response.suggestions.isEmpty {
+                Output.error("did you mean: " + response.suggestions.map(\.suggestion).joined(separator: " ") + "?")
             }
             throw ExitCode(ExitStatus.notFound)
         }
-    }
-
-    static func quoted(_ s: String) -> String {
-        "'" + String(s.unicodeScalars.prefix(80).map { $0.value < 0x20 ? "?" : Character($0) }) + (s.count > 80 ? "…" : "") + "'"
     }
 
     func printText(_ response: SearchResponse, style: HighlightStyle) {
