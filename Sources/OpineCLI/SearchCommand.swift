@@ -8,8 +8,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index; print the best passage of each matching article.",
         discussion: """
             Query syntax:
-              cpec bonhomie        every word required; when fewer articles than --limit match
-                                   them all, articles matching most of them follow (marked)
+              cpec bonhomie        every word required; if fewer than --limit articles
+                                   have them all, those with most of them follow
               "exact phrase"       words adjacent, in order
               Rubio OR Dar         either word
               -India, NOT India    exclude articles containing the word (no -- needed)
