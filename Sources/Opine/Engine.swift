@@ -91,7 +91,10 @@ public final class Engine {
         // 0 snippets (evaluation) skips cutting them; the best passage is still returned.
         let snippetCount = min(max(request.snippets, 0), 3)
         var passageIDs: [Int64] = []
-        for r in top { passageIDs += r.passages.prefix(max(snippetCount, 1)).map(\.evidence.passageID) }
+        for r in top {
+            passageIDs += r.passages.prefix(max(snippetCount, 1)).map(\.evidence.passageID)
+            if let p = r.explanation.proximityPassageID { passageIDs.append(p) }
+        }
         let articles = try store.articles(top.map(\.articleID))
         let passages = try store.passages(passageIDs)
         let snippetBuilder = SnippetBuilder()
@@ -108,11 +111,28 @@ public final class Engine {
                 let more = snippetBuilder.snippets(best.text, terms: plan.highlights, count: snippetCount - snippets.count + 1)
                 snippets += more.dropFirst().prefix(snippetCount - snippets.count)
             }
+            // Proximity measured again with the sentences of the passage it came from.
+            var explanation = r.explanation
+            if let id = explanation.proximityPassageID, let p = passages[id],
+                let evidence = r.passages.first(where: { $0.evidence.passageID == id })?.evidence
+            {
+                explanation = ranker.withSentences(explanation, positions: evidence.positions,
+                                                   sentenceStarts: Analyzer().sentenceStarts(p.text))
+            }
             results.append(SearchResult(
                 rank: i + 1, article: Engine.summary(a),
                 passage: PassageView(ordinal: best.ordinal, kind: best.kind, text: best.text, range: best.range),
-                snippets: snippets, explanation: r.explanation))
+                snippets: snippets, explanation: explanation))
         }
+        // The shown articles in the ranking's order again, with their final scores.
+        let wordsRule = plan.clauses.count <= request.parameters.wordsRuleMaximumClauses
+        results.sort { a, b in
+            if wordsRule && a.explanation.matchedClauses != b.explanation.matchedClauses {
+                return a.explanation.matchedClauses > b.explanation.matchedClauses
+            }
+            return a.score != b.score ? a.score > b.score : a.article.id < b.article.id
+        }
+        for i in results.indices { results[i].rank = i + 1 }
 
         // Which words matched nothing, and what the index has instead.
         var matchedMask: UInt64 = 0

@@ -148,6 +148,19 @@ public struct ArticleRanker: Sendable {
         return sum
     }
 
+    /// Measures the proximity part again in the passage's own sentences (a term in the next
+    /// sentence is `sentenceGap` tokens further), for the articles shown: FTS5 positions carry no
+    /// sentence boundaries, the passage text does. Returns the explanation with the new part.
+    public func withSentences(_ explanation: ScoreExplanation, positions: [[Int32]], sentenceStarts: [Int32]) -> ScoreExplanation {
+        guard parameters.sentenceGap > 0, !sentenceStarts.isEmpty else { return explanation }
+        let spread = Proximity.spread(positions, sentenceStarts: sentenceStarts, gap: Int32(parameters.sentenceGap))
+        let proximity = Proximity.measure(spread, parameters: parameters)
+        var e = explanation
+        e.proximityDetail = proximity
+        e.proximity = (e.articleBM25 + e.bm25) * parameters.proximityWeight * proximity.closeness
+        return e
+    }
+
     /// The ranking's order: more clauses matched first, then score, then article id.
     public static func precedes(_ a: RankedArticle, _ b: RankedArticle) -> Bool {
         if a.explanation.matchedClauses != b.explanation.matchedClauses {
@@ -186,7 +199,9 @@ public struct ArticleRanker: Sendable {
         }
         return ScoreExplanation(
             articleBM25: articlePart, bm25: best.evidence.bm25 * passageShare, proximity: proximityPart,
-            proximityDetail: closest.proximity, extraPassages: extra, headMatch: head,
+            proximityDetail: closest.proximity,
+            proximityPassageID: closest.proximity.closeness > 0 ? closest.evidence.passageID : nil,
+            extraPassages: extra, headMatch: head,
             matchedClauses: mask.nonzeroBitCount, totalClauses: clauseCount)
     }
 }

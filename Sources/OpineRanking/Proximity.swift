@@ -34,6 +34,24 @@ public struct Proximity: Hashable, Sendable {
             closeness: sum / Double(distances.count))
     }
 
+    /// Positions moved apart by `gap` at every sentence start at or before them, so that
+    /// terms in different sentences stand further apart than their token distance.
+    ///
+    /// - Complexity: O(n log s) for n positions and s sentence starts (sorted).
+    public static func spread(_ positions: [[Int32]], sentenceStarts: [Int32], gap: Int32) -> [[Int32]] {
+        positions.map { list in
+            list.map { p in
+                var lo = 0
+                var hi = sentenceStarts.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if sentenceStarts[mid] <= p { lo = mid + 1 } else { hi = mid }
+                }
+                return p + gap * Int32(lo)
+            }
+        }
+    }
+
     /// Smallest |b − a| over a ∈ A, b ∈ B; a reversed pair (b before a) costs `penalty` more.
     ///
     /// - Complexity: O(|A| + |B|).

@@ -20,6 +20,11 @@ public struct RankingParameters: Hashable, Sendable {
     /// A pair seen out of query order counts as this many extra tokens apart (Meilisearch
     /// adds 1 for reversed pairs).
     public var outOfOrderPenalty: Int = 1
+    /// A sentence boundary between two terms counts as this many extra tokens (issue: "a
+    /// sentence boundary between two terms should count as a larger distance"): half of
+    /// Meilisearch's 8-token horizon, so neighbours across a full stop keep some closeness.
+    /// Applied to the articles shown (their passage text is read for snippets anyway).
+    public var sentenceGap: Int = 4
     /// Weight of an article's next best passages (Kaszkiel & Zobel's passage ranking uses the
     /// best passage; a share of the runners-up rewards articles that keep returning to the
     /// subject; capped by `extraPassages` so that length alone does not win). 0.1 → 0.5 gained
@@ -54,7 +59,7 @@ public struct RankingParameters: Hashable, Sendable {
     /// Names accepted by ``set(_:_:)``, for evaluation sweeps (`opine eval --set name=value`).
     public static let adjustable: Set<String> = [
         "headWeight", "bodyWeight", "proximityWeight", "proximityHorizon", "outOfOrderPenalty",
-        "extraPassageWeight", "extraPassages", "headMatchBonus", "wordsRuleMaximumClauses", "articleWeight", "k1", "b",
+        "extraPassageWeight", "extraPassages", "headMatchBonus", "wordsRuleMaximumClauses", "articleWeight", "k1", "b", "sentenceGap",
     ]
 
     /// Sets a parameter by name; unknown names are ignored (check ``adjustable`` first).
@@ -72,6 +77,7 @@ public struct RankingParameters: Hashable, Sendable {
         case "articleWeight": articleWeight = value
         case "k1": k1 = value
         case "b": b = value
+        case "sentenceGap": sentenceGap = Int(value)
         default: break
         }
     }

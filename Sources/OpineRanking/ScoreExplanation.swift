@@ -9,6 +9,8 @@ public struct ScoreExplanation: Hashable, Sendable {
     /// `(articleBM25 + bm25) × proximityWeight × closeness` of the closest passage.
     public var proximity: Double
     public var proximityDetail: Proximity
+    /// The passage the proximity part was measured in (the closest one), when there is one.
+    public var proximityPassageID: Int64?
     /// Share of the next best passages' scores.
     public var extraPassages: Double
     /// Bonus for a title or standfirst match.

@@ -572,3 +572,26 @@ extension Analyzer {
         return Emitter.shoutedFlags(shapes)
     }
 }
+
+extension Analyzer {
+    /// Token positions at which a new sentence starts in `text` (after `.`, `!`, `?` or a line
+    /// break between two tokens; the dots of `U.S.` are inside a token and do not count).
+    public func sentenceStarts(_ text: String) -> [Int32] {
+        let bytes = Array(text.utf8)
+        var starts: [Int32] = []
+        var previousEnd = -1
+        var position: Int32 = -1
+        for t in tokens(text, mode: .document) where !t.isColocated {
+            position += 1
+            if previousEnd >= 0 && previousEnd < t.range.lowerBound {
+                for b in bytes[previousEnd..<t.range.lowerBound]
+                where b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == 0x0A {
+                    starts.append(position)
+                    break
+                }
+            }
+            previousEnd = t.range.upperBound
+        }
+        return starts
+    }
+}

@@ -160,3 +160,21 @@ struct PhraseSnippetTests {
         #expect(marked == ["right side of history"])
     }
 }
+
+struct SentenceProximityTests {
+    @Test func aFullStopPutsTermsFurtherApart() {
+        // "Pakistan grew. China grew": positions 0 and 2, a sentence starts at 2.
+        let plain = Proximity.measure([[0], [2]], parameters: RankingParameters())
+        let spread = Proximity.spread([[0], [2]], sentenceStarts: [2], gap: 4)
+        #expect(spread == [[0], [6]])
+        let across = Proximity.measure(spread, parameters: RankingParameters())
+        #expect(across.pairDistances == [6])
+        #expect(across.closeness < plain.closeness)
+    }
+
+    @Test func sentenceStartsComeFromTheText() {
+        let analyzer = Analyzer()
+        #expect(analyzer.sentenceStarts("The U.S. grew. Then China grew! And? Yes") == [3, 6, 7])
+        #expect(analyzer.sentenceStarts("no boundary here") == [])
+    }
+}
