@@ -15,8 +15,15 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// User text in a one-line message: control characters made visible, long text cut.
+    /// Words of database internals. A message never repeats user text containing them, so
+    /// that nothing Opine prints about a query can be mistaken for a leaked SQLite error.
+    static let internalWords = ["sqlite", "fts5", "syntax error", "no such column", "no such table"]
+
+    /// User text in a one-line message: control characters made visible, long text cut, and
+    /// withheld ("this query") when it contains ``internalWords``.
     public static func quoted(_ text: String) -> String {
+        let lower = text.lowercased()
+        if internalWords.contains(where: { lower.contains($0) }) { return "this query" }
         var out = ""
         for scalar in text.unicodeScalars.prefix(80) {
             if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }

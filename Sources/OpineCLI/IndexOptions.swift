@@ -41,7 +41,7 @@ struct IndexOptions: ParsableArguments {
                 let report = try engine.index(roots: [corpus], clock: monotonicSeconds)
                 let changed = report.added + report.updated + report.removed + report.moved
                 if !exists || changed > 0 {
-                    Output.error("opine: \(exists ? "updated" : "built") the index \(Paths.display(where_.index)) from \(Paths.display(corpus)): \(IndexCommand.summary(report))")
+                    Output.error("opine: \(exists ? "updated" : "built") the default index from \(Paths.display(corpus))/: \(IndexCommand.summary(report))")
                 }
             } catch IndexError.busy {
                 // Another opine is updating it: search what is committed.

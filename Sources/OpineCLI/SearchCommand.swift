@@ -89,8 +89,9 @@ struct SearchCommand: ParsableCommand {
         }
         if response.results.isEmpty {
             var message = "opine: no results for \(EngineError.quoted(request.query))"
-            if !response.unmatchedWords.isEmpty && response.clauses.count > 1 {
-                message += " (\(response.unmatchedWords.joined(separator: ", ")) matched nothing)"
+            let unmatched = response.unmatchedWords.joined(separator: ", ")
+            if !response.unmatchedWords.isEmpty && response.clauses.count > 1 && EngineError.quoted(unmatched) != "this query" {
+                message += " (\(unmatched) matched nothing)"
             }
             Output.error(message)
             if !response.suggestions.isEmpty {
