@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A direct-mapped cache of Porter stems, for the FTS5 tokenizer's hot path.
 ///
 /// Words repeat (Zipf): on Reuters most tokens are among a few thousand words, and a lookup
@@ -25,24 +31,27 @@ public final class StemCache {
         guard count <= StemCache.maximumWord, count >= PorterStemmer.minimumLength else {
             return PorterStemmer.stem(word, count: count)
         }
-        var h: UInt32 = 2_166_136_261
-        for i in 0..<count { h = (h ^ UInt32(word[i])) &* 16_777_619 }
+        // Hash: the first and last 8 bytes (overlapping for short words) and the length.
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        let n8 = min(count, 8)
+        for i in 0..<n8 {
+            head |= UInt64(word[i]) << (8 * UInt64(i))
+            tail |= UInt64(word[count - n8 + i]) << (8 * UInt64(i))
+        }
+        let h = (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(count)) >> 40
         // Entry layout: [word length][stem length][word bytes (30)][stem bytes (30)][pad]
-        let entry = storage + Int(h & UInt32(StemCache.slots - 1)) * StemCache.entryBytes
-        if Int(entry[0]) == count {
-            var same = true
-            for i in 0..<count where entry[2 + i] != word[i] { same = false; break }
-            if same {
-                let n = Int(entry[1])
-                for i in 0..<n { word[i] = entry[32 + i] }
-                return n
-            }
+        let entry = storage + Int(h & UInt64(StemCache.slots - 1)) * StemCache.entryBytes
+        if Int(entry[0]) == count && memcmp(entry + 2, word, count) == 0 {
+            let n = Int(entry[1])
+            word.update(from: entry + 32, count: n)
+            return n
         }
         entry[0] = UInt8(count)
-        for i in 0..<count { entry[2 + i] = word[i] }
+        (entry + 2).update(from: word, count: count)
         let n = PorterStemmer.stem(word, count: count)
         entry[1] = UInt8(n)
-        for i in 0..<n { entry[32 + i] = word[i] }
+        (entry + 32).update(from: word, count: n)
         return n
     }
 }
