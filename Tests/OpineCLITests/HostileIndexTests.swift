@@ -13,6 +13,17 @@ struct HostileIndexTests {
         return dir
     }
 
+    /// Runs `body` with a tmpfs mounted at a new folder, unmounted after; skipped (returns)
+    /// when this process may not mount.
+    static func withTmpfs(size: String, _ body: (String) throws -> Void) throws {
+        guard let mount = mountTmpfs(size: size) else { return }
+        defer {
+            run("/bin/umount", [mount])
+            try? FileManager.default.removeItem(atPath: mount)
+        }
+        try body(mount)
+    }
+
     @discardableResult
     static func run(_ tool: String, _ args: [String]) -> Int32 {
         let p = Process()
@@ -26,43 +37,37 @@ struct HostileIndexTests {
     }
 
     @Test func fullDiskKeepsThePreviousContent() throws {
-        guard let mount = Self.mountTmpfs(size: "3m") else { return }
-        defer {
-            Self.run("/bin/umount", [mount])
-            try? FileManager.default.removeItem(atPath: mount)
+        try Self.withTmpfs(size: "3m") { mount in
+            let index = mount + "/index.sqlite"
+            let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
+            #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
+            let big = NSTemporaryDirectory() + "/opine-big-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: big) }
+            try CrashSafetyTests.makeCorpus(big, count: 4000)
+            let full = try BinaryTests.run(["index", "--index", index, big])
+            #expect(full.status == 2)
+            #expect(full.stderr.contains("disk is full"), "\(full.stderr)")
+            #expect(!(full.stdout + full.stderr).lowercased().contains("sqlite error"))
+            // Free the space the run left behind (the WAL), then the old content is all there.
+            let check = try BinaryTests.run(["check", "--index", index])
+            #expect(check.status == 0, "\(check.stdout)")
+            let seed = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
+            #expect(seed.status == 0)
         }
-        let index = mount + "/index.sqlite"
-        let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
-        #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
-        let big = NSTemporaryDirectory() + "/opine-big-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: big) }
-        try CrashSafetyTests.makeCorpus(big, count: 4000)
-        let full = try BinaryTests.run(["index", "--index", index, big])
-        #expect(full.status == 2)
-        #expect(full.stderr.contains("disk is full"), "\(full.stderr)")
-        #expect(!(full.stdout + full.stderr).lowercased().contains("sqlite error"))
-        // Free the space the run left behind (the WAL), then the old content is all there.
-        let check = try BinaryTests.run(["check", "--index", index])
-        #expect(check.status == 0, "\(check.stdout)")
-        let seed = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
-        #expect(seed.status == 0)
     }
 
     @Test func readOnlyFileSystemIsAClearError() throws {
-        guard let mount = Self.mountTmpfs(size: "8m") else { return }
-        defer {
-            Self.run("/bin/umount", [mount])
-            try? FileManager.default.removeItem(atPath: mount)
+        try Self.withTmpfs(size: "8m") { mount in
+            let index = mount + "/index.sqlite"
+            let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
+            #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
+            #expect(Self.run("/bin/mount", ["-o", "remount,ro", mount]) == 0)
+            let write = try BinaryTests.run(["index", "--index", index, corpus])
+            #expect(write.status == 2)
+            #expect(write.stderr.contains("read-only"), "\(write.stderr)")
+            let search = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
+            #expect(search.status == 0, "\(search.stderr)")
         }
-        let index = mount + "/index.sqlite"
-        let corpus = BinaryTests.root.appendingPathComponent("Corpus").path
-        #expect(try BinaryTests.run(["index", "--index", index, corpus]).status == 0)
-        #expect(Self.run("/bin/mount", ["-o", "remount,ro", mount]) == 0)
-        let write = try BinaryTests.run(["index", "--index", index, corpus])
-        #expect(write.status == 2)
-        #expect(write.stderr.contains("read-only"), "\(write.stderr)")
-        let search = try BinaryTests.run(["search", "--index", index, "-l", "CPEC"])
-        #expect(search.status == 0, "\(search.stderr)")
     }
 
     @Test func truncatedDatabaseIsReportedNotCrashed() throws {
