@@ -40,7 +40,7 @@ public final class Engine {
         var clauses = parsed.clauses
         if clauses.isEmpty { clauses = parsed.titleClauses }
         // A prose question ranks by its content words: stop words leave it (never a whole query).
-        if clauses.count > request.parameters.wordsRuleMaximumClauses {
+        if !ArticleRanker(parameters: request.parameters).usesWordsRule(clauseCount: clauses.count) {
             var words: [String] = []
             for c in clauses { if case .word(let w, _) = c { words.append(w) } }
             var shouted = Set<String>()
@@ -125,12 +125,9 @@ public final class Engine {
                 snippets: snippets, explanation: explanation))
         }
         // The shown articles in the ranking's order again, with their final scores.
-        let wordsRule = plan.clauses.count <= request.parameters.wordsRuleMaximumClauses
-        results.sort { a, b in
-            if wordsRule && a.explanation.matchedClauses != b.explanation.matchedClauses {
-                return a.explanation.matchedClauses > b.explanation.matchedClauses
-            }
-            return a.score != b.score ? a.score > b.score : a.article.id < b.article.id
+        let wordsRule = ranker.usesWordsRule(clauseCount: plan.clauses.count)
+        results.sort {
+            ArticleRanker.precedes($0.explanation, $0.article.id, $1.explanation, $1.article.id, wordsRule: wordsRule)
         }
         for i in results.indices { results[i].rank = i + 1 }
 

@@ -28,17 +28,13 @@ public enum OpineMain {
             let args = SearchArguments.normalize(arguments ?? Array(CommandLine.arguments.dropFirst()))
             var command = try OpineCommand.parseAsRoot(args)
             try command.run()
-            Output.flush()
             exit(0)
         } catch let code as ExitCode {
-            Output.flush()
             exit(code.rawValue)
         } catch let error as any CustomStringConvertible & Error where !(error is any ParsableArguments) && isOurs(error) {
-            Output.flush()
             Output.error("opine: \(error.description)")
             exit(ExitStatus.error)
         } catch {
-            Output.flush()
             OpineCommand.exit(withError: error)
         }
     }

@@ -24,8 +24,6 @@ enum Output {
 
     static func progress(_ s: String) { write(s, to: STDERR_FILENO) }
 
-    static func flush() {}
-
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }

@@ -92,15 +92,10 @@ public struct ArticleRanker: Sendable {
         for run in runs {
             explanations.append(explain(scored[run], clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleBytes))
         }
-        let wordsRule = clauseCount <= parameters.wordsRuleMaximumClauses
+        let wordsRule = usesWordsRule(clauseCount: clauseCount)
         func precedes(_ a: Int, _ b: Int) -> Bool {
-            if wordsRule && explanations[a].matchedClauses != explanations[b].matchedClauses {
-                return explanations[a].matchedClauses > explanations[b].matchedClauses
-            }
-            let sa = explanations[a].total
-            let sb = explanations[b].total
-            if sa != sb { return sa > sb }
-            return scored[runs[a].lowerBound].evidence.articleID < scored[runs[b].lowerBound].evidence.articleID
+            ArticleRanker.precedes(explanations[a], scored[runs[a].lowerBound].evidence.articleID,
+                                   explanations[b], scored[runs[b].lowerBound].evidence.articleID, wordsRule: wordsRule)
         }
         var ranking = Array(runs.indices)
         if limit < ranking.count / 4 {
@@ -161,13 +156,18 @@ public struct ArticleRanker: Sendable {
         return e
     }
 
-    /// The ranking's order: more clauses matched first, then score, then article id.
-    public static func precedes(_ a: RankedArticle, _ b: RankedArticle) -> Bool {
-        if a.explanation.matchedClauses != b.explanation.matchedClauses {
-            return a.explanation.matchedClauses > b.explanation.matchedClauses
-        }
-        if a.score != b.score { return a.score > b.score }
-        return a.articleID < b.articleID
+    /// Whether a query of `clauseCount` clauses is ordered by the "words" rule first.
+    public func usesWordsRule(clauseCount: Int) -> Bool {
+        clauseCount <= parameters.wordsRuleMaximumClauses
+    }
+
+    /// The ranking's order, in one place: with the words rule, more clauses matched first;
+    /// then score; then article id.
+    public static func precedes(_ a: ScoreExplanation, _ aID: Int64, _ b: ScoreExplanation, _ bID: Int64,
+                                wordsRule: Bool) -> Bool {
+        if wordsRule && a.matchedClauses != b.matchedClauses { return a.matchedClauses > b.matchedClauses }
+        if a.total != b.total { return a.total > b.total }
+        return aID < bID
     }
 
     func explain(_ scored: ArraySlice<ScoredPassage>, clauseCount: Int, idf: [Double], averageBytes: Double?) -> ScoreExplanation {

@@ -26,14 +26,20 @@ struct CrashSafetyTests {
         return s
     }
 
-    /// Starts `opine index`, kills it with SIGKILL after `delay` seconds (if still running).
-    static func indexAndKill(index: String, dir: String, after delay: Double) throws -> Bool {
+    /// Starts `opine index --quiet` in the background.
+    static func startIndexing(index: String, dir: String) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try #require(BinaryTests.binary))
         p.arguments = ["index", "--quiet", "--index", index, dir]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
+        return p
+    }
+
+    /// Starts `opine index`, kills it with SIGKILL after `delay` seconds (if still running).
+    static func indexAndKill(index: String, dir: String, after delay: Double) throws -> Bool {
+        let p = try startIndexing(index: index, dir: dir)
         Thread.sleep(forTimeInterval: delay)
         let killed = p.isRunning
         if killed { kill(p.processIdentifier, SIGKILL) }
@@ -87,12 +93,7 @@ struct CrashSafetyTests {
         let index = root + "/index.sqlite"
         try Self.makeCorpus(docs, count: 1500)
         _ = try BinaryTests.run(["index", "--index", index, root + "/none"])  // an empty index first
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: try #require(BinaryTests.binary))
-        writer.arguments = ["index", "--quiet", "--index", index, docs]
-        writer.standardOutput = FileHandle.nullDevice
-        writer.standardError = FileHandle.nullDevice
-        try writer.run()
+        let writer = try Self.startIndexing(index: index, dir: docs)
         let second = try BinaryTests.run(["index", "--quiet", "--index", index, docs])
         var searches = 0
         while writer.isRunning && searches < 20 {
