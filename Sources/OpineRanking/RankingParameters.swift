@@ -56,29 +56,28 @@ public struct RankingParameters: Hashable, Sendable {
 
     public init() {}
 
-    /// Names accepted by ``set(_:_:)``, for evaluation sweeps (`opine eval --set name=value`).
-    public static let adjustable: Set<String> = [
-        "headWeight", "bodyWeight", "proximityWeight", "proximityHorizon", "outOfOrderPenalty",
-        "extraPassageWeight", "extraPassages", "headMatchBonus", "wordsRuleMaximumClauses", "articleWeight", "k1", "b", "sentenceGap",
-    ]
+    /// The parameters a sweep may set by name (`opine eval --set name=value`).
+    static var doubleParameters: [String: WritableKeyPath<RankingParameters, Double>] {
+        ["headWeight": \.headWeight, "bodyWeight": \.bodyWeight, "proximityWeight": \.proximityWeight,
+         "extraPassageWeight": \.extraPassageWeight, "headMatchBonus": \.headMatchBonus,
+         "articleWeight": \.articleWeight, "k1": \.k1, "b": \.b]
+    }
+
+    static var intParameters: [String: WritableKeyPath<RankingParameters, Int>] {
+        ["proximityHorizon": \.proximityHorizon, "outOfOrderPenalty": \.outOfOrderPenalty,
+         "extraPassages": \.extraPassages, "wordsRuleMaximumClauses": \.wordsRuleMaximumClauses,
+         "sentenceGap": \.sentenceGap]
+    }
+
+    /// Names accepted by ``set(_:_:)``.
+    public static var adjustable: Set<String> { Set(doubleParameters.keys).union(intParameters.keys) }
 
     /// Sets a parameter by name; unknown names are ignored (check ``adjustable`` first).
     public mutating func set(_ name: String, _ value: Double) {
-        switch name {
-        case "headWeight": headWeight = value
-        case "bodyWeight": bodyWeight = value
-        case "proximityWeight": proximityWeight = value
-        case "proximityHorizon": proximityHorizon = Int(value)
-        case "outOfOrderPenalty": outOfOrderPenalty = Int(value)
-        case "extraPassageWeight": extraPassageWeight = value
-        case "extraPassages": extraPassages = Int(value)
-        case "headMatchBonus": headMatchBonus = value
-        case "wordsRuleMaximumClauses": wordsRuleMaximumClauses = Int(value)
-        case "articleWeight": articleWeight = value
-        case "k1": k1 = value
-        case "b": b = value
-        case "sentenceGap": sentenceGap = Int(value)
-        default: break
+        if let path = RankingParameters.doubleParameters[name] {
+            self[keyPath: path] = value
+        } else if let path = RankingParameters.intParameters[name] {
+            self[keyPath: path] = Int(value)
         }
     }
 }

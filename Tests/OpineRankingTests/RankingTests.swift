@@ -178,3 +178,14 @@ struct SentenceProximityTests {
         #expect(analyzer.sentenceStarts("no boundary here") == [])
     }
 }
+
+struct RankingParametersTests {
+    @Test func everyAdjustableNameSetsItsParameter() {
+        for name in RankingParameters.adjustable {
+            var p = RankingParameters()
+            p.set(name, 7)
+            #expect(p != RankingParameters(), "\(name) changed nothing")
+        }
+        #expect(RankingParameters.adjustable.count == 13)
+    }
+}
