@@ -71,7 +71,7 @@ public final class Engine {
             restrict(try store.articleIDs(author: author))
         }
         if !parsed.titleClauses.isEmpty, let titlePlan = builder.build(parsed.titleClauses) {
-            restrict(try store.articleIDs(matching: titlePlan.expression, titleOnly: true))
+            restrict(try store.articleIDs(titleMatching: titlePlan))
         }
         var excluded = Set<Int64>()
         if let exclusionPlan = builder.build(parsed.exclusions) {

@@ -3,8 +3,9 @@ import OpineText
 
 /// The schema, and the versions an index records about itself.
 ///
-/// Passage row ids pack the article id and the passage ordinal (`article << 16 | ordinal`), so
-/// that a matching FTS5 row names its article without a join.
+/// Passage ids pack the article id and the passage ordinal (`article << 16 | ordinal`). The FTS5
+/// table has one row per article (rowid = article id), its passages joined in two columns;
+/// `layouts` says which positions are which passage's (``ArticleLayout``).
 enum IndexSchema {
     static let ordinalBits: Int64 = 16
 
@@ -78,14 +79,17 @@ enum IndexSchema {
                 text TEXT NOT NULL,
                 start INTEGER NOT NULL,
                 end INTEGER NOT NULL);
-            CREATE VIEW passage_content AS
-                SELECT id,
-                       CASE WHEN kind <= 1 THEN text END AS head,
-                       CASE WHEN kind > 1 THEN text END AS body
-                FROM passages;
-            CREATE VIRTUAL TABLE passage_fts USING fts5(
-                head, body, content='passage_content', content_rowid='id', tokenize='\(Analyzer.name)');
-            CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row');
+            CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
+            CREATE VIEW article_content AS
+                SELECT a.id AS id,
+                       (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
+                            WHERE id BETWEEN a.id << 16 AND (a.id << 16) | 65535 AND kind <= 1 ORDER BY id)) AS head,
+                       (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
+                            WHERE id BETWEEN a.id << 16 AND (a.id << 16) | 65535 AND kind > 1 ORDER BY id)) AS body
+                FROM articles a;
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                head, body, content='article_content', content_rowid='id', tokenize='\(Analyzer.name)');
+            CREATE VIRTUAL TABLE article_vocab USING fts5vocab(article_fts, 'row');
             """)
         for (k, v) in expectedVersions {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
@@ -98,6 +102,10 @@ enum IndexSchema {
             DROP TABLE IF EXISTS passage_vocab;
             DROP TABLE IF EXISTS passage_fts;
             DROP VIEW IF EXISTS passage_content;
+            DROP TABLE IF EXISTS article_vocab;
+            DROP TABLE IF EXISTS article_fts;
+            DROP VIEW IF EXISTS article_content;
+            DROP TABLE IF EXISTS layouts;
             DROP TABLE IF EXISTS passages;
             DROP TABLE IF EXISTS authors;
             DROP TABLE IF EXISTS articles;

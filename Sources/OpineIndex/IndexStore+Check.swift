@@ -26,7 +26,7 @@ extension IndexStore {
             report.databaseOK = results == ["ok"]
             if !report.databaseOK { report.problems.append("database: \(results.prefix(3).joined(separator: "; "))") }
             do {
-                try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES ('integrity-check', 1)")
+                try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
                 report.fullTextOK = true
             } catch {
                 report.problems.append("full-text index: does not match the stored passages")

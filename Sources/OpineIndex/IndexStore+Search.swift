@@ -42,76 +42,111 @@ extension IndexStore {
     static func articleID(ofPassage id: Int64) -> Int64 { id >> IndexSchema.ordinalBits }
 
     /// Every passage matching `plan`, with the positions of each clause, its phrase hits and
-    /// length (BM25 is computed from these by ``BM25``), and the table's statistics.
+    /// length (BM25 is computed from these by ``BM25``), and the passage table's statistics.
     ///
-    /// - Complexity: one FTS5 scan; O(m) rows for m matching passages.
+    /// FTS5 matches whole articles (one row each); each match is assigned to its passage by the
+    /// article's layout, read in the same statement. Positions are relative to the passage.
+    ///
+    /// - Complexity: one FTS5 scan; O(m) rows for m matching articles.
     /// - Parameter positions: collect token positions (for proximity); off, only hit counts.
     public func matchPassages(_ plan: MatchPlan, positions wantPositions: Bool = true) throws -> (passages: [PassageEvidence], table: TableStatistics) {
         let sizes = try articleSizes()
+        let table = try passageStatistics()
         return try read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT rowid, \(InstancesFunction.name)(passage_fts) FROM passage_fts WHERE passage_fts MATCH ?
+                SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
+                FROM article_fts JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
                 """)
             let rows = try Row.fetchCursor(statement, arguments: [plan.expression])
             var out: [PassageEvidence] = []
-            var table = TableStatistics(rows: 0, tokens: 0)
             let clauseCount = plan.clauses.count
             let phraseCount = plan.phraseClause.count
             let handle = statement.sqliteStatement
-            // Per row: hits per phrase and clause first; positions only when two clauses or
-            // more match (proximity needs two; most rows of an OR query match one).
-            var pairs: [(clause: Int, position: Int32)] = []
+            var layout: [ArticleLayout.Passage] = []
+            // (passage index, phrase, position in the passage) of each match in the row.
+            var matches: [(passage: Int32, phrase: Int32, position: Int32)] = []
             while try rows.next() != nil {
                 // Columns read straight from the statement: GRDB's generic decoding paid a
-                // runtime conformance lookup per row.
-                let rowid = sqlite3_column_int64(handle, 0)
-                var hits = [Int32](repeating: 0, count: phraseCount)
-                var clauseHits = [Int32](repeating: 0, count: clauseCount)
-                var mask: UInt64 = 0
-                var isHead = false
-                var length = 0
-                pairs.removeAll(keepingCapacity: true)
-                // The blob is read in place from the statement (no `Data` per row).
+                // runtime conformance lookup per row; blobs are read in place.
+                let article = sqlite3_column_int64(handle, 0)
+                if let raw = sqlite3_column_blob(handle, 2) {
+                    ArticleLayout.decode(UnsafeRawBufferPointer(start: raw, count: Int(sqlite3_column_bytes(handle, 2))), into: &layout)
+                } else {
+                    layout.removeAll(keepingCapacity: true)
+                }
+                matches.removeAll(keepingCapacity: true)
                 if let raw = sqlite3_column_blob(handle, 1) {
                     let bytes = Int(sqlite3_column_bytes(handle, 1))
-                    if bytes >= 24 {
-                        table.rows = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: Int64.self)))
-                        table.tokens = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
-                        length = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: Int32.self)))
-                    }
-                    var offset = 24
+                    var offset = 0
+                    var p = 0
                     while offset + 8 <= bytes {
                         let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
                         let position = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
                         offset += 8
-                        let phrase = Int(phraseAndColumn & 0xFFFF)
-                        if phraseAndColumn >> 16 == 0 { isHead = true }
-                        guard phrase < phraseCount else { continue }
-                        hits[phrase] += 1
-                        let clause = plan.phraseClause[phrase]
+                        let phrase = phraseAndColumn & 0xFFFF
+                        let column = phraseAndColumn >> 16
+                        guard Int(phrase) < phraseCount else { continue }
+                        // FTS5 reports matches by column and position: the passage cursor moves
+                        // forward, and starts over should the order ever differ.
+                        if p >= layout.count || layout[p].column != column || position < layout[p].start { p = 0 }
+                        while p < layout.count && (layout[p].column != column || position >= layout[p].start + layout[p].length) { p += 1 }
+                        guard p < layout.count, position >= layout[p].start else { p = 0; continue }
+                        matches.append((Int32(p), phrase, position - layout[p].start))
+                    }
+                }
+                if matches.isEmpty { continue }
+                matches.sort { $0.passage != $1.passage ? $0.passage < $1.passage : $0.position < $1.position }
+                var first = 0
+                while first < matches.count {
+                    var last = first
+                    while last + 1 < matches.count && matches[last + 1].passage == matches[first].passage { last += 1 }
+                    let passage = layout[Int(matches[first].passage)]
+                    var hits = [Int32](repeating: 0, count: phraseCount)
+                    var clauseHits = [Int32](repeating: 0, count: clauseCount)
+                    var mask: UInt64 = 0
+                    for m in matches[first...last] {
+                        hits[Int(m.phrase)] += 1
+                        let clause = plan.phraseClause[Int(m.phrase)]
                         clauseHits[clause] += 1
                         if clause < 64 { mask |= 1 << UInt64(clause) }
-                        pairs.append((clause, position))
                     }
-                }
-                var positions: [[Int32]] = []
-                if wantPositions && mask.nonzeroBitCount >= 2 {
-                    positions = clauseHits.map { n -> [Int32] in
-                        var a: [Int32] = []
-                        a.reserveCapacity(Int(n))
-                        return a
+                    // Positions only when two clauses or more match (proximity needs two; most
+                    // passages of an OR query match one).
+                    var positions: [[Int32]] = []
+                    if wantPositions && mask.nonzeroBitCount >= 2 {
+                        positions = clauseHits.map { n -> [Int32] in
+                            var a: [Int32] = []
+                            a.reserveCapacity(Int(n))
+                            return a
+                        }
+                        // Sorted by position already.
+                        for m in matches[first...last] { positions[plan.phraseClause[Int(m.phrase)]].append(m.position) }
                     }
-                    for p in pairs { positions[p.clause].append(p.position) }
-                    for i in positions.indices where positions[i].count > 1 { positions[i].sort() }
+                    out.append(PassageEvidence(
+                        passageID: article << IndexSchema.ordinalBits | Int64(matches[first].passage), articleID: article,
+                        isHead: passage.column == 0, bm25: 0, positions: positions,
+                        articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits,
+                        length: Int(passage.length), clauseHits: clauseHits, matchedMask: mask))
+                    first = last + 1
                 }
-                let article = IndexStore.articleID(ofPassage: rowid)
-                out.append(PassageEvidence(
-                    passageID: rowid, articleID: article, isHead: isHead, bm25: 0, positions: positions,
-                    articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits, length: length,
-                    clauseHits: clauseHits, matchedMask: mask))
             }
             return (out, table)
         }
+    }
+
+    /// Passages and their tokens in the whole index (BM25's N and mean length), kept in `meta`
+    /// by every sync and read once per store.
+    func passageStatistics() throws -> TableStatistics {
+        if let cached = sizesCache.table { return cached }
+        let table = try read { db -> TableStatistics in
+            var values: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('passage_count', 'passage_tokens')") {
+                values[row[0]] = Int(row[1] as String)
+            }
+            return TableStatistics(rows: values["passage_count"] ?? 0, tokens: values["passage_tokens"] ?? 0)
+        }
+        sizesCache.table = table
+        return table
     }
 
     /// Article sizes in bytes, indexed by article id: one blob written by every sync and read
@@ -128,11 +163,11 @@ extension IndexStore {
         return sizes
     }
 
-    /// The reference for proximity's cost: the same MATCH, ranked by column-weighted `bm25()`
-    /// alone, top `limit` passages (benchmarks only).
+    /// The reference for Opine's cost: the same MATCH, ranked by FTS5's column-weighted `bm25()`
+    /// alone, top `limit` articles (benchmarks only).
     public func bm25Only(_ plan: MatchPlan, limit: Int, parameters: RankingParameters = RankingParameters()) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY bm25(passage_fts, ?, ?) LIMIT ?"),
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts, ?, ?) LIMIT ?"),
                                arguments: [plan.expression, parameters.headWeight, parameters.bodyWeight, limit])
         }
     }
@@ -148,24 +183,26 @@ extension IndexStore {
         }
     }
 
-    /// Articles with a passage matching `expression`; with `titleOnly`, in their title.
-    public func articleIDs(matching expression: String, titleOnly: Bool = false) throws -> Set<Int64> {
+    /// Articles matching `expression` (phrases never span two passages).
+    public func articleIDs(matching expression: String) throws -> Set<Int64> {
         try read { db in
-            let sql = titleOnly
-                ? "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? AND (rowid & 65535) = 0"
-                : "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?"
-            let expr = titleOnly ? "head : (\(expression))" : expression
             var out = Set<Int64>()
-            let rows = try Int64.fetchCursor(db.cachedStatement(sql: sql), arguments: [expr])
-            while let id = try rows.next() { out.insert(IndexStore.articleID(ofPassage: id)) }
-            if titleOnly {
-                // Ordinal 0 is the title only when the article has a title passage.
-                let ids = Array(out)
-                let kinds = try Int64.fetchAll(db, sql: "SELECT id >> 16 FROM passages WHERE id IN (\(ids.map { String($0 << 16) }.joined(separator: ","))) AND kind = 0")
-                return Set(kinds)
-            }
+            let rows = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"),
+                                             arguments: [expression])
+            while let id = try rows.next() { out.insert(id) }
             return out
         }
+    }
+
+    /// Articles whose title matches every clause of `plan`.
+    public func articleIDs(titleMatching plan: MatchPlan) throws -> Set<Int64> {
+        var restricted = plan
+        restricted.expression = "head : (\(plan.expression))"
+        let (evidence, _) = try matchPassages(restricted, positions: false)
+        var masks: [Int64: UInt64] = [:]
+        for e in evidence where e.passageID & 0xFFFF == 0 && e.isHead { masks[e.articleID, default: 0] |= e.matchedMask }
+        let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
+        return Set(masks.filter { $0.value & all == all }.keys)
     }
 
     /// Articles dated within the bounds (either may be nil); undated articles never match.
@@ -269,7 +306,7 @@ extension IndexStore {
         let target = Array(term.utf8)
         return try read { db in
             var found: [(String, Int, Int)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM passage_vocab WHERE length(term) BETWEEN ? AND ?",
+            let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM article_vocab WHERE length(term) BETWEEN ? AND ? AND term <> char(30)",
                                            arguments: [max(1, target.count - maxDistance), target.count + maxDistance])
             while let row = try rows.next() {
                 let candidate: String = row[0]
@@ -282,17 +319,18 @@ extension IndexStore {
         }
     }
 
-    /// Number of passages containing `term` exactly (0 when it is not in the index).
+    /// Number of articles containing `term` exactly (0 when it is not in the index).
     public func documentFrequency(_ term: String) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM passage_vocab WHERE term = ?", arguments: [term]) ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM article_vocab WHERE term = ?", arguments: [term]) ?? 0 }
     }
 
     /// A passage that contains `term`, to show the word as written.
     public func surfaceForm(of term: String) throws -> String? {
         let plan = MatchPlan(expression: MatchBuilder.quote([term]), phraseClause: [0], clauses: [.word(term, prefix: false)],
                              highlights: HighlightTerms(exact: [term]), clauseTerms: [[term]])
+        guard let first = try matchPassages(plan, positions: false).passages.min(by: { $0.passageID < $1.passageID }) else { return nil }
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT p.text FROM passage_fts f JOIN passages p ON p.id = f.rowid WHERE passage_fts MATCH ? LIMIT 1", arguments: [plan.expression]) else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT text FROM passages WHERE id = ?", arguments: [first.passageID]) else { return nil }
             let text: String = row[0]
             let tokens = Analyzer().tokens(text, mode: .document)
             guard let t = tokens.first(where: { $0.term == term }) else { return nil }
@@ -310,7 +348,7 @@ extension IndexStore {
                 articles: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
                 passages: try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
                 authors: try Int.fetchOne(db, sql: "SELECT count(DISTINCT folded) FROM authors") ?? 0,
-                terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM passage_vocab") ?? 0,
+                terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM article_vocab WHERE term <> char(30)") ?? 0,
                 firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 bytes: 0, roots: roots)

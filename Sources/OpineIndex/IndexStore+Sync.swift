@@ -146,17 +146,19 @@ extension IndexStore {
         // read one b-tree per term and the index shrinks. Small updates leave it to automerge.
         let churn = report.added + report.updated + report.removed
         if churn >= IndexStore.optimizeAfterChanges {
-            try write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts) VALUES ('optimize')") }
+            try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }
             try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
         sizesCache.value = nil
+        sizesCache.table = nil
         report.seconds = clock() - started
         return report
     }
 
     struct FileFailure: Error { var message: String }
 
-    /// Article count, total bytes and the per-article size blob, for article-level BM25.
+    /// Article count, total bytes and the per-article size blob, for article-level BM25; passage
+    /// count and tokens for passage-level BM25.
     static func writeCollectionFigures(_ db: Database) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta(key, value)
@@ -173,6 +175,19 @@ extension IndexStore {
         }
         let blob = sizes.withUnsafeBytes { Data($0) }
         try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES ('article_sizes', ?)", arguments: [blob])
+        // Passage count and tokens, for passage-level BM25 (N and the mean length), from the layouts.
+        var passages = 0
+        var tokens = 0
+        var decoded: [ArticleLayout.Passage] = []
+        let layouts = try Row.fetchCursor(db, sql: "SELECT value FROM layouts")
+        while let row = try layouts.next() {
+            let value: Data = row[0]
+            value.withUnsafeBytes { ArticleLayout.decode($0, into: &decoded) }
+            passages += decoded.count
+            for p in decoded { tokens += Int(p.length) }
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('passage_count', ?), ('passage_tokens', ?)",
+                       arguments: [String(passages), String(tokens)])
     }
 
     private func syncFile(
@@ -256,29 +271,75 @@ extension IndexStore {
             try insertAuthor.execute(arguments: [id, name, IndexStore.foldName(name)])
         }
         let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, end) VALUES (?, ?, ?, ?, ?)")
-        let insertFTS = try db.cachedStatement(sql: "INSERT INTO passage_fts(rowid, head, body) VALUES (?, ?, ?)")
-        for (ordinal, p) in article.passages.enumerated() {
+        var passages = article.passages
+        for i in passages.indices where passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
+            // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
+            passages[i].text = String(passages[i].text.map { $0 == "\u{1E}" ? " " : $0 })
+        }
+        for (ordinal, p) in passages.enumerated() {
             let rowid = id << IndexSchema.ordinalBits | Int64(ordinal)
             try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound, p.range.upperBound])
-            try insertFTS.execute(arguments: [rowid, p.kind.isHead ? p.text : nil, p.kind.isHead ? nil : p.text])
         }
+        let (head, body) = IndexStore.columns(passages.map { ($0.kind, $0.text) })
+        let insertFTS = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, head, body) VALUES (?, ?, ?)")
+        let recorded = try LayoutRecorder.of(db).recording { try insertFTS.execute(arguments: [id, head, body]) }
+        let layout = IndexStore.layout(passages.map { ($0.kind, $0.text) }, head: head, body: body, recorded: recorded)
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO layouts(id, value) VALUES (?, ?)").execute(arguments: [id, layout])
     }
 
-    /// Removes an article's passages from the FTS5 index and the content table. External
-    /// content FTS5 needs the old text to delete a row, so it is read first.
+    /// An article's two FTS5 columns: its head and its other passages, each joined by the separator
+    /// (nil when empty). Inserts and deletes build them here alike, as FTS5 requires.
+    static func columns(_ passages: [(kind: PassageKind, text: String)]) -> (head: String?, body: String?) {
+        var head: [String] = []
+        var body: [String] = []
+        for p in passages {
+            if p.kind.isHead { head.append(p.text) } else { body.append(p.text) }
+        }
+        let separator = String(UnicodeScalar(OpineTokenizer.passageSeparator))
+        return (head.isEmpty ? nil : head.joined(separator: separator), body.isEmpty ? nil : body.joined(separator: separator))
+    }
+
+    /// The article's layout from what the tokenizer recorded during its insert; should the record not
+    /// match the columns, each passage is analyzed again to count its positions.
+    static func layout(_ passages: [(kind: PassageKind, text: String)], head: String?, body: String?,
+                       recorded: [(bytes: Int, passagePositions: [Int32])]) -> Data {
+        var expected: [(bytes: Int, passages: Int)] = []
+        let headCount = passages.filter { $0.kind.isHead }.count
+        if let head, !head.isEmpty { expected.append((head.utf8.count, headCount)) }
+        if let body, !body.isEmpty { expected.append((body.utf8.count, passages.count - headCount)) }
+        let kinds = passages.map(\.kind)
+        if recorded.count == expected.count,
+            zip(recorded, expected).allSatisfy({ $0.bytes == $1.bytes && $0.passagePositions.count == $1.passages })
+        {
+            var headLengths = (recorded.first?.passagePositions ?? [])[...]
+            var bodyLengths = (recorded.last?.passagePositions ?? [])[...]
+            if expected.count == 1 && headCount == 0 { headLengths = [] }
+            if expected.count == 1 && headCount > 0 { bodyLengths = [] }
+            var lengths: [Int32] = []
+            for kind in kinds {
+                if kind.isHead { lengths.append(headLengths.popFirst() ?? 0) } else { lengths.append(bodyLengths.popFirst() ?? 0) }
+            }
+            return ArticleLayout.encode(kinds: kinds, lengths: lengths)
+        }
+        let analyzer = Analyzer()
+        let lengths = passages.map { p in Int32(analyzer.tokens(p.text, mode: .document).filter { !$0.isColocated }.count) }
+        return ArticleLayout.encode(kinds: kinds, lengths: lengths)
+    }
+
+    /// Removes an article's row from the FTS5 index, its passages and its layout. FTS5 needs the
+    /// row's old text to delete it: the passages are read first.
     static func deletePassages(_ db: Database, articleID id: Int64) throws {
         let lo = id << IndexSchema.ordinalBits
         let hi = lo | ((1 << IndexSchema.ordinalBits) - 1)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, text FROM passages WHERE id BETWEEN ? AND ?"),
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id"),
                                     arguments: [lo, hi])
-        let delete = try db.cachedStatement(sql: "INSERT INTO passage_fts(passage_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)")
-        for row in rows {
-            let kind: Int = row[1]
-            let text: String = row[2]
-            let isHead = PassageKind(rawValue: kind)?.isHead ?? false
-            try delete.execute(arguments: [row[0] as Int64, isHead ? text : nil, isHead ? nil : text])
+        if !rows.isEmpty {
+            let (head, body) = IndexStore.columns(rows.map { (PassageKind(rawValue: $0[0] as Int) ?? .body, $0[1] as String) })
+            try db.cachedStatement(sql: "INSERT INTO article_fts(article_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)")
+                .execute(arguments: [id, head, body])
         }
         try db.execute(sql: "DELETE FROM passages WHERE id BETWEEN ? AND ?", arguments: [lo, hi])
+        try db.execute(sql: "DELETE FROM layouts WHERE id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM authors WHERE article_id = ?", arguments: [id])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OpineRanking
 import OpineText
 
 /// The index database: one SQLite file holding articles, passages and their FTS5 index.
@@ -9,7 +10,7 @@ import OpineText
 /// every connection (`prepareDatabase`); nothing is process-wide.
 public final class IndexStore: @unchecked Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 
@@ -20,6 +21,7 @@ public final class IndexStore: @unchecked Sendable {
 
     final class SizesCache: @unchecked Sendable {
         var value: [Int32]?
+        var table: TableStatistics?
     }
 
     /// Opens (creating when missing) the index at `path`.

@@ -1,20 +1,14 @@
 import GRDB
 import GRDBSQLite
 
-/// The FTS5 auxiliary function `opine_instances(fts)`: what ranking needs about the current
-/// row, as one little-endian blob:
-///
-/// | bytes | value |
-/// |---|---|
-/// | 0..<8 | rows in the table (`xRowCount`) |
-/// | 8..<16 | tokens in the table, all columns (`xColumnTotalSize(-1)`) |
-/// | 16..<20 | tokens in this row (`xColumnSize(-1)`) |
-/// | 20..<24 | zero |
-/// | then, per phrase match | `Int32` phrase + 65,536 × column, `Int32` token position |
+/// The FTS5 auxiliary function `opine_instances(fts)`: every phrase match in the current row, as
+/// one little-endian blob of `Int32` pairs (phrase + 65,536 × column, token position), in
+/// FTS5's order (by column, then position).
 ///
 /// BM25 (with FTS5's exact formula) and proximity are computed from these in pure Swift
-/// (``OpineRanking``): the function only reads what FTS5 already holds, which is cheaper than
-/// calling `bm25()` beside it or re-tokenizing.
+/// (``OpineRanking``): the function only reads what FTS5 already holds (`xInstCount`, `xInst`),
+/// which is cheaper than calling `bm25()` beside it or re-tokenizing. It asks nothing about the
+/// row's length: that would cost a lookup per row, and passage lengths come from the layout.
 /// Registered per connection; it has no state, so no user data and nothing to release.
 enum InstancesFunction {
     static let name = "opine_instances"
@@ -41,28 +35,15 @@ private func instancesFunction(
         return
     }
     var count: CInt = 0
-    var rows: Int64 = 0
-    var totalTokens: Int64 = 0
-    var rowTokens: CInt = 0
-    guard xInstCount(fts, &count) == SQLITE_OK,
-        api.pointee.xRowCount?(fts, &rows) == SQLITE_OK,
-        api.pointee.xColumnTotalSize?(fts, -1, &totalTokens) == SQLITE_OK,
-        api.pointee.xColumnSize?(fts, -1, &rowTokens) == SQLITE_OK
-    else {
+    guard xInstCount(fts, &count) == SQLITE_OK else {
         sqlite3_result_error(context, "opine_instances: FTS5 call failed", -1)
         return
     }
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Int(count) * 2 + 6) { buffer in
-        buffer[0] = Int32(truncatingIfNeeded: rows).littleEndian
-        buffer[1] = Int32(truncatingIfNeeded: rows >> 32).littleEndian
-        buffer[2] = Int32(truncatingIfNeeded: totalTokens).littleEndian
-        buffer[3] = Int32(truncatingIfNeeded: totalTokens >> 32).littleEndian
-        buffer[4] = Int32(rowTokens).littleEndian
-        buffer[5] = 0
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(Int(count) * 2, 1)) { buffer in
         var phrase: CInt = 0
         var column: CInt = 0
         var offset: CInt = 0
-        var n = 6
+        var n = 0
         for i in 0..<count {
             guard xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK else { break }
             buffer[n] = (Int32(phrase) | Int32(column) << 16).littleEndian

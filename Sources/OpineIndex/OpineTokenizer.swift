@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import OpineText
@@ -5,9 +6,16 @@ import OpineText
 /// The FTS5 face of ``Analyzer``: registered on every connection as `opine`.
 ///
 /// A class because FTS5 owns tokenizer instances through a C pointer: GRDB retains it in
-/// `xCreate` and releases it in `xDelete`. It holds no state but a stem cache, so sharing it between
-/// the connection's statements is safe: its stem cache is touched only from the connection's
-/// thread, one tokenize call at a time.
+/// `xCreate` and releases it in `xDelete`. It holds no state but a stem cache and its
+/// connection's ``LayoutRecorder``, both touched only from the connection's thread, one
+/// tokenize call at a time.
+///
+/// **Passages in one row.** An FTS5 row is a whole article; a column's text is its passages
+/// joined by ``passageSeparator``. Document text is analyzed one passage at a time (the analyzer
+/// starts afresh at each separator, so a column's tokens are exactly its passages' tokens), and
+/// between passages the tokenizer emits ``boundaryTerm``, which takes one position: a phrase can
+/// never run from one passage into the next, and no query can name the boundary (query terms
+/// come from the analyzer, which never produces a control character).
 ///
 /// Query-mode text that starts with ``verbatimMarker`` holds terms the query builder already
 /// analyzed, separated by spaces: they are passed through unchanged, so that FTS5 sees exactly
@@ -18,12 +26,19 @@ final class OpineTokenizer: FTS5CustomTokenizer {
     static let name = Analyzer.name
     /// Starts a query string of pre-analyzed terms.
     static let verbatimMarker: UInt8 = 0x01
+    /// Joins a column's passages (ASCII record separator; removed from passage text on ingest).
+    static let passageSeparator: UInt8 = 0x1E
+    /// The term indexed between two passages.
+    static let boundaryTerm = "\u{1E}"
 
     let analyzer = Analyzer()
     /// Stems of recent words; this tokenizer's own, used by one connection at a time.
     let cache = StemCache()
+    let recorder: LayoutRecorder
 
-    init(db: Database, arguments: [String]) throws {}
+    init(db: Database, arguments: [String]) throws {
+        recorder = LayoutRecorder.of(db)
+    }
 
     func tokenize(
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
@@ -37,17 +52,55 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             return verbatim(text, context: context, callback: tokenCallback)
         }
         let mode: AnalysisMode = isQuery ? (tokenization.contains(.prefix) ? .prefix : .query) : .document
+        guard mode == .document else {
+            return analyze(text, offset: 0, mode: mode, context: context, callback: tokenCallback).code
+        }
+        // One passage at a time, a boundary token between two.
+        var counts: [Int32] = []
+        var start = 0
+        var i = 0
+        while i <= text.count {
+            if i == text.count || text[i] == OpineTokenizer.passageSeparator {
+                let segment = UnsafeBufferPointer(rebasing: text[start..<i])
+                let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
+                if code != SQLITE_OK { return code }
+                counts.append(count)
+                if i < text.count {
+                    let boundary = OpineTokenizer.passageSeparator
+                    let code = withUnsafePointer(to: boundary) { p in
+                        p.withMemoryRebound(to: CChar.self, capacity: 1) {
+                            tokenCallback(context, 0, $0, 1, CInt(i), CInt(i + 1))
+                        }
+                    }
+                    if code != SQLITE_OK { return code }
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+        if recorder.isArmed { recorder.columns.append((Int(nText), counts)) }
+        return SQLITE_OK
+    }
+
+    /// Analyzes one passage (or a query), offsets shifted by `offset`; returns the positions used.
+    func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, offset: Int, mode: AnalysisMode, context: UnsafeMutableRawPointer?,
+        callback: FTS5TokenCallback
+    ) -> (code: CInt, positions: Int32) {
         var code = SQLITE_OK
+        var positions: Int32 = 0
+        guard !text.isEmpty else { return (code, 0) }
         analyzer.analyze(text, mode: mode, cache: mode == .prefix ? nil : cache) { emission in
             let flags = emission.isColocated ? FTS5_TOKEN_COLOCATED : 0
+            if !emission.isColocated { positions += 1 }
             code = emission.term.withMemoryRebound(to: CChar.self) { term in
-                tokenCallback(
+                callback(
                     context, flags, term.baseAddress, CInt(term.count),
-                    CInt(emission.range.lowerBound), CInt(emission.range.upperBound))
+                    CInt(emission.range.lowerBound + offset), CInt(emission.range.upperBound + offset))
             }
             return code == SQLITE_OK
         }
-        return code
+        return (code, positions)
     }
 
     func verbatim(_ text: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
@@ -66,5 +119,38 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             i += 1
         }
         return SQLITE_OK
+    }
+}
+
+/// What the tokenizer saw while an article was inserted: for each non-empty column, its byte
+/// length and the positions each passage took. The index stores these as the article's layout
+/// (which positions belong to which passage) without analyzing the text a second time.
+///
+/// One per connection; armed by the writer around one INSERT, on the connection's thread.
+final class LayoutRecorder: @unchecked Sendable {
+    var isArmed = false
+    var columns: [(bytes: Int, passagePositions: [Int32])] = []
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var byConnection: [UnsafeMutableRawPointer: LayoutRecorder] = [:]
+
+    /// The recorder of `db`'s connection (made on first use; connections are few per process).
+    static func of(_ db: Database) -> LayoutRecorder {
+        let key = UnsafeMutableRawPointer(db.sqliteConnection!)
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = byConnection[key] { return r }
+        let r = LayoutRecorder()
+        byConnection[key] = r
+        return r
+    }
+
+    /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
+    func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {
+        columns.removeAll(keepingCapacity: true)
+        isArmed = true
+        defer { isArmed = false }
+        try body()
+        return columns
     }
 }

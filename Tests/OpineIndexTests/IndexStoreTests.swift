@@ -34,7 +34,7 @@ struct IndexStoreTests {
         let plan = try #require(MatchBuilder().build([.word("US", prefix: false), .word("counterterrorism", prefix: false),
                                                       .word("Pakistan", prefix: false), .word("cafe", prefix: false), .word("CPEC", prefix: false)]))
         let highlighted = try store.read { db in
-            try String.fetchOne(db, sql: "SELECT highlight(passage_fts, 1, '[', ']') FROM passage_fts WHERE passage_fts MATCH ? AND body IS NOT NULL",
+            try String.fetchOne(db, sql: "SELECT highlight(article_fts, 1, '[', ']') FROM article_fts WHERE article_fts MATCH ? AND body IS NOT NULL",
                                 arguments: [plan.expression])
         }
         // FTS5 highlights a position with the range of its first token: for the compound, the
@@ -124,7 +124,8 @@ struct IndexStoreTests {
 }
 
 struct BM25ParityTests {
-    /// Opine computes BM25 from `opine_instances`; FTS5's own `bm25()` is the oracle.
+    /// Opine computes passage BM25 from `opine_instances` over article rows and their layouts;
+    /// FTS5's own `bm25()` over a table of one row per passage (same tokenizer) is the oracle.
     @Test(arguments: [(1.0, 1.0), (1.5, 1.0), (3.0, 0.5)])
     func matchesFTS5(_ headWeight: Double, _ bodyWeight: Double) throws {
         let folder = TemporaryFolder()
@@ -138,9 +139,16 @@ struct BM25ParityTests {
             let plan = try #require(MatchBuilder().build(clauses))
             var (evidence, table) = try store.matchPassages(plan)
             BM25.score(&evidence, table: table, headWeight: headWeight, bodyWeight: bodyWeight)
-            let oracle = try store.read { db in
-                try Row.fetchAll(db, sql: "SELECT rowid, bm25(passage_fts, ?, ?) FROM passage_fts WHERE passage_fts MATCH ?",
-                                 arguments: [headWeight, bodyWeight, plan.expression])
+            let oracle = try store.write { db in
+                if try !db.tableExists("oracle") {
+                    try db.execute(sql: """
+                        CREATE VIRTUAL TABLE oracle USING fts5(head, body, tokenize='opine');
+                        INSERT INTO oracle(rowid, head, body)
+                            SELECT id, CASE WHEN kind <= 1 THEN text END, CASE WHEN kind > 1 THEN text END FROM passages;
+                        """)
+                }
+                return try Row.fetchAll(db, sql: "SELECT rowid, bm25(oracle, ?, ?) FROM oracle WHERE oracle MATCH ?",
+                                        arguments: [headWeight, bodyWeight, plan.expression])
             }
             #expect(oracle.count == evidence.count)
             for row in oracle {
@@ -152,5 +160,73 @@ struct BM25ParityTests {
                 #expect(agrees, "passage \(id): \(ours.bm25) vs \(-fts5)")
             }
         }
+    }
+}
+
+/// One FTS5 row per article: passages are told apart by the layout the tokenizer recorded.
+struct ArticleRowTests {
+    @Test func layoutCountsEachPassagesPositions() throws {
+        let folder = TemporaryFolder()
+        let seed = try #require(try? String(contentsOfFile: TestPaths.seed, encoding: .utf8))
+        folder.write("docs/seed.txt", seed)
+        // A stray separator inside a passage must not split it.
+        folder.write("docs/odd.txt", "Odd \u{1E} title\n\nA body\u{1E}with a separator. And U.S.-India ties, counter-terrorism.")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let analyzer = Analyzer()
+        let rows = try store.read { db in try Row.fetchAll(db, sql: "SELECT id, value FROM layouts ORDER BY id") }
+        #expect(rows.count == 2)
+        var passages = 0
+        var tokens = 0
+        for row in rows {
+            let id: Int64 = row[0]
+            let value: Data = row[1]
+            var layout: [ArticleLayout.Passage] = []
+            value.withUnsafeBytes { ArticleLayout.decode($0, into: &layout) }
+            let (_, stored) = try #require(try store.article(String(id)))
+            #expect(layout.count == stored.count)
+            for (entry, passage) in zip(layout, stored) {
+                #expect(!passage.text.contains("\u{1E}"))
+                let expected = analyzer.tokens(passage.text, mode: .document).filter { !$0.isColocated }.count
+                #expect(Int(entry.length) == expected, "\(passage.kind) \(passage.text.prefix(40))")
+                #expect(entry.kind == passage.kind)
+            }
+            passages += layout.count
+            tokens += layout.reduce(0) { $0 + Int($1.length) }
+        }
+        #expect(try store.passageStatistics() == TableStatistics(rows: passages, tokens: tokens))
+        #expect(try store.check().isHealthy)
+    }
+
+    @Test func phrasesAndPassagesDoNotSpanTwoPassages() throws {
+        let folder = TemporaryFolder()
+        folder.write("docs/a.txt", "Markets\n\nThe day ended with oil\n\nPrices rose later, oil prices fell.")
+        folder.write("docs/b.txt", "Other\n\nThe end of oil\n\nPrices rose.")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let plan = try #require(MatchBuilder().build([.phrase("oil prices")]))
+        let (evidence, _) = try store.matchPassages(plan)
+        // Only a's second body passage holds the phrase; b's "oil" and "Prices" are in two passages.
+        #expect(evidence.map(\.passageID) == [65538])
+        #expect(evidence.first?.length == 6)
+        let words = try #require(MatchBuilder().build([.word("oil", prefix: false), .word("prices", prefix: false)]))
+        let (all, _) = try store.matchPassages(words)
+        let positions = all.first { $0.passageID == 65538 }?.positions
+        // Positions count from the passage's first token: "prices" 0 and 4, "oil" 3.
+        #expect(positions == [[3], [0, 4]])
+        let expected: Set<Int64> = [65537, 65538, 131073, 131074]  // articles 1 and 2, passages 1 and 2
+        #expect(Set(all.map(\.passageID)) == expected)
+    }
+
+    @Test func titleFilterNeedsEveryClauseInTheTitle() throws {
+        let folder = TemporaryFolder()
+        folder.write("docs/a.txt", "Oil and prices\n\nBody text.")
+        folder.write("docs/b.txt", "Oil alone\n\nPrices in the body.")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let both = try #require(MatchBuilder().build([.word("oil", prefix: false), .word("prices", prefix: false)]))
+        #expect(try store.articleIDs(titleMatching: both) == [1])
+        let oil = try #require(MatchBuilder().build([.word("oil", prefix: false)]))
+        #expect(try store.articleIDs(titleMatching: oil) == [1, 2])
     }
 }

@@ -21,3 +21,9 @@ final class TemporaryFolder {
 }
 
 var monotonic: () -> Double { { 0 } }
+
+enum TestPaths {
+    /// The op-ed that ships in Corpus/, from this file's path.
+    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Corpus/2025-09-20-there-are-limits-to-bonhomie.txt").path
+}
