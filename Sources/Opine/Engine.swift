@@ -56,36 +56,45 @@ public final class Engine {
         guard let plan = builder.build(clauses) else {
             throw EngineError.noSearchableWords(query: request.query)
         }
-        // Proximity off (weight 0): positions are not even collected, the reference for its cost.
-        var (evidence, table) = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0)
-        // Before any filter: phrase hit counts (IDF) are the whole table's, as FTS5's are.
-        BM25.score(&evidence, table: table, headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
-
-        // Filters: each yields a set of allowed (or excluded) articles from an indexed lookup.
-        var allowed: Set<Int64>?
-        func restrict(_ ids: Set<Int64>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
-        if request.since != nil || request.until != nil {
-            restrict(try store.articleIDs(since: request.since, until: request.until))
-        }
-        for author in parsed.authors + request.authors {
-            restrict(try store.articleIDs(author: author))
-        }
-        if !parsed.titleClauses.isEmpty, let titlePlan = builder.build(parsed.titleClauses) {
-            restrict(try store.articleIDs(titleMatching: titlePlan))
-        }
-        var excluded = Set<Int64>()
-        if let exclusionPlan = builder.build(parsed.exclusions) {
-            excluded = try store.articleIDs(matching: exclusionPlan.expression)
-        }
-        if allowed != nil || !excluded.isEmpty {
-            evidence.removeAll { e in
-                (allowed.map { !$0.contains(e.articleID) } ?? false) || excluded.contains(e.articleID)
+        let filter = try filters(parsed, request)
+        let ranker = ArticleRanker(parameters: request.parameters)
+        let collection = try store.collectionStats()
+        let limit = max(request.limit, 0)
+        var ranking = Ranking()
+        var evidence: [PassageEvidence] = []
+        var clauseArticles: [Int]?
+        var answered = false
+        if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear, ranker.usesWordsRule(clauseCount: plan.clauses.count) {
+            // The words rule ranks articles with every clause first: when at least `limit` of them
+            // pass the filters, the top is among them, and only they are read and scored. The
+            // frequencies that BM25 takes from the whole collection are counted by FTS5 instead.
+            var restricted = plan
+            restricted.expression = plan.allClausesExpression
+            evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
+            filter.apply(&evidence)
+            if Set(evidence.map(\.articleID)).count >= limit {
+                let phraseArticles = try plan.phraseExpressions.map { try store.count(matching: $0) }
+                let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
+                try score(&evidence, phraseArticles: phraseArticles, collection: collection, request: request)
+                ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
+                                         clauseArticles: counts)
+                ranking.matchedArticles = filter.isEmpty
+                    ? try store.count(matching: plan.expression)
+                    : filter.admitted(try store.articleIDs(matching: plan.expression)).count
+                clauseArticles = counts
+                answered = true
             }
         }
-
-        let ranker = ArticleRanker(parameters: request.parameters)
-        let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try store.collectionStats(),
-                                     limit: max(request.limit, 0))
+        if !answered {
+            evidence = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0).passages
+            // Before any filter: the matches are every article with a clause, so they give each
+            // phrase's article count.
+            try score(&evidence, phraseArticles: BM25.articleHits(evidence), collection: collection, request: request)
+            let counts = ArticleRanker.clauseArticles(evidence, clauseCount: plan.clauses.count)
+            filter.apply(&evidence)
+            ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
+                                     clauseArticles: counts)
+        }
         let top = ranking.articles
 
         // 0 snippets (evaluation) skips cutting them; the best passage is still returned.
@@ -133,7 +142,11 @@ public final class Engine {
 
         // Which words matched nothing, and what the index has instead.
         var matchedMask: UInt64 = 0
-        for e in evidence { matchedMask |= e.matchedMask }
+        if let clauseArticles {
+            for (i, n) in clauseArticles.enumerated() where n > 0 && i < 64 { matchedMask |= 1 << UInt64(i) }
+        } else {
+            for e in evidence { matchedMask |= e.matchedMask }
+        }
         var unmatched: [String] = []
         var suggestions: [(String, String)] = []
         for (i, clause) in plan.clauses.enumerated() where i < 64 && matchedMask & (1 << UInt64(i)) == 0 {
@@ -144,6 +157,50 @@ public final class Engine {
         }
         return SearchResponse(results: results, matchedArticles: ranking.matchedArticles, unmatchedWords: unmatched,
                               suggestions: suggestions, clauses: plan.clauses)
+    }
+
+    /// BM25 of each passage, with IDFs from the number of articles holding each phrase.
+    func score(_ evidence: inout [PassageEvidence], phraseArticles: [Int], collection: CollectionStats,
+               request: SearchRequest) throws {
+        let idf = phraseArticles.map { BM25.idf(rows: collection.articles, hits: $0) }
+        BM25.score(&evidence, idf: idf, averageLength: try store.passageStatistics().averageLength,
+                   headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
+    }
+
+    /// The articles a request's filters allow (dates, authors, title words) and exclude (`-word`).
+    struct Filter {
+        var allowed: Set<Int64>?
+        var excluded = Set<Int64>()
+        var isEmpty: Bool { allowed == nil && excluded.isEmpty }
+
+        func admits(_ id: Int64) -> Bool {
+            (allowed.map { $0.contains(id) } ?? true) && !excluded.contains(id)
+        }
+
+        func apply(_ evidence: inout [PassageEvidence]) {
+            if !isEmpty { evidence.removeAll { !admits($0.articleID) } }
+        }
+
+        func admitted(_ ids: Set<Int64>) -> Set<Int64> { isEmpty ? ids : ids.filter(admits) }
+    }
+
+    /// Each filter yields a set of allowed (or excluded) articles from an indexed lookup.
+    func filters(_ parsed: ParsedQuery, _ request: SearchRequest) throws -> Filter {
+        var filter = Filter()
+        func restrict(_ ids: Set<Int64>) { filter.allowed = filter.allowed.map { $0.intersection(ids) } ?? ids }
+        if request.since != nil || request.until != nil {
+            restrict(try store.articleIDs(since: request.since, until: request.until))
+        }
+        for author in parsed.authors + request.authors {
+            restrict(try store.articleIDs(author: author))
+        }
+        if !parsed.titleClauses.isEmpty, let titlePlan = builder.build(parsed.titleClauses) {
+            restrict(try store.articleIDs(titleMatching: titlePlan))
+        }
+        if let exclusionPlan = builder.build(parsed.exclusions) {
+            filter.excluded = try store.articleIDs(matching: exclusionPlan.expression)
+        }
+        return filter
     }
 
     /// "Did you mean": the closest index term to a word that matched nothing, as written in

@@ -13,6 +13,9 @@ public struct SearchRequest: Sendable {
     /// Snippets per article (1…3; 0 for none).
     public var snippets = 1
     public var parameters = RankingParameters()
+    /// Read and score every matching article, even when the top can be found among fewer
+    /// (the reference that tests and benchmarks compare the shortcut with).
+    public var exhaustive = false
 
     public init(query: String, limit: Int = 10) {
         self.query = query

@@ -136,7 +136,7 @@ extension IndexStore {
 
     /// Passages and their tokens in the whole index (BM25's N and mean length), kept in `meta`
     /// by every sync and read once per store.
-    func passageStatistics() throws -> TableStatistics {
+    public func passageStatistics() throws -> TableStatistics {
         if let cached = sizesCache.table { return cached }
         let table = try read { db -> TableStatistics in
             var values: [String: Int] = [:]
@@ -180,6 +180,14 @@ extension IndexStore {
             for r in rows { values[r[0]] = Double(r[1] as String) }
             let n = values["article_count"] ?? 0
             return CollectionStats(articles: Int(n), averageArticleBytes: n > 0 ? (values["article_bytes"] ?? 0) / n : 0)
+        }
+    }
+
+    /// The number of articles matching `expression`: FTS5 walks its doclists, no row is read.
+    public func count(matching expression: String) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"),
+                             arguments: [expression]) ?? 0
         }
     }
 

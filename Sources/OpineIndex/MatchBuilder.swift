@@ -13,6 +13,15 @@ public struct MatchPlan: Sendable, Equatable {
     public var highlights: HighlightTerms
     /// The terms of each clause, for "did you mean" and for saying which word matched nothing.
     public var clauseTerms: [[String]]
+    /// Each clause's own expression (`expression` joins them with OR).
+    public var clauseExpressions: [String] = []
+    /// Each FTS5 phrase's own expression, in FTS5's numbering.
+    public var phraseExpressions: [String] = []
+    /// True when a clause is a NEAR group (whose phrases FTS5 reports only within the group).
+    public var hasNear = false
+
+    /// Articles matching every clause (the "words" rule's first group).
+    public var allClausesExpression: String { clauseExpressions.joined(separator: " AND ") }
 }
 
 /// Builds ``MatchPlan``s. The analyzer decides every term in query mode (acronyms, stems,
@@ -30,19 +39,24 @@ public struct MatchBuilder: Sendable {
         var kept: [QueryClause] = []
         var highlights = HighlightTerms()
         var clauseTerms: [[String]] = []
+        var phraseExpressions: [String] = []
+        var hasNear = false
         for clause in clauses {
             var phrases: [String] = []
             var terms: [String] = []
             guard let piece = expression(clause, shouted: shouted, phrases: &phrases, terms: &terms, highlights: &highlights)
             else { continue }
             for _ in phrases { phraseClause.append(kept.count) }
+            phraseExpressions += phrases
+            if MatchBuilder.containsNear(clause) { hasNear = true }
             kept.append(clause)
             pieces.append(piece)
             clauseTerms.append(terms)
         }
         guard !pieces.isEmpty else { return nil }
         return MatchPlan(expression: pieces.joined(separator: " OR "), phraseClause: phraseClause,
-                         clauses: kept, highlights: highlights, clauseTerms: clauseTerms)
+                         clauses: kept, highlights: highlights, clauseTerms: clauseTerms,
+                         clauseExpressions: pieces, phraseExpressions: phraseExpressions, hasNear: hasNear)
     }
 
     /// Words of an all-caps query ("THE LIMITS OF BONHOMIE") are shouted, not acronyms: the
@@ -54,6 +68,14 @@ public struct MatchBuilder: Sendable {
         let flags = Analyzer.shoutedFlags(ofWords: words)
         for (w, shouted) in zip(words, flags) where shouted { out.insert(w) }
         return out
+    }
+
+    static func containsNear(_ clause: QueryClause) -> Bool {
+        switch clause {
+        case .near: true
+        case .anyOf(let alternatives): alternatives.contains(where: containsNear)
+        default: false
+        }
     }
 
     static func quote(_ terms: [String], prefix: Bool = false) -> String {

@@ -5,6 +5,11 @@ import OpineText
 public struct Ranking: Sendable {
     public var articles: [RankedArticle]
     public var matchedArticles: Int
+
+    public init(articles: [RankedArticle] = [], matchedArticles: Int = 0) {
+        self.articles = articles
+        self.matchedArticles = matchedArticles
+    }
 }
 
 /// One article in a ranking: its score, its explanation and its passages, best first.
@@ -55,7 +60,10 @@ public struct ArticleRanker: Sendable {
     /// into ``RankedArticle`` values with their sorted passages.
     ///
     /// - Complexity: O(p + a log a) for p passages over a articles.
-    public func rankTop(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats?, limit: Int) -> Ranking {
+    /// - Parameter clauseArticles: how many articles of the whole collection match each clause,
+    ///   when `passages` are not every match (they are counted from `passages` otherwise).
+    public func rankTop(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats?, limit: Int,
+                        clauseArticles: [Int]? = nil) -> Ranking {
         // Passages grouped by article: sort an index permutation, then walk contiguous runs.
         let order = passages.indices.sorted {
             passages[$0].articleID != passages[$1].articleID ? passages[$0].articleID < passages[$1].articleID : $0 < $1
@@ -82,6 +90,7 @@ public struct ArticleRanker: Sendable {
                 m &= m - 1
             }
         }
+        if let clauseArticles, clauseArticles.count == clauseCount { df = clauseArticles }
         let articles = Double(max(stats?.articles ?? runs.count, 1))
         // FTS5's IDF (fts5_aux.c): log((N − n + 0.5) / (n + 0.5)), floored at 1e-6, so a word in
         // more than half the articles counts for (almost) nothing: stop words stay indexed for
@@ -119,6 +128,17 @@ public struct ArticleRanker: Sendable {
             top.append(RankedArticle(articleID: sortedPassages[0].evidence.articleID, explanation: explanations[g], passages: sortedPassages))
         }
         return Ranking(articles: top, matchedArticles: runs.count)
+    }
+
+    /// How many articles each clause matches in `passages` (grouped by article in any order).
+    public static func clauseArticles(_ passages: [PassageEvidence], clauseCount: Int) -> [Int] {
+        var masks: [Int64: UInt64] = [:]
+        for p in passages { masks[p.articleID, default: 0] |= p.matchedMask }
+        var df = [Int](repeating: 0, count: clauseCount)
+        for mask in masks.values {
+            for c in 0..<min(clauseCount, 64) where mask & (1 << UInt64(c)) != 0 { df[c] += 1 }
+        }
+        return df
     }
 
     static func passageOrder(_ a: ScoredPassage, _ b: ScoredPassage) -> Bool {

@@ -17,29 +17,45 @@ public enum BM25 {
     }
 
     /// Fills `bm25` of every passage: Σ over phrases of IDF × f(k1 + 1) / (f + k1(1 − b + b·len/avg)),
-    /// where f is the phrase's hits times its column's weight, len the row's tokens, and avg
-    /// the table's mean row length. Phrase hit counts (n) come from the rows themselves: the
-    /// query's rows are every row that contains any phrase.
+    /// where f is the phrase's hits times its column's weight, len the passage's tokens, and avg
+    /// the mean passage length: FTS5's formula, with the IDFs given (see ``articleHits(_:)``).
     ///
     /// - Complexity: O(p × k) for p passages and k phrases.
-    public static func score(_ passages: inout [PassageEvidence], table: TableStatistics, headWeight: Double, bodyWeight: Double) {
-        guard let phrases = passages.first?.phraseHits.count, phrases > 0 else { return }
-        var hits = Array(repeating: 0, count: phrases)
-        for p in passages {
-            for (i, h) in p.phraseHits.enumerated() where h > 0 { hits[i] += 1 }
-        }
-        let idfs = hits.map { idf(rows: table.rows, hits: $0) }
-        let average = table.rows > 0 ? Double(table.tokens) / Double(table.rows) : 1
+    public static func score(_ passages: inout [PassageEvidence], idf idfs: [Double], averageLength: Double,
+                             headWeight: Double, bodyWeight: Double) {
+        let average = max(averageLength, 1e-9)
         for index in passages.indices {
             let weight = passages[index].isHead ? headWeight : bodyWeight
-            let norm = k1 * (1 - b + b * Double(passages[index].length) / max(average, 1e-9))
+            let norm = k1 * (1 - b + b * Double(passages[index].length) / average)
             var score = 0.0
-            for (i, h) in passages[index].phraseHits.enumerated() where h > 0 {
+            for (i, h) in passages[index].phraseHits.enumerated() where h > 0 && i < idfs.count {
                 let f = Double(h) * weight
                 score += idfs[i] * (f * (k1 + 1)) / (f + norm)
             }
             passages[index].bm25 = score
         }
+    }
+
+    /// For each phrase, the passages it occurs in: FTS5's n when every passage is a row.
+    public static func passageHits(_ passages: [PassageEvidence]) -> [Int] {
+        guard let phrases = passages.first?.phraseHits.count else { return [] }
+        var hits = Array(repeating: 0, count: phrases)
+        for p in passages {
+            for (i, h) in p.phraseHits.enumerated() where h > 0 { hits[i] += 1 }
+        }
+        return hits
+    }
+
+    /// For each phrase, the articles it occurs in (passages grouped by article in any order).
+    /// Opine's passage scores use these with N = articles: a word's rarity is a property of the
+    /// collection of articles, and it can be counted without reading every match.
+    public static func articleHits(_ passages: [PassageEvidence]) -> [Int] {
+        guard let phrases = passages.first?.phraseHits.count else { return [] }
+        var seen = Array(repeating: Set<Int64>(), count: phrases)
+        for p in passages {
+            for (i, h) in p.phraseHits.enumerated() where h > 0 { seen[i].insert(p.articleID) }
+        }
+        return seen.map(\.count)
     }
 }
 
@@ -47,6 +63,7 @@ public enum BM25 {
 public struct TableStatistics: Hashable, Sendable {
     public var rows: Int
     public var tokens: Int
+    public var averageLength: Double { rows > 0 ? Double(tokens) / Double(rows) : 1 }
 
     public init(rows: Int, tokens: Int) {
         self.rows = rows

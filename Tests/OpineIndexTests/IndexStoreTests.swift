@@ -138,7 +138,8 @@ struct BM25ParityTests {
                         [.word("counterterrorism", prefix: false), .phrase("crude oil")], [.word("markets", prefix: false)]] {
             let plan = try #require(MatchBuilder().build(clauses))
             var (evidence, table) = try store.matchPassages(plan)
-            BM25.score(&evidence, table: table, headWeight: headWeight, bodyWeight: bodyWeight)
+            let idf = BM25.passageHits(evidence).map { BM25.idf(rows: table.rows, hits: $0) }
+            BM25.score(&evidence, idf: idf, averageLength: table.averageLength, headWeight: headWeight, bodyWeight: bodyWeight)
             let oracle = try store.write { db in
                 if try !db.tableExists("oracle") {
                     try db.execute(sql: """

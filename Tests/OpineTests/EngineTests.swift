@@ -137,3 +137,60 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The words-rule shortcut (read only the articles with every clause) against reading every match.
+struct ShortcutTests {
+    /// 300 generated articles over a small vocabulary: many hold both words of a query, many one.
+    static func corpus() throws -> (String, Engine) {
+        let folder = NSTemporaryDirectory() + "/opine-shortcut-" + UUID().uuidString
+        let docs = folder + "/docs"
+        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
+        let words = ["oil", "prices", "bank", "rate", "trade", "deficit", "crude", "market", "China", "CPEC",
+                     "the", "of", "and", "rose", "fell", "counter-terrorism", "talks", "growth"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        // One word in six is a query word; the rest are fillers, so IDFs are far from their floor.
+        func word() -> String { next(6) == 0 ? words[next(words.count)] : "filler\(next(300))" }
+        for i in 0..<300 {
+            var paragraphs: [String] = []
+            for _ in 0..<(1 + next(4)) {
+                paragraphs.append((0..<(3 + next(25))).map { _ in word() }.joined(separator: " ") + ".")
+            }
+            let title = (0..<(1 + next(3))).map { _ in word() }.joined(separator: " ")
+            let date = "2025-\(1 + next(12) < 10 ? "0" : "")\(1 + next(9))-1\(next(9))"
+            try "\(title)\nBy Writer \(next(5))\n\(date)\n\n\(paragraphs.joined(separator: "\n\n"))"
+                .write(toFile: docs + "/a\(i).txt", atomically: false, encoding: .utf8)
+        }
+        let engine = try Engine(indexPath: folder + "/index.sqlite")
+        _ = try engine.index(roots: [docs], clock: { 0 })
+        return (folder, engine)
+    }
+
+    @Test func theShortcutRanksAsReadingEveryMatchDoes() throws {
+        let (folder, engine) = try ShortcutTests.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let queries = ["oil prices", "bank rate", "crude oil market", "CPEC counterterrorism", "\"oil prices\" rate",
+                       "oil prices -bank", "trade deficit title:trade", "oil pri*", "China growth author:3", "oil zzyzx"]
+        for query in queries {
+            for limit in [1, 10, 40] {
+                for dated in [false, true] {
+                    var fast = SearchRequest(query: query, limit: limit)
+                    fast.since = dated ? ArticleDate(iso: "2025-03-01") : nil
+                    var slow = fast
+                    slow.exhaustive = true
+                    let a = try engine.search(fast)
+                    let b = try engine.search(slow)
+                    #expect(a.results.map(\.article.id) == b.results.map(\.article.id), "\(query) limit \(limit)")
+                    let scores = zip(a.results, b.results).allSatisfy { abs($0.score - $1.score) < 1e-9 }
+                    #expect(scores, "\(query) limit \(limit)")
+                    #expect(a.matchedArticles == b.matchedArticles, "\(query) limit \(limit)")
+                    #expect(a.unmatchedWords == b.unmatchedWords, "\(query)")
+                    #expect(!a.results.isEmpty || query.contains("zzyzx"), "\(query)")
+                }
+            }
+        }
+    }
+}
