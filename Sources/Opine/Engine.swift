@@ -71,16 +71,30 @@ public final class Engine {
             var restricted = plan
             restricted.expression = plan.allClausesExpression
             evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
+            let completeArticles = Set(evidence.map(\.articleID)).count
             filter.apply(&evidence)
             if Set(evidence.map(\.articleID)).count >= limit {
-                let phraseArticles = try plan.phraseExpressions.map { try store.count(matching: $0) }
-                let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
+                // A clause of one phrase is counted once.
+                var counted: [String: Int] = [:]
+                func count(_ expression: String) throws -> Int {
+                    if let n = counted[expression] { return n }
+                    let n = try store.count(matching: expression)
+                    counted[expression] = n
+                    return n
+                }
+                let phraseArticles = try plan.phraseExpressions.map(count)
+                let counts = try plan.clauseExpressions.map(count)
                 try score(&evidence, phraseArticles: phraseArticles, collection: collection, request: request)
                 ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
                                          clauseArticles: counts)
-                ranking.matchedArticles = filter.isEmpty
-                    ? try store.count(matching: plan.expression)
-                    : filter.admitted(try store.articleIDs(matching: plan.expression)).count
+                if !filter.isEmpty {
+                    ranking.matchedArticles = filter.admitted(try store.articleIDs(matching: plan.expression)).count
+                } else if counts.count == 2 {
+                    // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read.
+                    ranking.matchedArticles = counts[0] + counts[1] - completeArticles
+                } else {
+                    ranking.matchedArticles = try count(plan.expression)
+                }
                 clauseArticles = counts
                 answered = true
             }
@@ -171,10 +185,16 @@ public final class Engine {
     struct Filter {
         var allowed: Set<Int64>?
         var excluded = Set<Int64>()
-        var isEmpty: Bool { allowed == nil && excluded.isEmpty }
+        /// `yyyymmdd` bounds, checked against each article's date (undated articles never pass).
+        var dateRange: ClosedRange<Int32>?
+        var dates: [Int32] = []
+        var isEmpty: Bool { allowed == nil && excluded.isEmpty && dateRange == nil }
 
         func admits(_ id: Int64) -> Bool {
-            (allowed.map { $0.contains(id) } ?? true) && !excluded.contains(id)
+            if let range = dateRange {
+                guard id >= 0, id < dates.count, dates[Int(id)] != 0, range.contains(dates[Int(id)]) else { return false }
+            }
+            return (allowed.map { $0.contains(id) } ?? true) && !excluded.contains(id)
         }
 
         func apply(_ evidence: inout [PassageEvidence]) {
@@ -189,7 +209,10 @@ public final class Engine {
         var filter = Filter()
         func restrict(_ ids: Set<Int64>) { filter.allowed = filter.allowed.map { $0.intersection(ids) } ?? ids }
         if request.since != nil || request.until != nil {
-            restrict(try store.articleIDs(since: request.since, until: request.until))
+            let low = request.since.map(IndexStore.dateKey) ?? 0
+            let high = request.until.map(IndexStore.dateKey) ?? .max
+            filter.dateRange = low...max(low, high)
+            filter.dates = try store.articleDates()
         }
         for author in parsed.authors + request.authors {
             restrict(try store.articleIDs(author: author))

@@ -74,7 +74,8 @@ struct SearchCommand: ParsableCommand {
         request.until = until.flatMap(ArticleDate.init(iso:))
         request.authors = author
         request.snippets = snippets
-        if filesWithMatches || count { request.limit = 10_000 }
+        // -c needs only the count (no article is read when the words rule can count them); -l every path.
+        if count { request.limit = 0 } else if filesWithMatches { request.limit = 10_000 }
         let engine = try location.openForSearch()
         let response = try engine.search(request)
         let style = HighlightStyle(color: color.enabled())
@@ -87,7 +88,7 @@ struct SearchCommand: ParsableCommand {
         } else {
             printText(response, style: style)
         }
-        if response.results.isEmpty {
+        if response.matchedArticles == 0 || (response.results.isEmpty && !count) {
             var message = "opine: no results for \(EngineError.quoted(request.query))"
             let unmatched = response.unmatchedWords.joined(separator: ", ")
             if !response.unmatchedWords.isEmpty && response.clauses.count > 1 && EngineError.quoted(unmatched) != "this query" {

@@ -213,15 +213,23 @@ extension IndexStore {
         return Set(masks.filter { $0.value & all == all }.keys)
     }
 
-    /// Articles dated within the bounds (either may be nil); undated articles never match.
-    public func articleIDs(since: ArticleDate?, until: ArticleDate?) throws -> Set<Int64> {
-        try read { db in
-            let rows = try Int64.fetchCursor(db, sql: "SELECT id FROM articles WHERE date >= ? AND date <= ?",
-                                             arguments: [since?.description ?? "0000", until?.description ?? "9999"])
-            var out = Set<Int64>()
-            while let id = try rows.next() { out.insert(id) }
-            return out
+    /// Each article's date as `yyyymmdd` (0 when undated), indexed by article id: one blob written
+    /// by every sync and read once per store, so that a date filter is an array lookup per match.
+    public func articleDates() throws -> [Int32] {
+        if let cached = sizesCache.dates { return cached }
+        let dates = try read { db -> [Int32] in
+            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = 'article_dates'") else { return [] }
+            return blob.withUnsafeBytes { raw in
+                (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            }
         }
+        sizesCache.dates = dates
+        return dates
+    }
+
+    /// `date` as the `yyyymmdd` number ``articleDates()`` holds.
+    public static func dateKey(_ date: ArticleDate) -> Int32 {
+        Int32(date.year * 10_000 + date.month * 100 + date.day)
     }
 
     /// Articles with an author whose folded name contains `name` folded.

@@ -151,13 +151,15 @@ extension IndexStore {
         }
         sizesCache.value = nil
         sizesCache.table = nil
+        sizesCache.dates = nil
         report.seconds = clock() - started
         return report
     }
 
     struct FileFailure: Error { var message: String }
 
-    /// Article count, total bytes and the per-article size blob, for article-level BM25; passage
+    /// Article count, total bytes and the per-article size blob, for article-level BM25; the
+    /// per-article date blob, for date filters; passage
     /// count and tokens for passage-level BM25.
     static func writeCollectionFigures(_ db: Database) throws {
         try db.execute(sql: """
@@ -167,14 +169,18 @@ extension IndexStore {
             """)
         let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
         var sizes = [Int32](repeating: 0, count: maxID + 1)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, size FROM articles")
+        var dates = [Int32](repeating: 0, count: maxID + 1)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, size, date FROM articles")
         while let row = try rows.next() {
             let id: Int = row[0]
             let size: Int64 = row[1]
             sizes[id] = Int32(clamping: size).littleEndian
+            if let iso = row[2] as String?, let date = ArticleDate(iso: iso) { dates[id] = IndexStore.dateKey(date).littleEndian }
         }
-        let blob = sizes.withUnsafeBytes { Data($0) }
-        try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES ('article_sizes', ?)", arguments: [blob])
+        for (key, values) in [("article_sizes", sizes), ("article_dates", dates)] {
+            try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
+                           arguments: [key, values.withUnsafeBytes { Data($0) }])
+        }
         // Passage count and tokens, for passage-level BM25 (N and the mean length), from the layouts.
         var passages = 0
         var tokens = 0

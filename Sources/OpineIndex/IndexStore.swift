@@ -22,6 +22,7 @@ public final class IndexStore: @unchecked Sendable {
     final class SizesCache: @unchecked Sendable {
         var value: [Int32]?
         var table: TableStatistics?
+        var dates: [Int32]?
     }
 
     /// Opens (creating when missing) the index at `path`.

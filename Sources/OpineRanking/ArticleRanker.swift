@@ -107,7 +107,9 @@ public struct ArticleRanker: Sendable {
                                    explanations[b], scored[runs[b].lowerBound].evidence.articleID, wordsRule: wordsRule)
         }
         var ranking = Array(runs.indices)
-        if limit < ranking.count / 4 {
+        if limit <= 0 {
+            ranking = []
+        } else if limit < ranking.count / 4 {
             // Partial selection: the top `limit` by a bounded insertion, then sorted.
             var top: [Int] = []
             top.reserveCapacity(limit + 1)

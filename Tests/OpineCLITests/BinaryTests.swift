@@ -77,6 +77,13 @@ struct BinaryTests {
         #expect((figures["passages"] as? Int ?? 0) > 10)
 
         #expect(try Self.run(["check", "--index", index]).status == 0)
+
+        // -c counts matching articles (no article read), -l lists their files.
+        let counted = try Self.run(["search", "--index", index, "-c", "CPEC", "Pakistan"])
+        #expect((counted.status, counted.stdout) == (0, "1\n"))
+        #expect(try Self.run(["search", "--index", index, "-c", "zzzyzzx"]).status == 1)
+        let listed = try Self.run(["search", "--index", index, "-l", "CPEC"])
+        #expect(listed.stdout.hasSuffix("2025-09-20-there-are-limits-to-bonhomie.txt\n"))
     }
 
     @Test func exitCodesAndHostileQueries() throws {

@@ -61,6 +61,12 @@ struct ArticleRankerTests {
         ], clauseCount: 2)
         #expect(ranked.map(\.articleID) == [2, 1])
         #expect(ranked[0].isComplete && !ranked[1].isComplete)
+        // A page of none (`opine search -c`) still counts the matches, for 1 to 40 articles.
+        for n in [1, 2, 40] {
+            let many = (0..<n).map { evidence(Int64($0 + 1), 1, bm25: 1, [[0], []]) }
+            let counted = ArticleRanker().rankTop(many, clauseCount: 2, stats: nil, limit: 0)
+            #expect(counted.articles.isEmpty && counted.matchedArticles == n)
+        }
     }
 
     @Test func articleBM25FavoursTheArticleWithMoreMatches() {
