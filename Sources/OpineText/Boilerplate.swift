@@ -16,9 +16,9 @@ enum Boilerplate {
                               "the author, a"]
 
     /// The opening of a paragraph, lowercased, without leading decoration (`— The writer is`,
-    /// `*The writer is`, `(The writer is`). Works on the first bytes only: it runs on every
-    /// paragraph ingested.
-    static func normalized(_ text: String) -> String {
+    /// `*The writer is`, `(The writer is`): at most 64 bytes. Works on the first bytes only and
+    /// on bytes, not Strings: it runs on every paragraph ingested.
+    static func normalized(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         var started = false
@@ -31,29 +31,39 @@ enum Boilerplate {
             out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
             if out.count >= 64 { break }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them).
     static let chrome: Set<String> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
                                       "twitter", "linkedin", "comments", "comment", "copy", "link"]
 
+    static let enderBytes = articleEnders.map { Array($0.utf8) }
+    static let prefixBytes = prefixes.map { Array($0.utf8) }
+    static let bioBytes = bioOpenings.map { Array($0.utf8) }
+
     /// Byte-wise prefix test (String.hasPrefix compares by canonical equivalence, far slower).
-    static func starts(_ n: String, withAnyOf list: [String]) -> Bool {
-        list.contains { n.utf8.starts(with: $0.utf8) }
+    static func starts(_ n: [UInt8], withAnyOf list: [[UInt8]]) -> Bool {
+        guard let first = n.first else { return false }
+        for p in list where p[0] == first && p.count <= n.count {
+            var i = 1
+            while i < p.count && n[i] == p[i] { i += 1 }
+            if i == p.count { return true }
+        }
+        return false
     }
 
     static func endsArticle(_ text: String) -> Bool {
         guard text.utf8.count <= 60 else { return false }
-        return starts(normalized(text), withAnyOf: articleEnders)
+        return starts(normalized(text), withAnyOf: enderBytes)
     }
 
     static func isBoilerplate(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
-        if starts(n, withAnyOf: prefixes) { return true }
+        if starts(n, withAnyOf: prefixBytes) { return true }
         if text.utf8.count <= 40 {
-            let words = n.split(whereSeparator: { !$0.isLetter })
+            let words = String(decoding: n, as: UTF8.self).split(whereSeparator: { !$0.isLetter })
             if !words.isEmpty && words.allSatisfy({ chrome.contains(String($0)) }) { return true }
         }
         return false
@@ -61,7 +71,7 @@ enum Boilerplate {
 
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        return starts(normalized(text), withAnyOf: bioOpenings)
+        return starts(normalized(text), withAnyOf: bioBytes)
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,
