@@ -19,19 +19,33 @@ enum Boilerplate {
     /// `*The writer is`, `(The writer is`): at most 64 bytes. Works on the first bytes only and
     /// on bytes, not Strings: it runs on every paragraph ingested.
     static func normalized(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        var started = false
-        for b in text.utf8 {
-            let isAlphanumeric = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
-            if !started {
-                guard isAlphanumeric else { continue }
-                started = true
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out = [UInt8](repeating: 0, count: min(64, bytes.count))
+            var n = 0
+            var started = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                i += 1
+                if !started {
+                    // Leading punctuation: ASCII, Latin-1 (C2 xx: « · ©) and U+2000–U+2FFF (E2 xx xx:
+                    // dashes, curly quotes, bullets).
+                    if b == 0xC2 || b == 0xE2 {
+                        i += b == 0xC2 ? 1 : 2
+                        continue
+                    }
+                    let isAlphanumeric = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+                    guard isAlphanumeric else { continue }
+                    started = true
+                }
+                out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                n += 1
+                if n == out.count { break }
             }
-            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            if out.count >= 64 { break }
+            out.removeLast(out.count - n)
+            return out
         }
-        return out
     }
 
     /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them).
@@ -63,8 +77,18 @@ enum Boilerplate {
         let n = normalized(text)
         if starts(n, withAnyOf: prefixBytes) { return true }
         if text.utf8.count <= 40 {
-            let words = String(decoding: n, as: UTF8.self).split(whereSeparator: { !$0.isLetter })
-            if !words.isEmpty && words.allSatisfy({ chrome.contains(String($0)) }) { return true }
+            // Words are runs of letters; in ASCII, runs of a–z (the opening is lowercased).
+            var words: [String] = []
+            if n.contains(where: { $0 >= 0x80 }) {
+                words = String(decoding: n, as: UTF8.self).split(whereSeparator: { !$0.isLetter }).map(String.init)
+            } else {
+                var start = 0
+                for i in 0...n.count where i == n.count || !(n[i] >= 0x61 && n[i] <= 0x7A) {
+                    if i > start { words.append(String(decoding: n[start..<i], as: UTF8.self)) }
+                    start = i + 1
+                }
+            }
+            if !words.isEmpty && words.allSatisfy({ chrome.contains($0) }) { return true }
         }
         return false
     }

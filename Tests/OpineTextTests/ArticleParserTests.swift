@@ -95,3 +95,25 @@ struct ArticleParserTests {
         #expect(w.standfirst.isEmpty)
     }
 }
+
+struct BoilerplateTests {
+    @Test func siteLinesAndBios() {
+        for line in ["Share", "Share • Tweet", "SHARE  TWEET  EMAIL", "Disclaimer: views expressed are the writer’s own.",
+                     "  Follow us on Twitter", "Copyright © 2025 Dawn", "Share — Comments"] {
+            #expect(Boilerplate.isBoilerplate(line), "\(line)")
+        }
+        for line in ["Shares fell 3%.", "Emailed statements were read out.", "Share prices rose", "Café", "Print media is dying.",
+                     "The writer is a columnist."] {
+            #expect(!Boilerplate.isBoilerplate(line), "\(line)")
+        }
+        #expect(Boilerplate.isBio("— The writer is a former ambassador."))
+        #expect(Boilerplate.isBio("*The author, a professor, …"))
+        #expect(!Boilerplate.isBio("The writers' guild met."))
+        #expect(Boilerplate.endsArticle("Next Story >>>"))
+        #expect(!Boilerplate.endsArticle("Next, the story of CPEC."))
+        // Leading decoration goes (ASCII, « and other Latin-1 marks, dashes and curly quotes);
+        // only ASCII is lowercased.
+        #expect(Boilerplate.normalized("  «Ça va» ") == Array("Ça va» ".utf8))
+        #expect(Boilerplate.normalized("“— Quoted”") == Array("quoted”".utf8))
+    }
+}
