@@ -61,15 +61,13 @@ enum IndexSchema {
             CREATE TABLE articles(
                 id INTEGER PRIMARY KEY,
                 path TEXT NOT NULL UNIQUE,
-                hash TEXT NOT NULL,
+                hash INTEGER NOT NULL,
                 size INTEGER NOT NULL,
                 mtime INTEGER NOT NULL,
                 encoding TEXT NOT NULL,
                 title TEXT NOT NULL,
                 authors TEXT NOT NULL,
-                date TEXT,
-                standfirst TEXT NOT NULL);
-            CREATE INDEX articles_date ON articles(date);
+                date TEXT);
             CREATE TABLE authors(article_id INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX authors_article ON authors(article_id);
             CREATE INDEX authors_folded ON authors(folded);
@@ -77,8 +75,7 @@ enum IndexSchema {
                 id INTEGER PRIMARY KEY,
                 kind INTEGER NOT NULL,
                 text TEXT NOT NULL,
-                start INTEGER NOT NULL,
-                end INTEGER NOT NULL);
+                start INTEGER NOT NULL);
             CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
             CREATE VIEW article_content AS
                 SELECT a.id AS id,

@@ -258,7 +258,14 @@ extension IndexStore {
     }
 
     /// The columns `record(_:)` reads, in its order.
-    static let articleColumns = "id, path, title, authors, date, standfirst, encoding, size"
+    /// Title and standfirst are not stored twice: the title column is empty when the title passage
+    /// holds it, and the standfirst is its passage's text.
+    static let articleColumns = """
+        id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << 16
+            AND kind = 0), '') ELSE title END, authors, date,
+        coalesce((SELECT text FROM passages WHERE passages.id BETWEEN articles.id << 16 AND (articles.id << 16) | 65535
+            AND kind = 1 LIMIT 1), ''), encoding, size
+        """
 
     static func record(_ row: Row) -> ArticleRecord {
         let authors: String = row[3]
@@ -274,7 +281,7 @@ extension IndexStore {
         return try read { db in
             var out: [Int64: PassageRecord] = [:]
             let list = ids.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, kind, text, start, end FROM passages WHERE id IN (\(list))") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id IN (\(list))") {
                 let p = IndexStore.passage(row)
                 out[p.id] = p
             }
@@ -285,10 +292,10 @@ extension IndexStore {
     static func passage(_ row: Row) -> PassageRecord {
         let id: Int64 = row[0]
         let start: Int = row[3]
-        let end: Int = row[4]
+        let text: String = row[2]
         return PassageRecord(
             id: id, articleID: articleID(ofPassage: id), ordinal: Int(id & 0xFFFF),
-            kind: PassageKind(rawValue: row[1]) ?? .body, text: row[2], range: start..<max(start, end))
+            kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + text.utf8.count))
     }
 
     /// An article by id, or by path (absolute, relative to the current folder, or a unique
@@ -311,7 +318,7 @@ extension IndexStore {
             guard let row else { return nil }
             let record = IndexStore.record(row)
             let lo = record.id << 16
-            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start, end FROM passages WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [lo, lo | 0xFFFF]).map(IndexStore.passage)
+            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [lo, lo | 0xFFFF]).map(IndexStore.passage)
             return (record, passages)
         }
     }
@@ -365,7 +372,7 @@ extension IndexStore {
                 passages: try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
                 authors: try Int.fetchOne(db, sql: "SELECT count(DISTINCT folded) FROM authors") ?? 0,
                 terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM article_vocab WHERE term <> char(30)") ?? 0,
-                firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
+                firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles WHERE date IS NOT NULL")).flatMap { ArticleDate(iso: $0) },
                 lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 bytes: 0, roots: roots)
         }

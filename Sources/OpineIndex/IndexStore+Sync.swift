@@ -94,7 +94,7 @@ extension IndexStore {
         var kept: [String: ExistingArticle] = [:]
         for file in work { if let e = existing[file.path] { kept[file.path] = e } }
         existing = kept
-        var missingByHash: [String: String] = [:]
+        var missingByHash: [Int64: String] = [:]
         for (path, e) in missing { missingByHash[e.hash] = path }
 
         try write { db in
@@ -198,7 +198,7 @@ extension IndexStore {
 
     private func syncFile(
         _ db: Database, _ file: SourceFileInfo, existing: ExistingArticle?,
-        missing: inout [String: ExistingArticle], missingByHash: inout [String: String], report: inout SyncReport
+        missing: inout [String: ExistingArticle], missingByHash: inout [Int64: String], report: inout SyncReport
     ) throws {
         guard file.size <= IndexStore.maximumFileBytes else {
             throw FileFailure(message: "larger than \(IndexStore.maximumFileBytes >> 20) MB, skipped")
@@ -250,33 +250,35 @@ extension IndexStore {
     }
 
     static func writeArticle(
-        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: String, encoding: SourceText.Encoding,
+        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: Int64, encoding: SourceText.Encoding,
         article: Article
     ) throws {
         let authors = article.authors.joined(separator: "\u{1F}")
+        // Empty when the title passage holds the title (read back from it: see `articleColumns`).
+        let title = article.passages.first.map { $0.kind == .title && $0.text == article.title } == true ? "" : article.title
         let date = article.date?.description
         let id: Int64
         if let existingID {
             try deletePassages(db, articleID: existingID)
             try db.cachedStatement(sql: """
                 UPDATE articles SET path = ?, hash = ?, size = ?, mtime = ?, encoding = ?, title = ?, authors = ?,
-                date = ?, standfirst = ? WHERE id = ?
-                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, article.title,
-                                         authors, date, article.standfirst, existingID])
+                date = ? WHERE id = ?
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, title,
+                                         authors, date, existingID])
             id = existingID
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date, standfirst)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, article.title,
-                                         authors, date, article.standfirst])
+                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, title,
+                                         authors, date])
             id = db.lastInsertedRowID
         }
         let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors(article_id, name, folded) VALUES (?, ?, ?)")
         for name in article.authors {
             try insertAuthor.execute(arguments: [id, name, IndexStore.foldName(name)])
         }
-        let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, end) VALUES (?, ?, ?, ?, ?)")
+        let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start) VALUES (?, ?, ?, ?)")
         var passages = article.passages
         for i in passages.indices where passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
             // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
@@ -284,7 +286,8 @@ extension IndexStore {
         }
         for (ordinal, p) in passages.enumerated() {
             let rowid = id << IndexSchema.ordinalBits | Int64(ordinal)
-            try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound, p.range.upperBound])
+            // The range's end is not stored: it is the start plus the text's UTF-8 length.
+            try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound])
         }
         let (head, body) = IndexStore.columns(passages.map { ($0.kind, $0.text) })
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, head, body) VALUES (?, ?, ?)")
@@ -380,5 +383,5 @@ struct ExistingArticle {
     var id: Int64
     var size: Int64
     var mtime: Int64
-    var hash: String
+    var hash: Int64
 }

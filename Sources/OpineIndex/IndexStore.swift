@@ -10,7 +10,7 @@ import OpineText
 /// every connection (`prepareDatabase`); nothing is process-wide.
 public final class IndexStore: @unchecked Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 

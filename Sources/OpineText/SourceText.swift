@@ -45,13 +45,12 @@ public struct SourceText: Sendable {
     }
 
     /// FNV-1a, 64 bits: identifies content for change and rename detection (not security).
-    public static func hash(_ bytes: [UInt8]) -> String {
+    public static func hash(_ bytes: [UInt8]) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return Int64(bitPattern: h)
     }
 }
