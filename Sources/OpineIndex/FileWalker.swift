@@ -12,12 +12,91 @@ public struct SourceFileInfo: Hashable, Sendable {
     public var mtime: Int64
 }
 
+/// The files a walk found, compactly: every path's bytes in one buffer, and 24 bytes of figures
+/// per file. A `[SourceFileInfo]` cost ~130 bytes a file (a String object per path), which made
+/// indexing's peak memory grow with the number of files (Benchmarks/RESULTS.md).
+struct FileList {
+    struct Entry {
+        var offset: UInt32
+        var length: UInt32
+        var size: Int64
+        var mtime: Int64
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var entries: [Entry] = []
+
+    var count: Int { entries.count }
+
+    mutating func append(path: String, size: Int64, mtime: Int64) {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: path.utf8)
+        entries.append(Entry(offset: offset, length: UInt32(path.utf8.count), size: size, mtime: mtime))
+    }
+
+    subscript(i: Int) -> SourceFileInfo {
+        let e = entries[i]
+        let path = bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.offset)..<Int(e.offset + e.length)]), as: UTF8.self)
+        }
+        return SourceFileInfo(path: path, size: e.size, mtime: e.mtime)
+    }
+
+    /// Byte-wise order of paths (what SQLite's BINARY collation and Swift's `<` on String agree on
+    /// for UTF-8 paths), then duplicates (overlapping roots) removed.
+    mutating func sortByPathRemovingDuplicates() {
+        bytes.withUnsafeBufferPointer { b in
+            entries.sort { FileList.compare(b, $0, $1) < 0 }
+            var kept: [Entry] = []
+            kept.reserveCapacity(entries.count)
+            for e in entries where kept.last.map({ FileList.compare(b, $0, e) != 0 }) ?? true { kept.append(e) }
+            entries = kept
+        }
+    }
+
+    /// The index of `path` in a sorted list, or nil.
+    func index(of path: String) -> Int? {
+        var key = Array(path.utf8)
+        return key.withUnsafeMutableBufferPointer { k in
+            bytes.withUnsafeBufferPointer { b in
+                var lo = 0
+                var hi = entries.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let c = FileList.compare(b, entries[mid], k)
+                    if c == 0 { return mid }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return nil
+            }
+        }
+    }
+
+    static func compare(_ b: UnsafeBufferPointer<UInt8>, _ x: Entry, _ y: Entry) -> Int {
+        compare(UnsafeBufferPointer(rebasing: b[Int(x.offset)..<Int(x.offset + x.length)]),
+                UnsafeBufferPointer(rebasing: b[Int(y.offset)..<Int(y.offset + y.length)]))
+    }
+
+    static func compare(_ b: UnsafeBufferPointer<UInt8>, _ x: Entry, _ key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        compare(UnsafeBufferPointer(rebasing: b[Int(x.offset)..<Int(x.offset + x.length)]), UnsafeBufferPointer(key))
+    }
+
+    static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(x.count, y.count)
+        if n > 0 {
+            let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+            if c != 0 { return Int(c) }
+        }
+        return x.count - y.count
+    }
+}
+
 /// Walks roots for `*.txt` and `*.md` files with POSIX calls: symbolic links are followed once,
 /// loops and dangling links are reported, hidden entries (`.git`) are skipped.
 struct FileWalker {
     static let extensions = [".txt", ".md", ".markdown"]
 
-    var files: [SourceFileInfo] = []
+    var files = FileList()
     var warnings: [String] = []
     private var visited = Set<[UInt64]>()
 
@@ -36,7 +115,7 @@ struct FileWalker {
             visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)])
             walkDirectory(root)
         } else if (st.st_mode & S_IFMT) == S_IFREG {
-            files.append(SourceFileInfo(path: root, size: Int64(st.st_size), mtime: FileWalker.mtime(st)))
+            files.append(path: root, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
         } else {
             warnings.append("\(root): not a regular file or folder, skipped")
         }
@@ -95,7 +174,7 @@ struct FileWalker {
                 walkDirectory(path)
             case S_IFREG:
                 if FileWalker.isArticleName(name) {
-                    files.append(SourceFileInfo(path: path, size: Int64(st.st_size), mtime: FileWalker.mtime(st)))
+                    files.append(path: path, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
                 }
             default:
                 if FileWalker.isArticleName(name) {

@@ -64,35 +64,33 @@ extension IndexStore {
             }
         }
 
-        // Sorted by path, duplicates (overlapping roots) dropped: no set of every path is kept,
-        // which was most of the memory that grew with the number of files.
+        // Sorted by path, duplicates (overlapping roots) dropped; kept compact (``FileList``):
+        // the walk's list was most of the memory that grew with the number of files.
         var files = walker.files
-        walker.files = []
-        files.sort { $0.path < $1.path }
-        var work: [SourceFileInfo] = []
-        var previous: String?
-        for file in files where file.path != previous {
-            previous = file.path
-            if let e = existing[file.path], e.size == file.size, e.mtime == file.mtime {
+        walker.files = FileList()
+        files.sortByPathRemovingDuplicates()
+        var work: [Int32] = []
+        for i in 0..<files.count {
+            let e = files.entries[i]
+            if existing.isEmpty {
+                work.append(Int32(i))
+                continue
+            }
+            let path = files[i].path
+            if let known = existing[path], known.size == e.size, known.mtime == e.mtime {
                 report.unchanged += 1
             } else {
-                work.append(file)
+                work.append(Int32(i))
             }
         }
         var missing: [String: ExistingArticle] = [:]
-        for (path, e) in existing {
-            var lo = 0
-            var hi = files.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if files[mid].path < path { lo = mid + 1 } else { hi = mid }
-            }
-            if lo == files.count || files[lo].path != path { missing[path] = e }
-        }
-        files = []
+        for (path, e) in existing where files.index(of: path) == nil { missing[path] = e }
         // Only the changed files' records are needed from here on.
         var kept: [String: ExistingArticle] = [:]
-        for file in work { if let e = existing[file.path] { kept[file.path] = e } }
+        for i in work {
+            let path = files[Int(i)].path
+            if let e = existing[path] { kept[path] = e }
+        }
         existing = kept
         var missingByHash: [Int64: String] = [:]
         for (path, e) in missing { missingByHash[e.hash] = path }
@@ -108,10 +106,10 @@ extension IndexStore {
             var batchBytes = 0
             var end = index
             while end < work.count && end - index < IndexStore.batchFiles && batchBytes < IndexStore.batchBytes {
-                batchBytes += Int(work[end].size)
+                batchBytes += Int(files.entries[Int(work[end])].size)
                 end += 1
             }
-            let batch = work[index..<end]
+            let batch = work[index..<end].map { files[Int($0)] }
             try write { db in
                 for file in batch {
                     // No savepoint per file: FTS5 flushes its pending terms on every savepoint

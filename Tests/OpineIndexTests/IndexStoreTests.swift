@@ -239,3 +239,19 @@ struct ArticleRowTests {
         #expect(try store.articleIDs(titleMatching: oil) == [1, 2])
     }
 }
+
+struct FileListTests {
+    @Test func sortsByBytesDropsDuplicatesAndFinds() {
+        var list = FileList()
+        let paths = ["/r/b.txt", "/r/a/x.txt", "/r/a.txt", "/r/é.txt", "/r/e.txt", "/r/a.txt", "/r/ab.txt"]
+        for (i, p) in paths.enumerated() { list.append(path: p, size: Int64(i), mtime: 0) }
+        list.sortByPathRemovingDuplicates()
+        let sorted = (0..<list.count).map { list[$0].path }
+        #expect(sorted == Array(Set(paths)).sorted())
+        #expect(sorted == ["/r/a.txt", "/r/a/x.txt", "/r/ab.txt", "/r/b.txt", "/r/e.txt", "/r/é.txt"])
+        for (i, p) in sorted.enumerated() { #expect(list.index(of: p) == i) }
+        #expect(list.index(of: "/r/c.txt") == nil)
+        #expect(list.index(of: "/r/a") == nil)
+        #expect(list[list.index(of: "/r/b.txt")!].size == 0)
+    }
+}
