@@ -55,28 +55,25 @@ final class OpineTokenizer: FTS5CustomTokenizer {
         guard mode == .document else {
             return analyze(text, offset: 0, mode: mode, context: context, callback: tokenCallback).code
         }
-        // One passage at a time, a boundary token between two.
+        // One passage at a time, a boundary token between two (separators found with memchr).
         var counts: [Int32] = []
         var start = 0
-        var i = 0
-        while i <= text.count {
-            if i == text.count || text[i] == OpineTokenizer.passageSeparator {
-                let segment = UnsafeBufferPointer(rebasing: text[start..<i])
-                let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
-                if code != SQLITE_OK { return code }
-                counts.append(count)
-                if i < text.count {
-                    let boundary = OpineTokenizer.passageSeparator
-                    let code = withUnsafePointer(to: boundary) { p in
-                        p.withMemoryRebound(to: CChar.self, capacity: 1) {
-                            tokenCallback(context, 0, $0, 1, CInt(i), CInt(i + 1))
-                        }
-                    }
-                    if code != SQLITE_OK { return code }
+        while true {
+            let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
+            let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? text.count
+            let segment = UnsafeBufferPointer(rebasing: text[start..<end])
+            let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
+            if code != SQLITE_OK { return code }
+            counts.append(count)
+            guard end < text.count else { break }
+            let boundary = OpineTokenizer.passageSeparator
+            let boundaryCode = withUnsafePointer(to: boundary) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 1) {
+                    tokenCallback(context, 0, $0, 1, CInt(end), CInt(end + 1))
                 }
-                start = i + 1
             }
-            i += 1
+            if boundaryCode != SQLITE_OK { return boundaryCode }
+            start = end + 1
         }
         if recorder.isArmed { recorder.columns.append((Int(nText), counts)) }
         return SQLITE_OK
