@@ -64,7 +64,13 @@ public final class Engine {
         var evidence: [PassageEvidence] = []
         var clauseArticles: [Int]?
         var answered = false
-        if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear, ranker.usesWordsRule(clauseCount: plan.clauses.count) {
+        if !request.exhaustive, limit == 0, filter.isEmpty {
+            // A page of none (`opine search -c`): FTS5 counts, no article is read.
+            let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
+            ranking.matchedArticles = counts.count == 1 ? counts[0] : try store.count(matching: plan.expression)
+            clauseArticles = counts
+            answered = true
+        } else if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear, ranker.usesWordsRule(clauseCount: plan.clauses.count) {
             // The words rule ranks articles with every clause first: when at least `limit` of them
             // pass the filters, the top is among them, and only they are read and scored. The
             // frequencies that BM25 takes from the whole collection are counted by FTS5 instead.
@@ -73,7 +79,8 @@ public final class Engine {
             evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
             let completeArticles = Set(evidence.map(\.articleID)).count
             filter.apply(&evidence)
-            if Set(evidence.map(\.articleID)).count >= limit {
+            // At least one: with none, which words matched nothing is said of the filtered matches.
+            if Set(evidence.map(\.articleID)).count >= max(limit, 1) {
                 // A clause of one phrase is counted once.
                 var counted: [String: Int] = [:]
                 func count(_ expression: String) throws -> Int {

@@ -75,7 +75,13 @@ struct SearchCommand: ParsableCommand {
         request.authors = author
         request.snippets = snippets
         // -c needs only the count (no article is read when the words rule can count them); -l every path.
-        if count { request.limit = 0 } else if filesWithMatches { request.limit = 10_000 }
+        // -l prints paths only: no snippet is cut.
+        if count {
+            request.limit = 0
+        } else if filesWithMatches {
+            request.limit = 10_000
+            request.snippets = 0
+        }
         let engine = try location.openForSearch()
         let response = try engine.search(request)
         let style = HighlightStyle(color: color.enabled())

@@ -11,7 +11,6 @@ public struct ArticleRecord: Hashable, Sendable {
     public var title: String
     public var authors: [String]
     public var date: ArticleDate?
-    public var standfirst: String
     public var encoding: String
     public var size: Int64
 }
@@ -258,13 +257,10 @@ extension IndexStore {
     }
 
     /// The columns `record(_:)` reads, in its order.
-    /// Title and standfirst are not stored twice: the title column is empty when the title passage
-    /// holds it, and the standfirst is its passage's text.
+    /// The title is not stored twice: the title column is empty when the title passage holds it.
     static let articleColumns = """
         id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << 16
-            AND kind = 0), '') ELSE title END, authors, date,
-        coalesce((SELECT text FROM passages WHERE passages.id BETWEEN articles.id << 16 AND (articles.id << 16) | 65535
-            AND kind = 1 LIMIT 1), ''), encoding, size
+            AND kind = 0), '') ELSE title END, authors, date, encoding, size
         """
 
     static func record(_ row: Row) -> ArticleRecord {
@@ -273,7 +269,7 @@ extension IndexStore {
         return ArticleRecord(
             id: row[0], path: row[1], title: row[2],
             authors: authors.isEmpty ? [] : authors.split(separator: "\u{1F}").map(String.init),
-            date: date.flatMap { ArticleDate(iso: $0) }, standfirst: row[5], encoding: row[6], size: row[7])
+            date: date.flatMap { ArticleDate(iso: $0) }, encoding: row[5], size: row[6])
     }
 
     public func passages(_ ids: [Int64]) throws -> [Int64: PassageRecord] {

@@ -15,11 +15,24 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD` exactly (the stored form and the `--since`/`--until` form).
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Bytes, not `split`: every search result's stored date is read through here.
+        var fields = [0, 0, 0]
+        var widths = [0, 0, 0]
+        var field = 0
+        for b in iso.utf8 {
+            if b == UInt8(ascii: "-") {
+                field += 1
+                guard field < 3 else { return nil }
+            } else if b >= 0x30 && b <= 0x39 {
+                fields[field] = fields[field] * 10 + Int(b - 0x30)
+                widths[field] += 1
+                guard widths[field] <= 4 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard field == 2, widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]) else { return nil }
+        self.init(year: fields[0], month: fields[1], day: fields[2])
     }
 
     /// `YYYY-MM-DD`.

@@ -21,5 +21,9 @@ struct DateFinderTests {
         #expect(ArticleDate(iso: "2024-02-29")?.description == "2024-02-29")
         #expect(ArticleDate(iso: "2023-02-29") == nil)
         #expect(ArticleDate(iso: "20240229") == nil)
+        #expect(ArticleDate(iso: "2024-2-9")?.description == "2024-02-09")
+        for bad in ["", "x", "2024--01", "2024-01-01-", "12345-01-01", "2024-001-01", "2024-01-1x", "-2024-01-01", "2024-13-01"] {
+            #expect(ArticleDate(iso: bad) == nil, "\(bad)")
+        }
     }
 }
