@@ -297,40 +297,46 @@ extension IndexStore {
     /// An article's two FTS5 columns: its head and its other passages, each joined by the separator
     /// (nil when empty). Inserts and deletes build them here alike, as FTS5 requires.
     static func columns(_ passages: [(kind: PassageKind, text: String)]) -> (head: String?, body: String?) {
-        var head: [String] = []
-        var body: [String] = []
-        for p in passages {
-            if p.kind.isHead { head.append(p.text) } else { body.append(p.text) }
-        }
+        var head: String?
+        var body: String?
         let separator = String(UnicodeScalar(OpineTokenizer.passageSeparator))
-        return (head.isEmpty ? nil : head.joined(separator: separator), body.isEmpty ? nil : body.joined(separator: separator))
+        for p in passages {
+            if p.kind.isHead {
+                if head == nil { head = p.text } else { head! += separator + p.text }
+            } else {
+                if body == nil { body = p.text } else { body! += separator + p.text }
+            }
+        }
+        return (head, body)
     }
 
-    /// The article's layout from what the tokenizer recorded during its insert; should the record not
-    /// match the columns, each passage is analyzed again to count its positions.
+    /// The article's layout from what the tokenizer recorded during its insert (one record per
+    /// non-empty column, in column order); should the record not match the columns, each passage
+    /// is analyzed again to count its positions.
     static func layout(_ passages: [(kind: PassageKind, text: String)], head: String?, body: String?,
                        recorded: [(bytes: Int, passagePositions: [Int32])]) -> Data {
-        var expected: [(bytes: Int, passages: Int)] = []
-        let headCount = passages.filter { $0.kind.isHead }.count
-        if let head, !head.isEmpty { expected.append((head.utf8.count, headCount)) }
-        if let body, !body.isEmpty { expected.append((body.utf8.count, passages.count - headCount)) }
-        let kinds = passages.map(\.kind)
+        var headCount = 0
+        for p in passages where p.kind.isHead { headCount += 1 }
+        var expected: [(column: Int, bytes: Int, passages: Int)] = []
+        if let head, !head.isEmpty { expected.append((0, head.utf8.count, headCount)) }
+        if let body, !body.isEmpty { expected.append((1, body.utf8.count, passages.count - headCount)) }
+        var lengths: [Int32] = []
+        lengths.reserveCapacity(passages.count)
         if recorded.count == expected.count,
             zip(recorded, expected).allSatisfy({ $0.bytes == $1.bytes && $0.passagePositions.count == $1.passages })
         {
-            var headLengths = (recorded.first?.passagePositions ?? [])[...]
-            var bodyLengths = (recorded.last?.passagePositions ?? [])[...]
-            if expected.count == 1 && headCount == 0 { headLengths = [] }
-            if expected.count == 1 && headCount > 0 { bodyLengths = [] }
-            var lengths: [Int32] = []
-            for kind in kinds {
-                if kind.isHead { lengths.append(headLengths.popFirst() ?? 0) } else { lengths.append(bodyLengths.popFirst() ?? 0) }
+            // A column with no record holds one empty passage: it takes no position.
+            var columns: [ArraySlice<Int32>] = [[], []]
+            for (r, e) in zip(recorded, expected) { columns[e.column] = r.passagePositions[...] }
+            for p in passages {
+                let c = p.kind.isHead ? 0 : 1
+                lengths.append(columns[c].popFirst() ?? 0)
             }
-            return ArticleLayout.encode(kinds: kinds, lengths: lengths)
+        } else {
+            let analyzer = Analyzer()
+            for p in passages { lengths.append(Int32(analyzer.tokens(p.text, mode: .document).filter { !$0.isColocated }.count)) }
         }
-        let analyzer = Analyzer()
-        let lengths = passages.map { p in Int32(analyzer.tokens(p.text, mode: .document).filter { !$0.isColocated }.count) }
-        return ArticleLayout.encode(kinds: kinds, lengths: lengths)
+        return ArticleLayout.encode(kinds: passages.map(\.kind), lengths: lengths)
     }
 
     /// Removes an article's row from the FTS5 index, its passages and its layout. FTS5 needs the

@@ -207,6 +207,21 @@ struct ArticleRowTests {
         #expect(try store.check().isHealthy)
     }
 
+    @Test func layoutOfAnEmptyColumn() {
+        // An empty title passage gives an empty head column, which the tokenizer never records.
+        let passages: [(kind: PassageKind, text: String)] = [(.title, ""), (.body, "Oil prices"), (.body, "rose")]
+        let (head, body) = IndexStore.columns(passages)
+        #expect(head == "" && body == "Oil prices\u{1E}rose")
+        let data = IndexStore.layout(passages, head: head, body: body, recorded: [(15, [2, 1])])
+        var layout: [ArticleLayout.Passage] = []
+        data.withUnsafeBytes { ArticleLayout.decode($0, into: &layout) }
+        #expect(layout.map(\.length) == [0, 2, 1])
+        #expect(layout.map(\.start) == [0, 0, 3])
+        // A record that does not fit the columns: each passage is analyzed again.
+        let again = IndexStore.layout(passages, head: head, body: body, recorded: [])
+        #expect(again == data)
+    }
+
     @Test func phrasesAndPassagesDoNotSpanTwoPassages() throws {
         let folder = TemporaryFolder()
         folder.write("docs/a.txt", "Markets\n\nThe day ended with oil\n\nPrices rose later, oil prices fell.")
