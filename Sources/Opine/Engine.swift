@@ -77,10 +77,10 @@ public final class Engine {
             var restricted = plan
             restricted.expression = plan.allClausesExpression
             evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
-            let completeArticles = Set(evidence.map(\.articleID)).count
+            let completeArticles = Engine.distinctArticles(evidence)
             filter.apply(&evidence)
             // At least one: with none, which words matched nothing is said of the filtered matches.
-            if Set(evidence.map(\.articleID)).count >= max(limit, 1) {
+            if Engine.distinctArticles(evidence) >= max(limit, 1) {
                 // A clause of one phrase is counted once.
                 var counted: [String: Int] = [:]
                 func count(_ expression: String) throws -> Int {
@@ -178,6 +178,18 @@ public final class Engine {
         }
         return SearchResponse(results: results, matchedArticles: ranking.matchedArticles, unmatchedWords: unmatched,
                               suggestions: suggestions, clauses: plan.clauses)
+    }
+
+    /// The number of articles among `evidence`, which ``IndexStore/matchPassages(_:positions:)``
+    /// groups by article.
+    static func distinctArticles(_ evidence: [PassageEvidence]) -> Int {
+        var n = 0
+        var previous: Int64?
+        for e in evidence where e.articleID != previous {
+            n += 1
+            previous = e.articleID
+        }
+        return n
     }
 
     /// BM25 of each passage, with IDFs from the number of articles holding each phrase.

@@ -60,6 +60,7 @@ extension IndexStore {
             var out: [PassageEvidence] = []
             let clauseCount = plan.clauses.count
             let phraseCount = plan.phraseClause.count
+            let onePhrasePerClause = phraseCount == clauseCount && plan.phraseClause.enumerated().allSatisfy { $0.offset == $0.element }
             let handle = statement.sqliteStatement
             var layout: [ArticleLayout.Passage] = []
             // (passage index, phrase, position in the passage) of each match in the row.
@@ -101,14 +102,16 @@ extension IndexStore {
                     while last + 1 < matches.count && matches[last + 1].passage == matches[first].passage { last += 1 }
                     let passage = layout[Int(matches[first].passage)]
                     var hits = [Int32](repeating: 0, count: phraseCount)
-                    var clauseHits = [Int32](repeating: 0, count: clauseCount)
+                    // With one phrase per clause (most queries) the two counts are one array.
+                    var clauseHits = onePhrasePerClause ? [] : [Int32](repeating: 0, count: clauseCount)
                     var mask: UInt64 = 0
                     for m in matches[first...last] {
                         hits[Int(m.phrase)] += 1
                         let clause = plan.phraseClause[Int(m.phrase)]
-                        clauseHits[clause] += 1
+                        if !onePhrasePerClause { clauseHits[clause] += 1 }
                         if clause < 64 { mask |= 1 << UInt64(clause) }
                     }
+                    if onePhrasePerClause { clauseHits = hits }
                     // Positions only when two clauses or more match (proximity needs two; most
                     // passages of an OR query match one).
                     var positions: [[Int32]] = []
@@ -125,7 +128,7 @@ extension IndexStore {
                         passageID: article << IndexSchema.ordinalBits | Int64(matches[first].passage), articleID: article,
                         isHead: passage.column == 0, bm25: 0, positions: positions,
                         articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits,
-                        length: Int(passage.length), clauseHits: clauseHits, matchedMask: mask))
+                        length: Int(passage.length), clauseHits: onePhrasePerClause ? hits : clauseHits, matchedMask: mask))
                     first = last + 1
                 }
             }

@@ -16,7 +16,8 @@ public struct Proximity: Hashable, Sendable {
     /// - Complexity: O(n log k) for n positions over k clauses.
     public static func measure(_ positions: [[Int32]], parameters: RankingParameters) -> Proximity {
         guard positions.count >= 2 else { return .none }
-        let present = positions.filter { !$0.isEmpty }
+        // Most passages hold every clause: then the lists are used as they are (no copy).
+        let present = positions.allSatisfy { !$0.isEmpty } ? positions : positions.filter { !$0.isEmpty }
         guard present.count >= 2 else { return .none }
         var distances: [Int] = []
         for i in 0..<(present.count - 1) {
@@ -77,6 +78,19 @@ public struct Proximity: Hashable, Sendable {
     ///
     /// - Complexity: O(n·k) for n positions over k lists (k is the clause count, small).
     static func minimumWindow(_ lists: [[Int32]]) -> Int {
+        if lists.count == 2 {
+            // Two lists (two-word queries): two cursors, no array.
+            let a = lists[0]
+            let b = lists[1]
+            var i = 0
+            var j = 0
+            var best = Int.max
+            while i < a.count && j < b.count {
+                best = min(best, Int(abs(a[i] - b[j])) + 1)
+                if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            return best
+        }
         var cursors = Array(repeating: 0, count: lists.count)
         var best = Int.max
         while true {
