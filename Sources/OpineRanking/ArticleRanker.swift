@@ -151,18 +151,21 @@ public struct ArticleRanker: Sendable {
     /// head matches count `headWeight` times, body matches `bodyWeight` times.
     func articleBM25(_ scored: ArraySlice<ScoredPassage>, idf: [Double], averageBytes: Double?) -> Double {
         guard let average = averageBytes, average > 0 else { return 0 }
-        var tf = Array(repeating: 0.0, count: idf.count)
-        for s in scored {
-            let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
-            for (c, n) in s.evidence.clauseHits.enumerated() where c < tf.count && n > 0 { tf[c] += w * Double(n) }
+        // A stack buffer: this runs once per matching article.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(idf.count, 1)) { tf in
+            tf.initialize(repeating: 0)
+            for s in scored {
+                let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
+                for (c, n) in s.evidence.clauseHits.enumerated() where c < idf.count && n > 0 { tf[c] += w * Double(n) }
+            }
+            let length = Double(scored.first?.evidence.articleBytes ?? 0) / average
+            let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
+            var sum = 0.0
+            for c in 0..<idf.count where tf[c] > 0 {
+                sum += idf[c] * tf[c] * (parameters.k1 + 1) / (tf[c] + norm)
+            }
+            return sum
         }
-        let length = Double(scored.first?.evidence.articleBytes ?? 0) / average
-        let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
-        var sum = 0.0
-        for c in tf.indices where tf[c] > 0 {
-            sum += idf[c] * tf[c] * (parameters.k1 + 1) / (tf[c] + norm)
-        }
-        return sum
     }
 
     /// Measures the proximity part again in the passage's own sentences (a term in the next
@@ -199,19 +202,35 @@ public struct ArticleRanker: Sendable {
         let best = scored[bestIndex]
         let passageShare = averageBytes == nil ? 1 : 1 - parameters.articleWeight
         var mask: UInt64 = 0
-        var others: [Double] = []
         var closest = best
         var hasHead = false
-        for i in scored.indices {
-            let s = scored[i]
-            mask |= s.evidence.matchedMask
-            if s.evidence.isHead { hasHead = true }
-            if s.proximity.closeness > closest.proximity.closeness { closest = s }
-            if i != bestIndex { others.append(s.score) }
+        // The best `extraPassages` runner-up scores, kept in a stack buffer (once per article).
+        let extra = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(parameters.extraPassages, 1)) { top in
+            var kept = 0
+            for i in scored.indices {
+                let s = scored[i]
+                mask |= s.evidence.matchedMask
+                if s.evidence.isHead { hasHead = true }
+                if s.proximity.closeness > closest.proximity.closeness { closest = s }
+                guard i != bestIndex, parameters.extraPassages > 0 else { continue }
+                // Insertion into the descending top list.
+                let score = s.score
+                if kept < parameters.extraPassages {
+                    kept += 1
+                } else if score <= top[kept - 1] {
+                    continue
+                }
+                var j = kept - 1
+                while j > 0 && top[j - 1] < score {
+                    top[j] = top[j - 1]
+                    j -= 1
+                }
+                top[j] = score
+            }
+            var sum = 0.0
+            for k in 0..<kept { sum += parameters.extraPassageWeight * top[k] * passageShare }
+            return sum
         }
-        if others.count > parameters.extraPassages { others.sort(by: >) }
-        var extra = 0.0
-        for o in others.prefix(parameters.extraPassages) { extra += parameters.extraPassageWeight * o * passageShare }
         let articlePart = parameters.articleWeight * articleBM25(scored, idf: idf, averageBytes: averageBytes)
         let keyword = articlePart + best.evidence.bm25 * passageShare
         let proximityPart = keyword * parameters.proximityWeight * closest.proximity.closeness
