@@ -97,8 +97,10 @@ public final class Engine {
                 if !filter.isEmpty {
                     ranking.matchedArticles = filter.admitted(try store.articleIDs(matching: plan.expression)).count
                 } else if counts.count == 2 {
-                    // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read.
-                    ranking.matchedArticles = counts[0] + counts[1] - completeArticles
+                    // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read. (Each
+                    // read is its own snapshot: during an indexing run the figures may come from two,
+                    // so the union is kept at least as large as its parts.)
+                    ranking.matchedArticles = max(counts[0] + counts[1] - completeArticles, counts.max() ?? 0)
                 } else {
                     ranking.matchedArticles = try count(plan.expression)
                 }
