@@ -127,6 +127,9 @@ extension IndexStore {
             index = end
             progress?(index, work.count)
         }
+        // The list is done with: its memory is not held through the figures and the merge below.
+        files = FileList()
+        work = []
 
         if !missing.isEmpty {
             try write { db in

@@ -7,8 +7,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first, arguments.count >= 2 else {
     print("""
         usage: opine-bench tokenizer DIR          FTS5 porter unicode61 vs Opine's tokenizer, same texts
-               opine-bench run DIR [--scale 1,10] [--keep DIR]   index, size, RSS, no-op, query latency
+               opine-bench run DIR [--keep DIR]   index, size, RSS, no-op, query latency, CLI vs rg
                opine-bench scale DIR N OUT        copy DIR N times into OUT, paragraphs shuffled
+               opine-bench scaling DIR WORK [--hundred]   `run` at 1x and 10x (and 100x) of DIR, copies
+                                                  made in WORK, then one table of how each figure grows
         """)
     exit(2)
 }
@@ -134,7 +136,15 @@ func tokenizerBenchmark(_ dir: String) {
     print("\nbest of 3: porter unicode61 \(String(format: "%.1f", mb(bytes) / best[.porter]!)) MB/s, opine \(String(format: "%.1f", mb(bytes) / best[.opine]!)) MB/s; **time ratio opine/porter = \(String(format: "%.2f", ratio))**")
 }
 
-func run(_ dir: String, keep: String?) {
+/// The figures `run` prints, by name, in order (for `scaling`'s growth table).
+final class Figures {
+    var values: [(name: String, value: Double)] = []
+    func add(_ name: String, _ value: Double) { values.append((name, value)) }
+}
+
+@discardableResult
+func run(_ dir: String, keep: String?) -> Figures {
+    let figures = Figures()
     let files = textFiles(dir)
     let docs = readAll(files)
     let bytes = docs.reduce(0) { $0 + $1.text.utf8.count }
@@ -159,6 +169,13 @@ func run(_ dir: String, keep: String?) {
     print("| figure | opine | raw FTS5 (porter unicode61, one txn) | ratio |")
     print("|---|---|---|---|")
     print(String(format: "| index time s | %.2f | %.2f | %.2f |", opine.seconds, refSeconds, opine.seconds / refSeconds))
+    figures.add("files", Double(files.count))
+    figures.add("index s (opine)", opine.seconds)
+    figures.add("index s (raw FTS5)", refSeconds)
+    figures.add("index time / raw FTS5", opine.seconds / refSeconds)
+    figures.add("index size / text", Double(size) / Double(bytes))
+    figures.add("peak RSS indexing MiB", opine.rssMiB)
+    figures.add("no-op re-index s", noop.seconds)
     print(String(format: "| index MB/s | %.1f | %.1f | |", mb(bytes) / opine.seconds, mb(bytes) / refSeconds))
     print(String(format: "| index size / text | %.2f | %.2f | |", Double(size) / Double(bytes), Double(fileBytes(reference)) / Double(bytes)))
     print(String(format: "| peak RSS indexing MiB | %.0f | | |", opine.rssMiB))
@@ -208,6 +225,12 @@ func run(_ dir: String, keep: String?) {
     }
     let unfiltered = percentile(byKind["two terms"] ?? [], 50)
     print(String(format: "\nfiltered / unfiltered two-term p50: %.2f", percentile(byKind["filtered"] ?? [], 50) / unfiltered))
+    for kind in ["one term", "two terms", "phrase", "filtered"] {
+        figures.add("\(kind) p50 ms", percentile(byKind[kind] ?? [], 50) * 1000)
+    }
+    figures.add("two terms p95 ms", percentile(byKind["two terms"] ?? [], 95) * 1000)
+    figures.add("two terms, every match read, p50 ms", percentile(exhaustive["two terms"] ?? [], 50) * 1000)
+    figures.add("two terms, FTS5 bm25() LIMIT 10, p50 ms", percentile(bm25Only["two terms"] ?? [], 50) * 1000)
 
     // Whole CLI invocations against rg over the same folder: common words (thousands of
     // matching passages) and ordinary ones (tens).
@@ -230,9 +253,48 @@ func run(_ dir: String, keep: String?) {
         let rgP50 = rg.isEmpty ? Double.nan : percentile(rg, 50)
         print(String(format: "| %@ | %.1f | %.1f | %.1f | %.1f× |", label, percentile(cli, 50) * 1000, percentile(cli, 95) * 1000,
                      rgP50 * 1000, rgP50 / percentile(cli, 50)))
+        figures.add("opine search, \(label), p50 ms", percentile(cli, 50) * 1000)
+        figures.add("rg / opine, \(label)", rgP50 / percentile(cli, 50))
     }
     if rgPath == nil { print("\n(rg not installed: apt-get install ripgrep)") }
     print(String(format: "peak RSS searching: %.0f MiB", rss))
+    figures.add("peak RSS searching MiB", rss)
+    return figures
+}
+
+/// `run` at 1×, 10× (and 100×) of `dir`, the copies made under `work` (kept, and reused when
+/// they hold the right number of files), then each figure side by side with its growth.
+func scaling(_ dir: String, work: String, hundred: Bool) {
+    let base = textFiles(dir).count
+    var columns: [(label: String, figures: Figures)] = []
+    for n in hundred ? [1, 10, 100] : [1, 10] {
+        var target = dir
+        if n > 1 {
+            target = work + "/x\(n)"
+            if textFiles(target).count != base * n {
+                try? FileManager.default.removeItem(atPath: target)
+                print("making \(target) (\(base * n) files)…")
+                scale(dir, n, target)
+            }
+        }
+        print("\n# \(n)×\n")
+        columns.append(("\(n)×", run(target, keep: nil)))
+    }
+    print("\n## How each figure grows\n")
+    var header = "| figure |"
+    var rule = "|---|"
+    for c in columns { header += " \(c.label) |"; rule += "---|" }
+    for i in columns.indices.dropFirst() { header += " \(columns[i].label) / \(columns[i - 1].label) |"; rule += "---|" }
+    print(header)
+    print(rule)
+    for (k, figure) in columns[0].figures.values.enumerated() {
+        var line = "| \(figure.name) |"
+        for c in columns { line += String(format: " %.3g |", c.figures.values[k].value) }
+        for i in columns.indices.dropFirst() {
+            line += String(format: " %.2f |", columns[i].figures.values[k].value / columns[i - 1].figures.values[k].value)
+        }
+        print(line)
+    }
 }
 
 /// Copies every file of `dir` `n` times into `out` with its paragraphs shuffled (a seeded
@@ -272,6 +334,8 @@ case "run":
     run(arguments[1], keep: keep)
 case "scale":
     scale(arguments[1], Int(arguments[2]) ?? 10, arguments[3])
+case "scaling" where arguments.count >= 3:
+    scaling(arguments[1], work: arguments[2], hundred: arguments.contains("--hundred"))
 default:
     print("unknown command \(command)")
     exit(2)
