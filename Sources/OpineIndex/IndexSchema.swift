@@ -33,6 +33,11 @@ enum IndexSchema {
             }
             throw IndexError.io(path: path, detail: "the index is empty; run `opine index` first")
         }
+        try check(found, path: path)
+    }
+
+    /// The versions an index recorded must be this Opine's.
+    static func check(_ found: [String: String], path: String) throws {
         let expected = expectedVersions
         for (k, v) in expected where found[k] != v {
             throw IndexError.versionMismatch(path: path, found: describe(found), expected: describe(expected))

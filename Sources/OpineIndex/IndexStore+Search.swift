@@ -155,14 +155,19 @@ extension IndexStore {
     /// once per store (a join per matching passage cost a b-tree lookup per row).
     func articleSizes() throws -> [Int32] {
         if let cached = sizesCache.value { return cached }
-        let sizes = try read { db -> [Int32] in
-            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = 'article_sizes'") else { return [] }
+        let sizes = try int32Blob("article_sizes")
+        sizesCache.value = sizes
+        return sizes
+    }
+
+    /// A blob of little-endian `Int32`s from `blobs` (empty when absent).
+    func int32Blob(_ key: String) throws -> [Int32] {
+        try read { db -> [Int32] in
+            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]) else { return [] }
             return blob.withUnsafeBytes { raw in
                 (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
             }
         }
-        sizesCache.value = sizes
-        return sizes
     }
 
     /// The reference for Opine's cost: the same MATCH, ranked by FTS5's column-weighted `bm25()`
@@ -219,12 +224,7 @@ extension IndexStore {
     /// by every sync and read once per store, so that a date filter is an array lookup per match.
     public func articleDates() throws -> [Int32] {
         if let cached = sizesCache.dates { return cached }
-        let dates = try read { db -> [Int32] in
-            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = 'article_dates'") else { return [] }
-            return blob.withUnsafeBytes { raw in
-                (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
-            }
-        }
+        let dates = try int32Blob("article_dates")
         sizesCache.dates = dates
         return dates
     }

@@ -53,19 +53,22 @@ public final class IndexStore: @unchecked Sendable {
         } else if readOnly {
             throw IndexError.io(path: path, detail: "no index here; run `opine index` first")
         }
+        // A read-only open reads the index's versions once, here, and checks them below.
+        var found: [String: String]?
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            if readOnly { _ = try queue.read { db in try IndexSchema.versions(db) } }
+            if readOnly { found = try queue.read { db in try IndexSchema.versions(db) } }
             dbQueue = queue
         } catch {
             // On a read-only file system a WAL database cannot be opened the usual way (no
             // -shm file can be made). Opened as immutable, it is read as the file holds it;
             // the writer checkpoints the WAL into the file when it finishes.
             guard readOnly, let immutable = try? DatabaseQueue(path: IndexStore.immutableURI(path), configuration: config),
-                (try? immutable.read { db in try IndexSchema.versions(db) }) != nil
+                let versions = try? immutable.read({ db in try IndexSchema.versions(db) })
             else {
                 throw IndexStore.translate(error, path: path)
             }
+            found = versions
             dbQueue = immutable
         }
         if !readOnly {
@@ -80,6 +83,8 @@ public final class IndexStore: @unchecked Sendable {
                 try IndexSchema.migrate(db, path: path)
                 for root in roots { try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root]) }
             }
+        } else if let found {
+            try IndexSchema.check(found, path: path)
         } else {
             try read { db in try IndexSchema.check(db, path: path) }
         }

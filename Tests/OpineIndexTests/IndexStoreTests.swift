@@ -166,6 +166,15 @@ struct BM25ParityTests {
 
 /// One FTS5 row per article: passages are told apart by the layout the tokenizer recorded.
 struct ArticleRowTests {
+    /// A store over `files` (name → text) in a fresh folder, synced.
+    func indexed(_ files: [String: String]) throws -> (TemporaryFolder, IndexStore) {
+        let folder = TemporaryFolder()
+        for (name, text) in files { folder.write("docs/" + name, text) }
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        return (folder, store)
+    }
+
     @Test func layoutCountsEachPassagesPositions() throws {
         let folder = TemporaryFolder()
         let seed = try #require(try? String(contentsOfFile: TestPaths.seed, encoding: .utf8))
@@ -223,11 +232,9 @@ struct ArticleRowTests {
     }
 
     @Test func phrasesAndPassagesDoNotSpanTwoPassages() throws {
-        let folder = TemporaryFolder()
-        folder.write("docs/a.txt", "Markets\n\nThe day ended with oil\n\nPrices rose later, oil prices fell.")
-        folder.write("docs/b.txt", "Other\n\nThe end of oil\n\nPrices rose.")
-        let store = try IndexStore(path: folder.path + "/i.sqlite")
-        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let (folder, store) = try indexed(["a.txt": "Markets\n\nThe day ended with oil\n\nPrices rose later, oil prices fell.",
+                                           "b.txt": "Other\n\nThe end of oil\n\nPrices rose."])
+        defer { withExtendedLifetime(folder) {} }
         let plan = try #require(MatchBuilder().build([.phrase("oil prices")]))
         let (evidence, _) = try store.matchPassages(plan)
         // Only a's second body passage holds the phrase; b's "oil" and "Prices" are in two passages.
@@ -243,11 +250,8 @@ struct ArticleRowTests {
     }
 
     @Test func titleFilterNeedsEveryClauseInTheTitle() throws {
-        let folder = TemporaryFolder()
-        folder.write("docs/a.txt", "Oil and prices\n\nBody text.")
-        folder.write("docs/b.txt", "Oil alone\n\nPrices in the body.")
-        let store = try IndexStore(path: folder.path + "/i.sqlite")
-        _ = try store.sync(roots: [folder.path + "/docs"], clock: monotonic)
+        let (folder, store) = try indexed(["a.txt": "Oil and prices\n\nBody text.", "b.txt": "Oil alone\n\nPrices in the body."])
+        defer { withExtendedLifetime(folder) {} }
         let both = try #require(MatchBuilder().build([.word("oil", prefix: false), .word("prices", prefix: false)]))
         #expect(try store.articleIDs(titleMatching: both) == [1])
         let oil = try #require(MatchBuilder().build([.word("oil", prefix: false)]))
