@@ -58,66 +58,7 @@ public final class Engine {
         }
         let filter = try filters(parsed, request)
         let ranker = ArticleRanker(parameters: request.parameters)
-        let collection = try store.collectionStats()
-        let limit = max(request.limit, 0)
-        var ranking = Ranking()
-        var evidence: [PassageEvidence] = []
-        var clauseArticles: [Int]?
-        var answered = false
-        if !request.exhaustive, limit == 0, filter.isEmpty {
-            // A page of none (`opine search -c`): FTS5 counts, no article is read.
-            let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
-            ranking.matchedArticles = counts.count == 1 ? counts[0] : try store.count(matching: plan.expression)
-            clauseArticles = counts
-            answered = true
-        } else if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear, ranker.usesWordsRule(clauseCount: plan.clauses.count) {
-            // The words rule ranks articles with every clause first: when at least `limit` of them
-            // pass the filters, the top is among them, and only they are read and scored. The
-            // frequencies that BM25 takes from the whole collection are counted by FTS5 instead.
-            var restricted = plan
-            restricted.expression = plan.allClausesExpression
-            evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
-            let completeArticles = Engine.distinctArticles(evidence)
-            filter.apply(&evidence)
-            // At least one: with none, which words matched nothing is said of the filtered matches.
-            if Engine.distinctArticles(evidence) >= max(limit, 1) {
-                // A clause of one phrase is counted once.
-                var counted: [String: Int] = [:]
-                func count(_ expression: String) throws -> Int {
-                    if let n = counted[expression] { return n }
-                    let n = try store.count(matching: expression)
-                    counted[expression] = n
-                    return n
-                }
-                let phraseArticles = try plan.phraseExpressions.map(count)
-                let counts = try plan.clauseExpressions.map(count)
-                try score(&evidence, phraseArticles: phraseArticles, collection: collection, request: request)
-                ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
-                                         clauseArticles: counts)
-                if !filter.isEmpty {
-                    ranking.matchedArticles = filter.admitted(try store.articleIDs(matching: plan.expression)).count
-                } else if counts.count == 2 {
-                    // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read. (Each
-                    // read is its own snapshot: during an indexing run the figures may come from two,
-                    // so the union is kept at least as large as its parts.)
-                    ranking.matchedArticles = max(counts[0] + counts[1] - completeArticles, counts.max() ?? 0)
-                } else {
-                    ranking.matchedArticles = try count(plan.expression)
-                }
-                clauseArticles = counts
-                answered = true
-            }
-        }
-        if !answered {
-            evidence = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0).passages
-            // Before any filter: the matches are every article with a clause, so they give each
-            // phrase's article count.
-            try score(&evidence, phraseArticles: BM25.articleHits(evidence), collection: collection, request: request)
-            let counts = ArticleRanker.clauseArticles(evidence, clauseCount: plan.clauses.count)
-            filter.apply(&evidence)
-            ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
-                                     clauseArticles: counts)
-        }
+        let (ranking, evidence, clauseArticles) = try rank(plan, filter: filter, ranker: ranker, request: request)
         let top = ranking.articles
 
         // 0 snippets (evaluation) skips cutting them; the best passage is still returned.
@@ -180,6 +121,78 @@ public final class Engine {
         }
         return SearchResponse(results: results, matchedArticles: ranking.matchedArticles, unmatchedWords: unmatched,
                               suggestions: suggestions, clauses: plan.clauses)
+    }
+
+    /// The ranking's head, the evidence it came from, and (when not every match was read) how
+    /// many articles of the collection match each clause. Three ways, one ranking:
+    /// - a page of none (`opine search -c`) without filters: FTS5 counts, no article is read;
+    /// - the words-rule shortcut: when at least `limit` articles match every clause and pass the
+    ///   filters, the top is among them (the rule ranks them first), so only they are read, and
+    ///   the collection figures BM25 needs are FTS5 counts;
+    /// - otherwise (or with `SearchRequest.exhaustive`) every article matching any clause is read.
+    func rank(_ plan: MatchPlan, filter: Filter, ranker: ArticleRanker, request: SearchRequest) throws
+        -> (Ranking, [PassageEvidence], clauseArticles: [Int]?)
+    {
+        let collection = try store.collectionStats()
+        let limit = max(request.limit, 0)
+        if !request.exhaustive, limit == 0, filter.isEmpty {
+            let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
+            let matched = counts.count == 1 ? counts[0] : try store.count(matching: plan.expression)
+            return (Ranking(articles: [], matchedArticles: matched), [], counts)
+        }
+        if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear, ranker.usesWordsRule(clauseCount: plan.clauses.count),
+            let shortcut = try rankComplete(plan, filter: filter, ranker: ranker, request: request, collection: collection)
+        {
+            return shortcut
+        }
+        var evidence = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0).passages
+        // Before any filter: the matches are every article with a clause, so they give each
+        // phrase's and each clause's article count.
+        try score(&evidence, phraseArticles: BM25.articleHits(evidence), collection: collection, request: request)
+        let counts = ArticleRanker.clauseArticles(evidence, clauseCount: plan.clauses.count)
+        filter.apply(&evidence)
+        let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
+                                     clauseArticles: counts)
+        return (ranking, evidence, nil)
+    }
+
+    /// The words-rule shortcut: nil when fewer than `limit` (and at least one) articles match
+    /// every clause and pass the filters.
+    func rankComplete(_ plan: MatchPlan, filter: Filter, ranker: ArticleRanker, request: SearchRequest,
+                      collection: CollectionStats) throws -> (Ranking, [PassageEvidence], clauseArticles: [Int]?)?
+    {
+        let limit = max(request.limit, 0)
+        var restricted = plan
+        restricted.expression = plan.allClausesExpression
+        var evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
+        let completeArticles = Engine.distinctArticles(evidence)
+        filter.apply(&evidence)
+        // At least one: with none, which words matched nothing is said of the filtered matches.
+        guard Engine.distinctArticles(evidence) >= max(limit, 1) else { return nil }
+        // A clause of one phrase is counted once.
+        var counted: [String: Int] = [:]
+        func count(_ expression: String) throws -> Int {
+            if let n = counted[expression] { return n }
+            let n = try store.count(matching: expression)
+            counted[expression] = n
+            return n
+        }
+        let phraseArticles = try plan.phraseExpressions.map(count)
+        let counts = try plan.clauseExpressions.map(count)
+        try score(&evidence, phraseArticles: phraseArticles, collection: collection, request: request)
+        var ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: collection, limit: limit,
+                                     clauseArticles: counts)
+        if !filter.isEmpty {
+            ranking.matchedArticles = filter.admitted(try store.articleIDs(matching: plan.expression)).count
+        } else if counts.count == 2 {
+            // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read. (Each read is
+            // its own snapshot: during an indexing run the figures may come from two, so the union
+            // is kept at least as large as its parts.)
+            ranking.matchedArticles = max(counts[0] + counts[1] - completeArticles, counts.max() ?? 0)
+        } else {
+            ranking.matchedArticles = try count(plan.expression)
+        }
+        return (ranking, evidence, counts)
     }
 
     /// The number of articles among `evidence`, which ``IndexStore/matchPassages(_:positions:)``
