@@ -65,6 +65,10 @@ extension IndexStore {
             var layout: [ArticleLayout.Passage] = []
             // (passage index, phrase, position in the passage) of each match in the row.
             var matches: [(passage: Int32, phrase: Int32, position: Int32)] = []
+            var kept = matches
+            let nearPhrases: [(clause: Int, phrases: [Int32])] = plan.nearClauses.sorted().map { c in
+                (c, plan.phraseClause.indices.filter { plan.phraseClause[$0] == c }.map { Int32($0) })
+            }
             while try rows.next() != nil {
                 // Columns read straight from the statement: GRDB's generic decoding paid a
                 // runtime conformance lookup per row; blobs are read in place.
@@ -96,6 +100,25 @@ extension IndexStore {
                 }
                 if matches.isEmpty { continue }
                 matches.sort { $0.passage != $1.passage ? $0.passage < $1.passage : $0.position < $1.position }
+                if !nearPhrases.isEmpty {
+                    // FTS5 checked each NEAR group over the whole column: a group counts in a
+                    // passage only when all its phrases are there.
+                    kept.removeAll(keepingCapacity: true)
+                    var f = 0
+                    while f < matches.count {
+                        var l = f
+                        while l + 1 < matches.count && matches[l + 1].passage == matches[f].passage { l += 1 }
+                        var failing = Set<Int>()
+                        for (clause, phrases) in nearPhrases
+                        where !phrases.allSatisfy({ p in matches[f...l].contains { $0.phrase == p } }) {
+                            failing.insert(clause)
+                        }
+                        for m in matches[f...l] where !failing.contains(plan.phraseClause[Int(m.phrase)]) { kept.append(m) }
+                        f = l + 1
+                    }
+                    swap(&matches, &kept)
+                    if matches.isEmpty { continue }
+                }
                 var first = 0
                 while first < matches.count {
                     var last = first

@@ -19,6 +19,8 @@ public struct MatchPlan: Sendable, Equatable {
     public var phraseExpressions: [String] = []
     /// True when a clause is a NEAR group (whose phrases FTS5 reports only within the group).
     public var hasNear = false
+    /// Top-level NEAR clauses of two phrases or more: all their phrases must be in one passage.
+    public var nearClauses: Set<Int> = []
 
     /// Articles matching every clause (the "words" rule's first group).
     public var allClausesExpression: String { clauseExpressions.joined(separator: " AND ") }
@@ -41,6 +43,7 @@ public struct MatchBuilder: Sendable {
         var clauseTerms: [[String]] = []
         var phraseExpressions: [String] = []
         var hasNear = false
+        var nearClauses = Set<Int>()
         for clause in clauses {
             var phrases: [String] = []
             var terms: [String] = []
@@ -49,6 +52,7 @@ public struct MatchBuilder: Sendable {
             for _ in phrases { phraseClause.append(kept.count) }
             phraseExpressions += phrases
             if MatchBuilder.containsNear(clause) { hasNear = true }
+            if case .near = clause, phrases.count >= 2 { nearClauses.insert(kept.count) }
             kept.append(clause)
             pieces.append(piece)
             clauseTerms.append(terms)
@@ -56,7 +60,8 @@ public struct MatchBuilder: Sendable {
         guard !pieces.isEmpty else { return nil }
         return MatchPlan(expression: pieces.joined(separator: " OR "), phraseClause: phraseClause,
                          clauses: kept, highlights: highlights, clauseTerms: clauseTerms,
-                         clauseExpressions: pieces, phraseExpressions: phraseExpressions, hasNear: hasNear)
+                         clauseExpressions: pieces, phraseExpressions: phraseExpressions, hasNear: hasNear,
+                         nearClauses: nearClauses)
     }
 
     /// Words of an all-caps query ("THE LIMITS OF BONHOMIE") are shouted, not acronyms: the

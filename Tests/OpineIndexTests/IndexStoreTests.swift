@@ -249,6 +249,24 @@ struct ArticleRowTests {
         #expect(Set(all.map(\.passageID)) == expected)
     }
 
+    @Test func aNearGroupHoldsInOnePassage() throws {
+        // In a, "trade" ends one paragraph and "tariffs" starts the next: within 5 positions in
+        // the row, but in two passages. In b they stand together.
+        let (folder, store) = try indexed(["a.txt": "One\n\nA standfirst.\n\nThe talks were about trade\n\nTariffs came later.",
+                                           "b.txt": "Two\n\nA standfirst.\n\nTrade and tariffs were discussed."])
+        defer { withExtendedLifetime(folder) {} }
+        let plan = try #require(MatchBuilder().build([.near(["trade", "tariffs"], distance: 5)]))
+        #expect(plan.nearClauses == [0])
+        let (evidence, _) = try store.matchPassages(plan)
+        // Only b's passage holds the group (the engine ranks from this evidence alone).
+        #expect(evidence.map(\.passageID) == [2 << 16 | 2])
+        #expect(evidence.first?.phraseHits == [1, 1])
+        // Control: FTS5 itself matched a too (across the boundary).
+        var unchecked = plan
+        unchecked.nearClauses = []
+        #expect(Set(try store.matchPassages(unchecked).passages.map(\.articleID)) == [1, 2])
+    }
+
     @Test func titleFilterNeedsEveryClauseInTheTitle() throws {
         let (folder, store) = try indexed(["a.txt": "Oil and prices\n\nBody text.", "b.txt": "Oil alone\n\nPrices in the body."])
         defer { withExtendedLifetime(folder) {} }
