@@ -125,7 +125,7 @@ public final class Engine {
 
     /// The ranking's head, the evidence it came from, and (when not every match was read) how
     /// many articles of the collection match each clause. Three ways, one ranking:
-    /// - a page of none (`opine search -c`) without filters: FTS5 counts, no article is read;
+    /// - a page of none (`opine search -c`) without filters or NEAR: FTS5 counts, no article is read;
     /// - the words-rule shortcut: when at least `limit` articles match every clause and pass the
     ///   filters, the top is among them (the rule ranks them first), so only they are read, and
     ///   the collection figures BM25 needs are FTS5 counts;
@@ -135,7 +135,8 @@ public final class Engine {
     {
         let collection = try store.collectionStats()
         let limit = max(request.limit, 0)
-        if !request.exhaustive, limit == 0, filter.isEmpty {
+        // (Not with NEAR: FTS5 counts a group across two passages, which the evidence does not.)
+        if !request.exhaustive, limit == 0, filter.isEmpty, !plan.hasNear {
             let counts = try plan.clauseExpressions.map { try store.count(matching: $0) }
             let matched = counts.count == 1 ? counts[0] : try store.count(matching: plan.expression)
             return (Ranking(articles: [], matchedArticles: matched), [], counts)
