@@ -129,7 +129,9 @@ struct SearchCommand: ParsableCommand {
                 if let w = e.proximityDetail.window {
                     prox = " (window \(w), distances \(e.proximityDetail.pairDistances.map(String.init).joined(separator: ",")), closeness \(String(format: "%.3f", e.proximityDetail.closeness)))"
                 }
-                Output.line(String(format: "   score %.4f = article bm25 %.4f + passage bm25 %.4f + proximity %.4f%@ + other passages %.4f + head %.4f; %d/%d clauses",
+                // %.4g: in a collection of a few articles most words occur in over half of them, and
+                // FTS5's IDF floors at 1e-6, so the parts are tiny but still ordered.
+                Output.line(String(format: "   score %.4g = article bm25 %.4g + passage bm25 %.4g + proximity %.4g%@ + other passages %.4g + head %.4g; %d/%d clauses",
                                    e.total, e.articleBM25, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses, e.totalClauses))
             }
             Output.line()
