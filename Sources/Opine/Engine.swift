@@ -146,7 +146,7 @@ public final class Engine {
         {
             return shortcut
         }
-        var evidence = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0).passages
+        var evidence = try store.matchPassages(plan, positions: request.parameters.proximityWeight > 0)
         // Before any filter: the matches are every article with a clause, so they give each
         // phrase's and each clause's article count.
         try score(&evidence, phraseArticles: BM25.articleHits(evidence), collection: collection, request: request)
@@ -165,7 +165,7 @@ public final class Engine {
         let limit = max(request.limit, 0)
         var restricted = plan
         restricted.expression = plan.allClausesExpression
-        var evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0).passages
+        var evidence = try store.matchPassages(restricted, positions: request.parameters.proximityWeight > 0)
         let completeArticles = Engine.distinctArticles(evidence)
         filter.apply(&evidence)
         // At least one: with none, which words matched nothing is said of the filtered matches.

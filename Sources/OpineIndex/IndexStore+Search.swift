@@ -41,16 +41,15 @@ extension IndexStore {
     static func articleID(ofPassage id: Int64) -> Int64 { id >> IndexSchema.ordinalBits }
 
     /// Every passage matching `plan`, with the positions of each clause, its phrase hits and
-    /// length (BM25 is computed from these by ``BM25``), and the passage table's statistics.
+    /// length (BM25 is computed from these by ``BM25``, with ``passageStatistics()``).
     ///
     /// FTS5 matches whole articles (one row each); each match is assigned to its passage by the
     /// article's layout, read in the same statement. Positions are relative to the passage.
     ///
     /// - Complexity: one FTS5 scan; O(m) rows for m matching articles.
     /// - Parameter positions: collect token positions (for proximity); off, only hit counts.
-    public func matchPassages(_ plan: MatchPlan, positions wantPositions: Bool = true) throws -> (passages: [PassageEvidence], table: TableStatistics) {
+    public func matchPassages(_ plan: MatchPlan, positions wantPositions: Bool = true) throws -> [PassageEvidence] {
         let sizes = try articleSizes()
-        let table = try passageStatistics()
         return try read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
@@ -155,14 +154,14 @@ extension IndexStore {
                     first = last + 1
                 }
             }
-            return (out, table)
+            return out
         }
     }
 
     /// Passages and their tokens in the whole index (BM25's N and mean length), kept in `meta`
     /// by every sync and read once per store.
     public func passageStatistics() throws -> TableStatistics {
-        if let cached = sizesCache.table { return cached }
+        if let cached = figuresCache.table { return cached }
         let table = try read { db -> TableStatistics in
             var values: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('passage_count', 'passage_tokens')") {
@@ -170,16 +169,16 @@ extension IndexStore {
             }
             return TableStatistics(rows: values["passage_count"] ?? 0, tokens: values["passage_tokens"] ?? 0)
         }
-        sizesCache.table = table
+        figuresCache.table = table
         return table
     }
 
     /// Article sizes in bytes, indexed by article id: one blob written by every sync and read
     /// once per store (a join per matching passage cost a b-tree lookup per row).
     func articleSizes() throws -> [Int32] {
-        if let cached = sizesCache.value { return cached }
+        if let cached = figuresCache.value { return cached }
         let sizes = try int32Blob("article_sizes")
-        sizesCache.value = sizes
+        figuresCache.value = sizes
         return sizes
     }
 
@@ -236,7 +235,7 @@ extension IndexStore {
     public func articleIDs(titleMatching plan: MatchPlan) throws -> Set<Int64> {
         var restricted = plan
         restricted.expression = "head : (\(plan.expression))"
-        let (evidence, _) = try matchPassages(restricted, positions: false)
+        let evidence = try matchPassages(restricted, positions: false)
         var masks: [Int64: UInt64] = [:]
         for e in evidence where e.passageID & 0xFFFF == 0 && e.isHead { masks[e.articleID, default: 0] |= e.matchedMask }
         let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
@@ -246,9 +245,9 @@ extension IndexStore {
     /// Each article's date as `yyyymmdd` (0 when undated), indexed by article id: one blob written
     /// by every sync and read once per store, so that a date filter is an array lookup per match.
     public func articleDates() throws -> [Int32] {
-        if let cached = sizesCache.dates { return cached }
+        if let cached = figuresCache.dates { return cached }
         let dates = try int32Blob("article_dates")
-        sizesCache.dates = dates
+        figuresCache.dates = dates
         return dates
     }
 
@@ -373,7 +372,7 @@ extension IndexStore {
     public func surfaceForm(of term: String) throws -> String? {
         let plan = MatchPlan(expression: MatchBuilder.quote([term]), phraseClause: [0], clauses: [.word(term, prefix: false)],
                              highlights: HighlightTerms(exact: [term]), clauseTerms: [[term]])
-        guard let first = try matchPassages(plan, positions: false).passages.min(by: { $0.passageID < $1.passageID }) else { return nil }
+        guard let first = try matchPassages(plan, positions: false).min(by: { $0.passageID < $1.passageID }) else { return nil }
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT text FROM passages WHERE id = ?", arguments: [first.passageID]) else { return nil }
             let text: String = row[0]

@@ -150,9 +150,9 @@ extension IndexStore {
             try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }
             try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
-        sizesCache.value = nil
-        sizesCache.table = nil
-        sizesCache.dates = nil
+        figuresCache.value = nil
+        figuresCache.table = nil
+        figuresCache.dates = nil
         report.seconds = clock() - started
         return report
     }

@@ -16,10 +16,11 @@ public final class IndexStore: @unchecked Sendable {
 
     public let path: String
     let dbQueue: DatabaseQueue
-    /// Article sizes read once per store; cleared by every sync.
-    let sizesCache = SizesCache()
+    /// The figures every search reads (article sizes and dates, passage statistics), read once
+    /// per store; cleared by every sync.
+    let figuresCache = FiguresCache()
 
-    final class SizesCache: @unchecked Sendable {
+    final class FiguresCache: @unchecked Sendable {
         var value: [Int32]?
         var table: TableStatistics?
         var dates: [Int32]?

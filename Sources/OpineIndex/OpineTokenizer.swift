@@ -56,7 +56,8 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             return analyze(text, offset: 0, mode: mode, context: context, callback: tokenCallback).code
         }
         // One passage at a time, a boundary token between two (separators found with memchr).
-        var counts: [Int32] = []
+        // Positions per passage, kept only while the writer records a layout.
+        var counts: [Int32]? = recorder.isArmed ? [] : nil
         var start = 0
         while true {
             let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
@@ -64,7 +65,7 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             let segment = UnsafeBufferPointer(rebasing: text[start..<end])
             let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
             if code != SQLITE_OK { return code }
-            counts.append(count)
+            counts?.append(count)
             guard end < text.count else { break }
             let boundary = OpineTokenizer.passageSeparator
             let boundaryCode = withUnsafePointer(to: boundary) { p in
@@ -75,7 +76,7 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             if boundaryCode != SQLITE_OK { return boundaryCode }
             start = end + 1
         }
-        if recorder.isArmed { recorder.columns.append((Int(nText), counts)) }
+        if let counts { recorder.columns.append((Int(nText), counts)) }
         return SQLITE_OK
     }
 

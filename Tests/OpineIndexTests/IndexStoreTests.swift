@@ -137,7 +137,8 @@ struct BM25ParityTests {
         for clauses in [[QueryClause.word("oil", prefix: false), .word("prices", prefix: false)],
                         [.word("counterterrorism", prefix: false), .phrase("crude oil")], [.word("markets", prefix: false)]] {
             let plan = try #require(MatchBuilder().build(clauses))
-            var (evidence, table) = try store.matchPassages(plan)
+            var evidence = try store.matchPassages(plan)
+            let table = try store.passageStatistics()
             let idf = BM25.passageHits(evidence).map { BM25.idf(rows: table.rows, hits: $0) }
             BM25.score(&evidence, idf: idf, averageLength: table.averageLength, headWeight: headWeight, bodyWeight: bodyWeight)
             let oracle = try store.write { db in
@@ -236,12 +237,12 @@ struct ArticleRowTests {
                                            "b.txt": "Other\n\nThe end of oil\n\nPrices rose."])
         defer { withExtendedLifetime(folder) {} }
         let plan = try #require(MatchBuilder().build([.phrase("oil prices")]))
-        let (evidence, _) = try store.matchPassages(plan)
+        let evidence = try store.matchPassages(plan)
         // Only a's second body passage holds the phrase; b's "oil" and "Prices" are in two passages.
         #expect(evidence.map(\.passageID) == [65538])
         #expect(evidence.first?.length == 6)
         let words = try #require(MatchBuilder().build([.word("oil", prefix: false), .word("prices", prefix: false)]))
-        let (all, _) = try store.matchPassages(words)
+        let all = try store.matchPassages(words)
         let positions = all.first { $0.passageID == 65538 }?.positions
         // Positions count from the passage's first token: "prices" 0 and 4, "oil" 3.
         #expect(positions == [[3], [0, 4]])
@@ -257,14 +258,14 @@ struct ArticleRowTests {
         defer { withExtendedLifetime(folder) {} }
         let plan = try #require(MatchBuilder().build([.near(["trade", "tariffs"], distance: 5)]))
         #expect(plan.nearClauses == [0])
-        let (evidence, _) = try store.matchPassages(plan)
+        let evidence = try store.matchPassages(plan)
         // Only b's passage holds the group (the engine ranks from this evidence alone).
         #expect(evidence.map(\.passageID) == [2 << 16 | 2])
         #expect(evidence.first?.phraseHits == [1, 1])
         // Control: FTS5 itself matched a too (across the boundary).
         var unchecked = plan
         unchecked.nearClauses = []
-        #expect(Set(try store.matchPassages(unchecked).passages.map(\.articleID)) == [1, 2])
+        #expect(Set(try store.matchPassages(unchecked).map(\.articleID)) == [1, 2])
     }
 
     @Test func titleFilterNeedsEveryClauseInTheTitle() throws {
