@@ -1,8 +1,12 @@
 /// Errors of the engine facade, one line each.
-public enum EngineError: Error, CustomStringConvertible, Equatable {
+import OpineText
+
+public enum EngineError: OpineError, Equatable {
     case noSearchableWords(query: String)
     case invalidDateRange(since: String, until: String)
     case articleNotFound(String)
+    case unreadableFile(path: String, detail: String)
+    case invalidParameter(String)
 
     public var description: String {
         switch self {
@@ -12,6 +16,10 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
             "--since \(since) is after --until \(until)"
         case .articleNotFound(let reference):
             "no indexed article matches \(Self.quoted(reference)); `opine search` shows ids and paths"
+        case .unreadableFile(let path, let detail):
+            "\(path): \(detail)"
+        case .invalidParameter(let message):
+            message
         }
     }
 

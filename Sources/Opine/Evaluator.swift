@@ -30,17 +30,30 @@ public struct Evaluator {
 
     public static func load(docs: String, queries: String, qrels: String) throws -> Collection {
         var qs: [(String, String)] = []
-        for line in try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n") {
+        for line in try text(of: queries).split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             if parts.count == 2 { qs.append((String(parts[0]), String(parts[1]))) }
         }
         var judged: [String: [String: Int]] = [:]
-        for line in try String(contentsOfFile: qrels, encoding: .utf8).split(separator: "\n") {
+        for line in try text(of: qrels).split(separator: "\n") {
             let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard f.count >= 4, let grade = Int(f[3]) else { continue }
             judged[String(f[0]), default: [:]][String(f[2])] = grade
         }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: docs, isDirectory: &isFolder), isFolder.boolValue else {
+            throw EngineError.unreadableFile(path: docs, detail: "no such folder (--docs wants the collection's documents)")
+        }
         return Collection(docs: docs, queries: qs, qrels: judged)
+    }
+
+    /// A judged collection's text file, or an error naming it.
+    static func text(of path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw EngineError.unreadableFile(path: path, detail: exists ? "cannot be read (permission denied?)" : "no such file")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The words of a query as every peer reads them (`\w+`), for the FTS5 references.

@@ -1,4 +1,5 @@
 import Foundation
+import OpineText
 
 /// Where the index and the corpus are, following the documented order:
 /// `--index`/`--corpus`, then `OPINE_INDEX`, then the package root found by walking up from the
@@ -14,7 +15,7 @@ public struct Locations: Sendable, Equatable {
     public static let defaultIndexName = "Index/opine.sqlite"
     public static let corpusName = "Corpus"
 
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: OpineError {
         case noIndex
 
         public var description: String {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,8 +34,11 @@ struct EvalCommand: ParsableCommand {
     func validate() throws {
         for s in set {
             let parts = s.split(separator: "=")
-            guard parts.count == 2, Double(parts[1]) != nil, RankingParameters.adjustable.contains(String(parts[0])) else {
-                throw ValidationError("--set wants name=number with a name among \(RankingParameters.adjustable.sorted().joined(separator: ", "))")
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--set wants name=number, not '\(s)'")
+            }
+            if let problem = RankingParameters.problem(setting: String(parts[0]), to: value) {
+                throw ValidationError("--set: \(problem)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpineText
 
 /// The root command: `opine search|index|show|stats|analyze|check|eval`.
 public struct OpineCommand: ParsableCommand {
@@ -18,30 +19,52 @@ public struct OpineCommand: ParsableCommand {
     public init() {}
 }
 
-/// Maps every outcome to an exit code in one place (as ripgrep's `main` does).
+/// Maps every outcome to an exit code in one place (as ripgrep's `main` does): parse errors
+/// keep ArgumentParser's usage code, Opine's errors (``OpineError``) print their one line and
+/// exit 2, and anything else still exits 2 with one line, never a dump.
 public enum OpineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // A closed pipe (`opine search x | head -1`) is not an error: writes fail quietly and
         // the exit code stays the search's.
         signal(SIGPIPE, SIG_IGN)
+        let args = SearchArguments.split(arguments ?? Array(CommandLine.arguments.dropFirst()))
+        var command: any ParsableCommand
         do {
-            let args = SearchArguments.normalize(arguments ?? Array(CommandLine.arguments.dropFirst()))
-            var command = try OpineCommand.parseAsRoot(args)
-            try command.run()
-            exit(0)
-        } catch let code as ExitCode {
-            exit(code.rawValue)
-        } catch let error as any CustomStringConvertible & Error where !(error is any ParsableArguments) && isOurs(error) {
-            Output.error("opine: \(error.description)")
-            exit(ExitStatus.error)
+            command = try OpineCommand.parseAsRoot(args)
         } catch {
             OpineCommand.exit(withError: error)
         }
+        let status = run(&command)
+        exit(status.code)
     }
 
-    static func isOurs(_ error: Error) -> Bool {
-        let name = String(reflecting: type(of: error))
-        return name.hasPrefix("Opine") || name.hasPrefix("OpineIndex") || name.hasPrefix("OpineCLI")
+    /// Runs a parsed command; returns its exit code and prints its error, if any, on stderr.
+    static func run(_ command: inout any ParsableCommand) -> (code: Int32, message: String?) {
+        let outcome = outcome { try command.run() }
+        if let message = outcome.message { Output.error(message) }
+        return outcome
+    }
+
+    /// The exit code and the one-line message of what `body` did.
+    static func outcome(_ body: () throws -> Void) -> (code: Int32, message: String?) {
+        do {
+            try body()
+            return (ExitStatus.found, nil)
+        } catch let code as ExitCode {
+            return (code.rawValue, nil)
+        } catch let error as any OpineError {
+            return (ExitStatus.error, "opine: \(error.description)")
+        } catch let error as ValidationError {
+            return (ExitStatus.error, "opine: \(error.message)")
+        } catch {
+            return (ExitStatus.error, "opine: unexpected error: \(oneLine(error))")
+        }
+    }
+
+    /// Any error's text on one line (a Foundation error's description spans several).
+    static func oneLine(_ error: Error) -> String {
+        let text = (error as NSError).localizedDescription
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 }
 
@@ -51,41 +74,4 @@ public enum ExitStatus {
     public static let notFound: Int32 = 1
     public static let error: Int32 = 2
     public static let partial: Int32 = 3
-}
-
-/// Lets `opine search CPEC -India` exclude India without `--`: known options stay options,
-/// every other argument (including `-India`) becomes a query word after a `--`.
-enum SearchArguments {
-    static let optionsWithValue: Set<String> = ["--limit", "-n", "--since", "--until", "--author", "--snippets",
-                                                "--color", "--index", "--corpus"]
-    static let flags: Set<String> = ["--json", "-l", "--files-with-matches", "-c", "--count", "--explain",
-                                     "-h", "--help"]
-
-    static func normalize(_ args: [String]) -> [String] {
-        guard args.first == "search" else { return args }
-        var options: [String] = []
-        var words: [String] = []
-        var i = 1
-        while i < args.count {
-            let a = args[i]
-            if a == "--" {
-                words += args[(i + 1)...]
-                break
-            }
-            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
-            if optionsWithValue.contains(name) {
-                options.append(a)
-                if !a.contains("="), i + 1 < args.count {
-                    options.append(args[i + 1])
-                    i += 1
-                }
-            } else if flags.contains(a) || (a.hasPrefix("--") && a.count > 2) {
-                options.append(a)
-            } else {
-                words.append(a)
-            }
-            i += 1
-        }
-        return ["search"] + options + (words.isEmpty ? [] : ["--"] + words)
-    }
 }

@@ -1,5 +1,7 @@
+import OpineText
+
 /// Everything that can go wrong in the index, said so that the user knows what to do.
-public enum IndexError: Error, CustomStringConvertible, Equatable {
+public enum IndexError: OpineError, Equatable {
     case notAnIndex(path: String)
     case corrupt(path: String, detail: String)
     case versionMismatch(path: String, found: String, expected: String)

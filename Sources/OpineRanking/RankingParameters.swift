@@ -72,7 +72,20 @@ public struct RankingParameters: Hashable, Sendable {
     /// Names accepted by ``set(_:_:)``.
     public static var adjustable: Set<String> { Set(doubleParameters.keys).union(intParameters.keys) }
 
-    /// Sets a parameter by name; unknown names are ignored (check ``adjustable`` first).
+    /// Why `value` cannot be given to the parameter `name`, or nil when it can: a sweep's
+    /// values are finite and non-negative, at most 10⁶ (a count at most 10,000).
+    public static func problem(setting name: String, to value: Double) -> String? {
+        guard adjustable.contains(name) else {
+            return "no ranking parameter is named '\(name)'; the names are \(adjustable.sorted().joined(separator: ", "))"
+        }
+        let limit = intParameters[name] != nil ? 10_000.0 : 1_000_000.0
+        guard value.isFinite, value >= 0, value <= limit else {
+            return "\(name) must be a number from 0 to \(Int(limit)), not \(value)"
+        }
+        return nil
+    }
+
+    /// Sets a parameter by name; unknown names are ignored (check ``problem(setting:to:)`` first).
     public mutating func set(_ name: String, _ value: Double) {
         if let path = RankingParameters.doubleParameters[name] {
             self[keyPath: path] = value

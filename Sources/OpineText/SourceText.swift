@@ -5,7 +5,7 @@ public struct SourceText: Sendable {
         case windows1252 = "windows-1252"
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: OpineError, Equatable {
         case binary
 
         public var description: String {
