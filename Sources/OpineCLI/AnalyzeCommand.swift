@@ -1,5 +1,8 @@
 import ArgumentParser
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

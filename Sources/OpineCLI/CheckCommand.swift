@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +40,7 @@ struct IndexCommand: ParsableCommand {
         }
         var roots = paths
         if roots.isEmpty {
-            roots = try engine.store.roots()
+            roots = try engine.roots()
             if roots.isEmpty, let corpus = where_.corpus { roots = [corpus] }
         }
         let showProgress = Output.stderrIsTerminal && !quiet

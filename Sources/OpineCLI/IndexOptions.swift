@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 /// Where the index is: shared by every command that opens one.
 struct IndexOptions: ParsableArguments {

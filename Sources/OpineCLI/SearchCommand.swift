@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,13 +87,13 @@ struct SearchCommand: ParsableCommand {
         }
         let engine = try location.openForSearch()
         let response = try engine.search(request)
-        let style = HighlightStyle(color: color.enabled())
+        let style = color.highlighter()
         if count {
             Output.line(String(response.matchedArticles))
         } else if filesWithMatches {
             for r in response.results { Output.line(Paths.display(r.article.path)) }
         } else if json {
-            for r in response.results { Output.line(SearchCommand.json(r, explain: explain)) }
+            for r in response.results { Output.line(r.json(path: Paths.display(r.article.path), explain: explain)) }
         } else {
             printText(response, style: style)
         }
@@ -108,7 +111,7 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
-    func printText(_ response: SearchResponse, style: HighlightStyle) {
+    func printText(_ response: SearchResponse, style: Highlighter) {
         for r in response.results {
             if r.rank - 1 == response.firstPartial {
                 Output.line("── below: articles matching only some of the words ──")
@@ -139,49 +142,5 @@ struct SearchCommand: ParsableCommand {
         if response.matchedArticles > response.results.count {
             Output.line("\(response.results.count) of \(response.matchedArticles) matching articles shown (--limit)")
         }
-    }
-
-    static func json(_ r: SearchResult, explain: Bool) -> String {
-        var o = JSONObject()
-        o.add("rank", r.rank)
-        o.add("score", r.score)
-        o.add("id", r.article.id)
-        o.add("path", Paths.display(r.article.path))
-        o.add("title", r.article.title)
-        o.add("authors", strings: r.article.authors)
-        o.add("date", r.article.date?.description)
-        o.add("passage", r.passage.text)
-        o.add("passage_kind", r.passage.kind.description)
-        o.add("passage_ordinal", r.passage.ordinal)
-        o.add("passage_range", raw: "[\(r.passage.range.lowerBound),\(r.passage.range.upperBound)]")
-        let first = r.snippets.first
-        o.add("snippet", first?.text ?? "")
-        o.add("highlights", raw: "[" + (first?.highlights ?? []).map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")
-        if r.snippets.count > 1 {
-            let all = r.snippets.map { s -> String in
-                var so = JSONObject()
-                so.add("text", s.text)
-                so.add("highlights", raw: "[" + s.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")
-                return so.text
-            }
-            o.add("snippets", raw: "[" + all.joined(separator: ",") + "]")
-        }
-        o.add("complete", r.isComplete)
-        if explain {
-            let e = r.explanation
-            var x = JSONObject()
-            x.add("article_bm25", e.articleBM25)
-            x.add("bm25", e.bm25)
-            x.add("proximity", e.proximity)
-            x.add("window", e.proximityDetail.window.map { $0 } ?? -1)
-            x.add("pair_distances", raw: "[" + e.proximityDetail.pairDistances.map(String.init).joined(separator: ",") + "]")
-            x.add("closeness", e.proximityDetail.closeness)
-            x.add("other_passages", e.extraPassages)
-            x.add("head", e.headMatch)
-            x.add("matched_clauses", e.matchedClauses)
-            x.add("total_clauses", e.totalClauses)
-            o.add("explanation", raw: x.text)
-        }
-        return o.text
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Opine
+import OpineRanking
+import OpineRender
+import OpineText
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures about the index.")
@@ -21,12 +24,12 @@ struct StatsCommand: ParsableCommand {
             o.add("first_date", s.firstDate?.description)
             o.add("last_date", s.lastDate?.description)
             o.add("index_bytes", s.bytes)
-            o.add("index", engine.store.path)
+            o.add("index", engine.indexPath)
             o.add("roots", strings: s.roots)
             Output.line(o.text)
             return
         }
-        Output.line("index:     \(Paths.display(engine.store.path)) (\(s.bytes / 1024) KiB)")
+        Output.line("index:     \(Paths.display(engine.indexPath)) (\(s.bytes / 1024) KiB)")
         Output.line("articles:  \(s.articles)")
         Output.line("passages:  \(s.passages)")
         Output.line("authors:   \(s.authors)")

@@ -1,22 +1,24 @@
 /// A minimal JSON writer with a stable key order (one object per line for JSON Lines).
-struct JSONObject {
+public struct JSONObject {
+    public init() {}
+
     private var fields: [String] = []
 
-    mutating func add(_ key: String, _ value: String?) { fields.append(JSONObject.string(key) + ":" + (value.map(JSONObject.string) ?? "null")) }
-    mutating func add(_ key: String, _ value: Int) { fields.append(JSONObject.string(key) + ":" + String(value)) }
-    mutating func add(_ key: String, _ value: Int64) { fields.append(JSONObject.string(key) + ":" + String(value)) }
-    mutating func add(_ key: String, _ value: Bool) { fields.append(JSONObject.string(key) + ":" + (value ? "true" : "false")) }
-    mutating func add(_ key: String, _ value: Double) {
+    public mutating func add(_ key: String, _ value: String?) { fields.append(JSONObject.string(key) + ":" + (value.map(JSONObject.string) ?? "null")) }
+    public mutating func add(_ key: String, _ value: Int) { fields.append(JSONObject.string(key) + ":" + String(value)) }
+    public mutating func add(_ key: String, _ value: Int64) { fields.append(JSONObject.string(key) + ":" + String(value)) }
+    public mutating func add(_ key: String, _ value: Bool) { fields.append(JSONObject.string(key) + ":" + (value ? "true" : "false")) }
+    public mutating func add(_ key: String, _ value: Double) {
         fields.append(JSONObject.string(key) + ":" + (value.isFinite ? String(value) : "null"))
     }
-    mutating func add(_ key: String, strings: [String]) {
+    public mutating func add(_ key: String, strings: [String]) {
         fields.append(JSONObject.string(key) + ":[" + strings.map(JSONObject.string).joined(separator: ",") + "]")
     }
-    mutating func add(_ key: String, raw: String) { fields.append(JSONObject.string(key) + ":" + raw) }
+    public mutating func add(_ key: String, raw: String) { fields.append(JSONObject.string(key) + ":" + raw) }
 
-    var text: String { "{" + fields.joined(separator: ",") + "}" }
+    public var text: String { "{" + fields.joined(separator: ",") + "}" }
 
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -35,5 +37,12 @@ struct JSONObject {
             }
         }
         return out + "\""
+    }
+}
+
+extension JSONObject {
+    /// Byte ranges as `[[start,end],…]`.
+    public static func ranges(_ ranges: [Range<Int>]) -> String {
+        "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
     }
 }

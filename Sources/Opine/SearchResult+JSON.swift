@@ -1,0 +1,50 @@
+import OpineRender
+
+extension SearchResult {
+    /// One JSON Lines object (fields in the README), the path as the front end shows it.
+    public func json(path: String, explain: Bool) -> String {
+        var o = JSONObject()
+        o.add("rank", rank)
+        o.add("score", score)
+        o.add("id", article.id)
+        o.add("path", path)
+        o.add("title", article.title)
+        o.add("authors", strings: article.authors)
+        o.add("date", article.date?.description)
+        o.add("passage", passage.text)
+        o.add("passage_kind", passage.kind.description)
+        o.add("passage_ordinal", passage.ordinal)
+        o.add("passage_range", raw: JSONObject.ranges([passage.range]).dropFirst().dropLast().description)
+        let first = snippets.first
+        o.add("snippet", first?.text ?? "")
+        o.add("highlights", raw: JSONObject.ranges(first?.highlights ?? []))
+        if snippets.count > 1 {
+            let all = snippets.map { s -> String in
+                var so = JSONObject()
+                so.add("text", s.text)
+                so.add("highlights", raw: JSONObject.ranges(s.highlights))
+                return so.text
+            }
+            o.add("snippets", raw: "[" + all.joined(separator: ",") + "]")
+        }
+        o.add("complete", isComplete)
+        if explain { o.add("explanation", raw: explanationJSON) }
+        return o.text
+    }
+
+    var explanationJSON: String {
+        let e = explanation
+        var x = JSONObject()
+        x.add("article_bm25", e.articleBM25)
+        x.add("bm25", e.bm25)
+        x.add("proximity", e.proximity)
+        x.add("window", e.proximityDetail.window ?? -1)
+        x.add("pair_distances", raw: "[" + e.proximityDetail.pairDistances.map(String.init).joined(separator: ",") + "]")
+        x.add("closeness", e.proximityDetail.closeness)
+        x.add("other_passages", e.extraPassages)
+        x.add("head", e.headMatch)
+        x.add("matched_clauses", e.matchedClauses)
+        x.add("total_clauses", e.totalClauses)
+        return x.text
+    }
+}
