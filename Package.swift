@@ -17,36 +17,42 @@ let package = Package(
     targets: [
         // Pure: article parsing, the analyzer (tokenizer + stemmer), passages, query syntax.
         .target(name: "OpineText"),
-        // Pure: BM25 parts, proximity, score combination, snippets, IR metrics.
+        // Pure: evidence, BM25 parts, proximity, score combination, snippets, IR metrics.
         .target(name: "OpineRanking", dependencies: ["OpineText"]),
+        // One reader per format Opine reads, turning a file's bytes into Articles.
+        .target(name: "OpineSources", dependencies: ["OpineText"]),
+        // Pure: highlights to plain text, ANSI, escaped HTML and JSON, for every front end.
+        .target(name: "OpineRender", dependencies: ["OpineText", "OpineRanking"]),
         // The only module that imports GRDB: schema, FTS5 tokenizer and auxiliary function, sync.
         .target(
             name: "OpineIndex",
             dependencies: [
-                "OpineText", "OpineRanking",
+                "OpineText", "OpineRanking", "OpineSources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // The engine facade the CLI talks to.
-        .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex"]),
+        .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex", "OpineSources", "OpineRender"]),
         // Commands and printers; the only module that imports ArgumentParser.
         .target(
             name: "OpineCLI",
             dependencies: [
-                "Opine", "OpineText", "OpineRanking",
+                "Opine", "OpineText", "OpineRanking", "OpineRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
         // Benchmarks: prints figures beside raw FTS5 and rg; never part of `swift test`.
-        .executableTarget(name: "opine-bench", dependencies: ["Opine"], path: "Benchmarks/Sources/opine-bench"),
+        .executableTarget(name: "opine-bench", dependencies: ["Opine", "OpineIndex", "OpineText", "OpineRanking"], path: "Benchmarks/Sources/opine-bench"),
 
         .testTarget(name: "OpineTextTests", dependencies: ["OpineText"]),
         .testTarget(name: "OpineRankingTests", dependencies: ["OpineRanking", "OpineText"]),
         .testTarget(
             name: "OpineIndexTests",
-            dependencies: ["OpineIndex", "OpineText", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "OpineTests", dependencies: ["Opine", "OpineText"]),
-        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI"]),
+            dependencies: ["OpineIndex", "OpineText", "OpineRanking", "OpineSources", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OpineTests", dependencies: ["Opine", "OpineText", "OpineRanking"]),
+        .testTarget(name: "OpineSourcesTests", dependencies: ["OpineSources", "OpineText"]),
+        .testTarget(name: "OpineRenderTests", dependencies: ["OpineRender", "OpineRanking"]),
+        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "OpineRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

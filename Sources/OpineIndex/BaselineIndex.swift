@@ -20,7 +20,7 @@ public final class BaselineIndex {
         var config = Configuration()
         config.journalMode = .default
         if tokenizer == .opine {
-            config.prepareDatabase { db in db.add(tokenizer: OpineTokenizer.self) }
+            config.prepareDatabase { db in try OpineTokenizer.register(db, recorder: nil) }
         }
         dbQueue = try DatabaseQueue(path: path, configuration: config)
         try dbQueue.writeWithoutTransaction { db in

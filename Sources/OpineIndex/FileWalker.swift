@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OpineSources
 
 /// A file found under a root, with what incremental sync compares.
 public struct SourceFileInfo: Hashable, Sendable {
@@ -91,19 +92,18 @@ struct FileList {
     }
 }
 
-/// Walks roots for `*.txt` and `*.md` files with POSIX calls: symbolic links are followed once,
+/// Walks roots for the files of ``ArticleFormats`` with POSIX calls: symbolic links are followed once,
 /// loops and dangling links are reported, hidden entries (`.git`) are skipped.
 struct FileWalker {
-    static let extensions = [".txt", ".md", ".markdown"]
-
+    /// The formats read: which file names are articles.
+    let formats: ArticleFormats
     var files = FileList()
     var warnings: [String] = []
     private var visited = Set<[UInt64]>()
 
-    static func isArticleName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return extensions.contains { lower.hasSuffix($0) }
-    }
+    init(formats: ArticleFormats) { self.formats = formats }
+
+    func isArticleName(_ name: String) -> Bool { formats.accepts(name) }
 
     mutating func walk(_ root: String) {
         var st = stat()
@@ -154,7 +154,7 @@ struct FileWalker {
                 guard stat(path, &st) == 0 else {
                     if errno == ELOOP {
                         warnings.append("\(path): symbolic link loop, skipped")
-                    } else if FileWalker.isArticleName(name) || true {
+                    } else if true {
                         warnings.append("\(path): broken symbolic link, skipped")
                     }
                     continue
@@ -168,16 +168,16 @@ struct FileWalker {
                     continue
                 }
                 visited.insert(key)
-                if FileWalker.isArticleName(name) {
+                if isArticleName(name) {
                     warnings.append("\(path): a folder named like an article; its contents are indexed")
                 }
                 walkDirectory(path)
             case S_IFREG:
-                if FileWalker.isArticleName(name) {
+                if isArticleName(name) {
                     files.append(path: path, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
                 }
             default:
-                if FileWalker.isArticleName(name) {
+                if isArticleName(name) {
                     warnings.append("\(path): not a regular file, skipped")
                 }
             }

@@ -1,4 +1,5 @@
 import GRDB
+import OpineRanking
 import OpineText
 
 /// The schema, and the versions an index records about itself.
@@ -7,7 +8,8 @@ import OpineText
 /// table has one row per article (rowid = article id), its passages joined in two columns;
 /// `layouts` says which positions are which passage's (``ArticleLayout``).
 enum IndexSchema {
-    static let ordinalBits: Int64 = 16
+    /// The `meta` key of the index's generation, bumped by every sync that writes figures.
+    static let generationKey = "generation"
 
     static var expectedVersions: [String: String] {
         ["schema_version": String(IndexStore.schemaVersion), "tokenizer": Analyzer.name,
@@ -85,9 +87,9 @@ enum IndexSchema {
             CREATE VIEW article_content AS
                 SELECT a.id AS id,
                        (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
-                            WHERE id BETWEEN a.id << 16 AND (a.id << 16) | 65535 AND kind <= 1 ORDER BY id)) AS head,
+                            WHERE id BETWEEN a.id << \(PassageID.ordinalBits) AND (a.id << \(PassageID.ordinalBits)) | \(PassageID.maximumOrdinal) AND kind <= 1 ORDER BY id)) AS head,
                        (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
-                            WHERE id BETWEEN a.id << 16 AND (a.id << 16) | 65535 AND kind > 1 ORDER BY id)) AS body
+                            WHERE id BETWEEN a.id << \(PassageID.ordinalBits) AND (a.id << \(PassageID.ordinalBits)) | \(PassageID.maximumOrdinal) AND kind > 1 ORDER BY id)) AS body
                 FROM articles a;
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 head, body, content='article_content', content_rowid='id', tokenize='\(Analyzer.name)');

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OpineRanking
 
 /// What `opine check` found.
 public struct CheckReport: Sendable, Equatable {
@@ -31,7 +32,7 @@ extension IndexStore {
             } catch {
                 report.problems.append("full-text index: does not match the stored passages")
             }
-            let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE (id >> 16) NOT IN (SELECT id FROM articles)") ?? 0
+            let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE (id >> \(PassageID.ordinalBits)) NOT IN (SELECT id FROM articles)") ?? 0
             if orphans > 0 { report.problems.append("passages: \(orphans) belong to no article") }
             let rows = try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM articles")
             report.articles = rows.count

@@ -37,158 +37,81 @@ public struct IndexStats: Hashable, Sendable {
     public var roots: [String]
 }
 
-extension IndexStore {
-    static func articleID(ofPassage id: Int64) -> Int64 { id >> IndexSchema.ordinalBits }
+/// One consistent view of the index: every read of one search happens in one snapshot (one
+/// SQLite read transaction), so a search never mixes two states of an index being updated.
+///
+/// Made by ``IndexStore/snapshot(_:)`` and valid only inside its closure. The figures every
+/// search needs (article sizes and dates, passage statistics) come from the store's cache,
+/// which is tied to the index's generation: a sync in any process bumps it.
+public struct IndexSnapshot {
+    let db: Database
+    let cache: FiguresCache
+    /// The index's generation in this snapshot (``IndexSchema/generationKey``).
+    let generation: Int64
 
     /// Every passage matching `plan`, with the positions of each clause, its phrase hits and
     /// length (BM25 is computed from these by ``BM25``, with ``passageStatistics()``).
     ///
-    /// FTS5 matches whole articles (one row each); each match is assigned to its passage by the
-    /// article's layout, read in the same statement. Positions are relative to the passage.
+    /// The index's part is the raw hits: FTS5 matches whole articles, `opine_instances()`
+    /// returns each row's phrase hits and the same statement joins the article's layout;
+    /// ``EvidenceBuilder`` (pure) assigns them to passages.
     ///
     /// - Complexity: one FTS5 scan; O(m) rows for m matching articles.
     /// - Parameter positions: collect token positions (for proximity); off, only hit counts.
-    public func matchPassages(_ plan: MatchPlan, positions wantPositions: Bool = true) throws -> [PassageEvidence] {
+    public func matchPassages(_ plan: MatchPlan, positions: Bool = true) throws -> [PassageEvidence] {
         let sizes = try articleSizes()
-        return try read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
-                FROM article_fts JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
-                """)
-            let rows = try Row.fetchCursor(statement, arguments: [plan.expression])
-            var out: [PassageEvidence] = []
-            let clauseCount = plan.clauses.count
-            let phraseCount = plan.phraseClause.count
-            let onePhrasePerClause = phraseCount == clauseCount && plan.phraseClause.enumerated().allSatisfy { $0.offset == $0.element }
-            let handle = statement.sqliteStatement
-            var layout: [ArticleLayout.Passage] = []
-            // (passage index, phrase, position in the passage) of each match in the row.
-            var matches: [(passage: Int32, phrase: Int32, position: Int32)] = []
-            var kept = matches
-            let nearPhrases: [(clause: Int, phrases: [Int32])] = plan.nearClauses.sorted().map { c in
-                (c, plan.phraseClause.indices.filter { plan.phraseClause[$0] == c }.map { Int32($0) })
+        var builder = EvidenceBuilder(EvidenceBuilder.Rules(
+            phraseClause: plan.phraseClause, clauseCount: plan.clauses.count, nearClauses: plan.nearClauses,
+            positions: positions))
+        let statement = try db.cachedStatement(sql: """
+            SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
+            FROM article_fts JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [plan.expression])
+        let handle = statement.sqliteStatement
+        var layout: [ArticleLayout.Passage] = []
+        while try rows.next() != nil {
+            // Columns read straight from the statement: GRDB's generic decoding paid a
+            // runtime conformance lookup per row; blobs are read in place.
+            let article = sqlite3_column_int64(handle, 0)
+            layout.removeAll(keepingCapacity: true)
+            if let raw = sqlite3_column_blob(handle, 2) {
+                ArticleLayout.decode(UnsafeRawBufferPointer(start: raw, count: Int(sqlite3_column_bytes(handle, 2))), into: &layout)
             }
-            while try rows.next() != nil {
-                // Columns read straight from the statement: GRDB's generic decoding paid a
-                // runtime conformance lookup per row; blobs are read in place.
-                let article = sqlite3_column_int64(handle, 0)
-                if let raw = sqlite3_column_blob(handle, 2) {
-                    ArticleLayout.decode(UnsafeRawBufferPointer(start: raw, count: Int(sqlite3_column_bytes(handle, 2))), into: &layout)
-                } else {
-                    layout.removeAll(keepingCapacity: true)
-                }
-                matches.removeAll(keepingCapacity: true)
-                if let raw = sqlite3_column_blob(handle, 1) {
-                    let bytes = Int(sqlite3_column_bytes(handle, 1))
-                    var offset = 0
-                    var p = 0
-                    while offset + 8 <= bytes {
-                        let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
-                        let position = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
-                        offset += 8
-                        let phrase = phraseAndColumn & 0xFFFF
-                        let column = phraseAndColumn >> 16
-                        guard Int(phrase) < phraseCount else { continue }
-                        // FTS5 reports matches by column and position: the passage cursor moves
-                        // forward, and starts over should the order ever differ.
-                        if p >= layout.count || layout[p].column != column || position < layout[p].start { p = 0 }
-                        while p < layout.count && (layout[p].column != column || position >= layout[p].start + layout[p].length) { p += 1 }
-                        guard p < layout.count, position >= layout[p].start else { p = 0; continue }
-                        matches.append((Int32(p), phrase, position - layout[p].start))
-                    }
-                }
-                if matches.isEmpty { continue }
-                matches.sort { $0.passage != $1.passage ? $0.passage < $1.passage : $0.position < $1.position }
-                if !nearPhrases.isEmpty {
-                    // FTS5 checked each NEAR group over the whole column: a group counts in a
-                    // passage only when all its phrases are there.
-                    kept.removeAll(keepingCapacity: true)
-                    var f = 0
-                    while f < matches.count {
-                        var l = f
-                        while l + 1 < matches.count && matches[l + 1].passage == matches[f].passage { l += 1 }
-                        var failing = Set<Int>()
-                        for (clause, phrases) in nearPhrases
-                        where !phrases.allSatisfy({ p in matches[f...l].contains { $0.phrase == p } }) {
-                            failing.insert(clause)
-                        }
-                        for m in matches[f...l] where !failing.contains(plan.phraseClause[Int(m.phrase)]) { kept.append(m) }
-                        f = l + 1
-                    }
-                    swap(&matches, &kept)
-                    if matches.isEmpty { continue }
-                }
-                var first = 0
-                while first < matches.count {
-                    var last = first
-                    while last + 1 < matches.count && matches[last + 1].passage == matches[first].passage { last += 1 }
-                    let passage = layout[Int(matches[first].passage)]
-                    var hits = [Int32](repeating: 0, count: phraseCount)
-                    // With one phrase per clause (most queries) the two counts are one array.
-                    var clauseHits = onePhrasePerClause ? [] : [Int32](repeating: 0, count: clauseCount)
-                    var mask: UInt64 = 0
-                    for m in matches[first...last] {
-                        hits[Int(m.phrase)] += 1
-                        let clause = plan.phraseClause[Int(m.phrase)]
-                        if !onePhrasePerClause { clauseHits[clause] += 1 }
-                        if clause < 64 { mask |= 1 << UInt64(clause) }
-                    }
-                    if onePhrasePerClause { clauseHits = hits }
-                    // Positions only when two clauses or more match (proximity needs two; most
-                    // passages of an OR query match one).
-                    var positions: [[Int32]] = []
-                    if wantPositions && mask.nonzeroBitCount >= 2 {
-                        positions = clauseHits.map { n -> [Int32] in
-                            var a: [Int32] = []
-                            a.reserveCapacity(Int(n))
-                            return a
-                        }
-                        // Sorted by position already.
-                        for m in matches[first...last] { positions[plan.phraseClause[Int(m.phrase)]].append(m.position) }
-                    }
-                    out.append(PassageEvidence(
-                        passageID: article << IndexSchema.ordinalBits | Int64(matches[first].passage), articleID: article,
-                        isHead: passage.column == 0, bm25: 0, positions: positions,
-                        articleBytes: article < sizes.count ? Int(sizes[Int(article)]) : 0, phraseHits: hits,
-                        length: Int(passage.length), clauseHits: onePhrasePerClause ? hits : clauseHits, matchedMask: mask))
-                    first = last + 1
-                }
-            }
-            return out
+            let bytes = article >= 0 && article < sizes.count ? Int(sizes[Int(article)]) : 0
+            let instances = sqlite3_column_blob(handle, 1)
+            builder.add(article: article, articleBytes: bytes, layout: layout,
+                        instances: UnsafeRawBufferPointer(start: instances, count: instances == nil ? 0 : Int(sqlite3_column_bytes(handle, 1))))
         }
+        return builder.evidence
     }
+
+    /// Runs `body` on the snapshot's connection (the reads below are written as the store's were).
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try body(db) }
 
     /// Passages and their tokens in the whole index (BM25's N and mean length), kept in `meta`
     /// by every sync and read once per store.
     public func passageStatistics() throws -> TableStatistics {
-        if let cached = figuresCache.table { return cached }
-        let table = try read { db -> TableStatistics in
+        try cache.value(\.table, generation: generation) {
             var values: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('passage_count', 'passage_tokens')") {
                 values[row[0]] = Int(row[1] as String)
             }
             return TableStatistics(rows: values["passage_count"] ?? 0, tokens: values["passage_tokens"] ?? 0)
         }
-        figuresCache.table = table
-        return table
     }
 
     /// Article sizes in bytes, indexed by article id: one blob written by every sync and read
     /// once per store (a join per matching passage cost a b-tree lookup per row).
     func articleSizes() throws -> [Int32] {
-        if let cached = figuresCache.value { return cached }
-        let sizes = try int32Blob("article_sizes")
-        figuresCache.value = sizes
-        return sizes
+        try cache.value(\.sizes, generation: generation) { try int32Blob("article_sizes") }
     }
 
     /// A blob of little-endian `Int32`s from `blobs` (empty when absent).
     func int32Blob(_ key: String) throws -> [Int32] {
-        try read { db -> [Int32] in
-            guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]) else { return [] }
-            return blob.withUnsafeBytes { raw in
-                (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
-            }
+        guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]) else { return [] }
+        return blob.withUnsafeBytes { raw in
+            (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
         }
     }
 
@@ -237,7 +160,7 @@ extension IndexStore {
         restricted.expression = "head : (\(plan.expression))"
         let evidence = try matchPassages(restricted, positions: false)
         var masks: [Int64: UInt64] = [:]
-        for e in evidence where e.passageID & 0xFFFF == 0 && e.isHead { masks[e.articleID, default: 0] |= e.matchedMask }
+        for e in evidence where e.kind == .title { masks[e.articleID, default: 0] |= e.matchedMask }
         let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
         return Set(masks.filter { $0.value & all == all }.keys)
     }
@@ -245,15 +168,7 @@ extension IndexStore {
     /// Each article's date as `yyyymmdd` (0 when undated), indexed by article id: one blob written
     /// by every sync and read once per store, so that a date filter is an array lookup per match.
     public func articleDates() throws -> [Int32] {
-        if let cached = figuresCache.dates { return cached }
-        let dates = try int32Blob("article_dates")
-        figuresCache.dates = dates
-        return dates
-    }
-
-    /// `date` as the `yyyymmdd` number ``articleDates()`` holds.
-    public static func dateKey(_ date: ArticleDate) -> Int32 {
-        Int32(date.year * 10_000 + date.month * 100 + date.day)
+        try cache.value(\.dates, generation: generation) { try int32Blob("article_dates") }
     }
 
     /// Articles with an author whose folded name contains `name` folded.
@@ -273,8 +188,8 @@ extension IndexStore {
         return try read { db in
             var out: [Int64: ArticleRecord] = [:]
             let list = ids.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE id IN (\(list))") {
-                let r = IndexStore.record(row)
+            for row in try Row.fetchAll(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE id IN (\(list))") {
+                let r = IndexSnapshot.record(row)
                 out[r.id] = r
             }
             return out
@@ -284,7 +199,7 @@ extension IndexStore {
     /// The columns `record(_:)` reads, in its order.
     /// The title is not stored twice: the title column is empty when the title passage holds it.
     static let articleColumns = """
-        id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << 16
+        id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << \(PassageID.ordinalBits)
             AND kind = 0), '') ELSE title END, authors, date, encoding, size
         """
 
@@ -303,7 +218,7 @@ extension IndexStore {
             var out: [Int64: PassageRecord] = [:]
             let list = ids.map(String.init).joined(separator: ",")
             for row in try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id IN (\(list))") {
-                let p = IndexStore.passage(row)
+                let p = IndexSnapshot.passage(row)
                 out[p.id] = p
             }
             return out
@@ -315,7 +230,7 @@ extension IndexStore {
         let start: Int = row[3]
         let text: String = row[2]
         return PassageRecord(
-            id: id, articleID: articleID(ofPassage: id), ordinal: Int(id & 0xFFFF),
+            id: id, articleID: PassageID.article(id), ordinal: PassageID.ordinal(id),
             kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + text.utf8.count))
     }
 
@@ -325,21 +240,22 @@ extension IndexStore {
         try read { db in
             var row: Row?
             if let id = Int64(reference) {
-                row = try Row.fetchOne(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE id = ?", arguments: [id])
+                row = try Row.fetchOne(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE id = ?", arguments: [id])
             }
             if row == nil {
                 let canonical = IndexStore.canonical(reference)
-                row = try Row.fetchOne(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE path = ?", arguments: [canonical])
+                row = try Row.fetchOne(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE path = ?", arguments: [canonical])
             }
             if row == nil {
                 let suffix = "/" + reference.split(separator: "/").suffix(2).joined(separator: "/")
-                let rows = try Row.fetchAll(db, sql: "SELECT \(IndexStore.articleColumns) FROM articles WHERE substr(path, -?) = ? LIMIT 2", arguments: [suffix.utf8.count, suffix])
+                let rows = try Row.fetchAll(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE substr(path, -?) = ? LIMIT 2", arguments: [suffix.utf8.count, suffix])
                 if rows.count == 1 { row = rows[0] }
             }
             guard let row else { return nil }
-            let record = IndexStore.record(row)
-            let lo = record.id << 16
-            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [lo, lo | 0xFFFF]).map(IndexStore.passage)
+            let record = IndexSnapshot.record(row)
+            let ids = PassageID.range(ofArticle: record.id)
+            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id BETWEEN ? AND ? ORDER BY id",
+                                            arguments: [ids.lowerBound, ids.upperBound]).map(IndexSnapshot.passage)
             return (record, passages)
         }
     }
@@ -384,10 +300,18 @@ extension IndexStore {
             return word
         }
     }
+}
 
+extension IndexStore {
+    /// `date` as the `yyyymmdd` number ``articleDates()`` holds.
+    public static func dateKey(_ date: ArticleDate) -> Int32 {
+        Int32(date.year * 10_000 + date.month * 100 + date.day)
+    }
+
+    /// Figures about the index, and its size on disk (with its WAL).
     public func stats() throws -> IndexStats {
         let roots = try roots()
-        var stats = try read { db in
+        var stats = try snapshot { s in try s.read { db in
             IndexStats(
                 articles: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
                 passages: try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
@@ -396,7 +320,7 @@ extension IndexStore {
                 firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles WHERE date IS NOT NULL")).flatMap { ArticleDate(iso: $0) },
                 lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 bytes: 0, roots: roots)
-        }
+        } }
         for suffix in ["", "-wal", "-shm"] {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix),
                 let size = attributes[.size] as? NSNumber

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import OpineRanking
+import OpineSources
 import OpineText
 
 /// What one `opine index` run did.
@@ -35,8 +37,12 @@ extension IndexStore {
     /// Brings the index in line with the files under `roots`: new files added, changed files
     /// re-indexed, deleted files removed, renamed files (same content) moved without parsing.
     /// Articles under other roots are left alone. A bad file is reported and skipped.
+    ///
+    /// Three stages: the walk, the ``ChangeSet`` (pure), and the apply step (batched writes,
+    /// then the removals and the collection figures in one transaction).
     public func sync(
-        roots: [String], clock: () -> Double, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        roots: [String], formats: ArticleFormats = .standard, clock: () -> Double,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> SyncReport {
         let started = clock()
         // One writer at a time, for the whole run: a second `opine index` would otherwise
@@ -44,63 +50,55 @@ extension IndexStore {
         let lock = try WriterLock(indexPath: path)
         defer { lock.release() }
         var report = SyncReport()
-        var walker = FileWalker()
-        var canonicalRoots: [String] = []
-        for root in roots {
-            let canonical = IndexStore.canonical(root)
-            canonicalRoots.append(canonical)
-            walker.walk(canonical)
-        }
-        report.warnings += walker.warnings
-        let rootsToRecord = canonicalRoots.filter { FileManager.default.fileExists(atPath: $0) }
-
-        var existing: [String: ExistingArticle] = [:]
-        try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
-            while let row = try rows.next() {
-                let path: String = row[1]
-                guard canonicalRoots.contains(where: { IndexStore.isUnder(path, root: $0) }) else { continue }
-                existing[path] = ExistingArticle(id: row[0], size: row[2], mtime: row[3], hash: row[4])
-            }
-        }
-
-        // Sorted by path, duplicates (overlapping roots) dropped; kept compact (``FileList``):
-        // the walk's list was most of the memory that grew with the number of files.
-        var files = walker.files
-        walker.files = FileList()
-        files.sortByPathRemovingDuplicates()
-        var work: [Int32] = []
-        for i in 0..<files.count {
-            let e = files.entries[i]
-            if existing.isEmpty {
-                work.append(Int32(i))
-                continue
-            }
-            let path = files[i].path
-            if let known = existing[path], known.size == e.size, known.mtime == e.mtime {
-                report.unchanged += 1
-            } else {
-                work.append(Int32(i))
-            }
-        }
-        var missing: [String: ExistingArticle] = [:]
-        for (path, e) in existing where files.index(of: path) == nil { missing[path] = e }
-        // Only the changed files' records are needed from here on.
-        var kept: [String: ExistingArticle] = [:]
-        for i in work {
-            let path = files[Int(i)].path
-            if let e = existing[path] { kept[path] = e }
-        }
-        existing = kept
-        var missingByHash: [Int64: String] = [:]
-        for (path, e) in missing { missingByHash[e.hash] = path }
-
+        var (files, canonicalRoots) = walk(roots, formats: formats, report: &report)
+        var changes = ChangeSet(stored: try storedArticles(under: canonicalRoots), scanned: files)
+        report.unchanged = changes.unchanged
         try write { db in
-            for root in rootsToRecord {
+            for root in canonicalRoots where FileManager.default.fileExists(atPath: root) {
                 try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root])
             }
         }
+        try apply(&changes, files: files, formats: formats, report: &report, progress: progress)
+        // The list is done with: its memory is not held through the figures and the merge below.
+        files = FileList()
+        try finish(changes, report: &report)
+        report.seconds = clock() - started
+        return report
+    }
 
+    /// The files under `roots` (canonical), sorted by path, duplicates (overlapping roots)
+    /// dropped; kept compact (``FileList``): the walk's list was most of the memory that grew
+    /// with the number of files.
+    func walk(_ roots: [String], formats: ArticleFormats, report: inout SyncReport) -> (FileList, [String]) {
+        var walker = FileWalker(formats: formats)
+        let canonicalRoots = roots.map(IndexStore.canonical)
+        for root in canonicalRoots { walker.walk(root) }
+        report.warnings += walker.warnings
+        var files = walker.files
+        walker.files = FileList()
+        files.sortByPathRemovingDuplicates()
+        return (files, canonicalRoots)
+    }
+
+    /// The stored articles whose path is under one of `roots`, by path.
+    func storedArticles(under roots: [String]) throws -> [String: ChangeSet.Stored] {
+        try read { db in
+            var stored: [String: ChangeSet.Stored] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
+            while let row = try rows.next() {
+                let path: String = row[1]
+                guard roots.contains(where: { IndexStore.isUnder(path, root: $0) }) else { continue }
+                stored[path] = ChangeSet.Stored(id: row[0], size: row[2], mtime: row[3], hash: row[4])
+            }
+            return stored
+        }
+    }
+
+    /// Reads and writes the files to read, in transactions of at most ``batchFiles`` files or
+    /// ``batchBytes`` bytes.
+    func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
+               progress: ((Int, Int) -> Void)?) throws {
+        let work = changes.toRead
         var index = 0
         while index < work.count {
             var batchBytes = 0
@@ -116,9 +114,8 @@ extension IndexStore {
                     // release (35% of indexing time in callgrind). A file's failures are all found
                     // before its first write; an SQLite error aborts the batch's transaction.
                     do {
-                        try self.syncFile(db, file, existing: existing[file.path], missing: &missing,
-                                          missingByHash: &missingByHash, report: &report)
-                    } catch let failure as FileFailure {
+                        try self.apply(db, file, changes: &changes, formats: formats, report: &report)
+                    } catch let failure as SourceFailure {
                         report.failed += 1
                         report.warnings.append("\(file.path): \(failure.message)")
                     }
@@ -127,42 +124,38 @@ extension IndexStore {
             index = end
             progress?(index, work.count)
         }
-        // The list is done with: its memory is not held through the figures and the merge below.
-        files = FileList()
-        work = []
+    }
 
-        if !missing.isEmpty {
+    /// Removes the articles no file claimed, then writes the collection figures and a new
+    /// generation, in one transaction: readers see figures that match the articles. After a
+    /// large load, FTS5's segments are merged into one (as the peers' FTS5 does): queries read
+    /// one b-tree per term and the index shrinks. Small updates leave it to automerge.
+    func finish(_ changes: ChangeSet, report: inout SyncReport) throws {
+        let changed = report.added + report.updated + report.moved + changes.missing.count > 0
+        let hasFigures = try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE key = 'article_sizes'") ?? false }
+        if changed || !hasFigures {
             try write { db in
-                for (_, e) in missing {
-                    try IndexStore.deleteArticle(db, id: e.id)
-                    report.removed += 1
-                }
+                for (_, stored) in changes.missing { try IndexStore.deleteArticle(db, id: stored.id) }
+                try IndexStore.writeCollectionFigures(db)
             }
+            report.removed = changes.missing.count
         }
-        let changed = report.added + report.updated + report.removed + report.moved > 0
-        if try changed || articleSizes().isEmpty {
-            try write { db in try IndexStore.writeCollectionFigures(db) }
-        }
-        // After a large load, merge FTS5's segments into one (as the peers' FTS5 does): queries
-        // read one b-tree per term and the index shrinks. Small updates leave it to automerge.
         let churn = report.added + report.updated + report.removed
         if churn >= IndexStore.optimizeAfterChanges {
             try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }
             try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
-        figuresCache.value = nil
-        figuresCache.table = nil
-        figuresCache.dates = nil
-        report.seconds = clock() - started
-        return report
     }
-
-    struct FileFailure: Error { var message: String }
 
     /// Article count, total bytes and the per-article size blob, for article-level BM25; the
     /// per-article date blob, for date filters; passage
     /// count and tokens for passage-level BM25.
     static func writeCollectionFigures(_ db: Database) throws {
+        // A new generation: every process's cache of these figures is stale from now on.
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO meta(key, value)
+            SELECT ?, CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT) FROM meta WHERE key = ?
+            """, arguments: [IndexSchema.generationKey, IndexSchema.generationKey])
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta(key, value)
             SELECT 'article_count', CAST(count(*) AS TEXT) FROM articles
@@ -197,62 +190,51 @@ extension IndexStore {
                        arguments: [String(passages), String(tokens)])
     }
 
-    private func syncFile(
-        _ db: Database, _ file: SourceFileInfo, existing: ExistingArticle?,
-        missing: inout [String: ExistingArticle], missingByHash: inout [Int64: String], report: inout SyncReport
+    /// One file read: unchanged content updates its metadata, a rename moves its article,
+    /// anything else is read by its format's reader and written.
+    private func apply(
+        _ db: Database, _ file: SourceFileInfo, changes: inout ChangeSet, formats: ArticleFormats, report: inout SyncReport
     ) throws {
         guard file.size <= IndexStore.maximumFileBytes else {
-            throw FileFailure(message: "larger than \(IndexStore.maximumFileBytes >> 20) MB, skipped")
+            throw SourceFailure("larger than \(IndexStore.maximumFileBytes >> 20) MB, skipped")
         }
         let bytes = try IndexStore.readFile(file.path)
         let hash = SourceText.hash(bytes)
-        if let e = existing, e.hash == hash {
-            try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?",
-                           arguments: [file.size, file.mtime, e.id])
-            report.unchanged += 1
-            return
-        }
-        if existing == nil, let from = missingByHash[hash], let e = missing[from] {
+        let decision = changes.decide(path: file.path, hash: hash)
+        switch decision {
+        case .touched(let id), .renamed(let id, _):
             try db.execute(sql: "UPDATE articles SET path = ?, size = ?, mtime = ? WHERE id = ?",
-                           arguments: [file.path, file.size, file.mtime, e.id])
-            missing[from] = nil
-            missingByHash[hash] = nil
-            report.moved += 1
+                           arguments: [file.path, file.size, file.mtime, id])
+            if case .touched = decision { report.unchanged += 1 } else { report.moved += 1 }
             return
+        case .changed, .added:
+            break
         }
-        let source: SourceText
-        do {
-            source = try SourceText.decode(bytes)
-        } catch {
-            throw FileFailure(message: error.description)
-        }
-        if source.isBlank {
-            report.warnings.append("\(file.path): empty file, indexed by its name only")
-        }
-        if source.encoding != .utf8 {
-            report.warnings.append("\(file.path): not valid UTF-8, read as \(source.encoding.rawValue)")
-        }
-        let article = ArticleParser().parse(source.text, fileName: file.path)
-        try IndexStore.writeArticle(db, id: existing?.id, file: file, hash: hash, encoding: source.encoding, article: article)
+        guard let reader = formats.reader(for: file.path) else { throw SourceFailure("not a format Opine reads, skipped") }
+        let document = try reader.read(bytes, path: file.path)
+        for warning in document.warnings { report.warnings.append("\(file.path): \(warning)") }
+        guard let article = document.articles.first else { throw SourceFailure("no article found, skipped") }
+        var existing: Int64?
+        if case .changed(let id) = decision { existing = id }
+        try writeArticle(db, id: existing, file: file, hash: hash, encoding: document.encoding, article: article)
         if existing == nil { report.added += 1 } else { report.updated += 1 }
     }
 
     static func readFile(_ path: String) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileFailure(message: "cannot be read (\(FileManager.default.isReadableFile(atPath: path) ? "vanished" : "permission denied")), skipped")
+            throw SourceFailure("cannot be read (\(FileManager.default.isReadableFile(atPath: path) ? "vanished" : "permission denied")), skipped")
         }
         defer { try? handle.close() }
         do {
             let data = try handle.readToEnd() ?? Data()
             return [UInt8](data)
         } catch {
-            throw FileFailure(message: "read error, skipped")
+            throw SourceFailure("read error, skipped")
         }
     }
 
-    static func writeArticle(
-        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: Int64, encoding: SourceText.Encoding,
-        article: Article
+    func writeArticle(
+        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: Int64, encoding: String, article: Article
     ) throws {
         let authors = article.authors.joined(separator: "\u{1F}")
         // Empty when the title passage holds the title (read back from it: see `articleColumns`).
@@ -260,18 +242,18 @@ extension IndexStore {
         let date = article.date?.description
         let id: Int64
         if let existingID {
-            try deletePassages(db, articleID: existingID)
+            try IndexStore.deletePassages(db, articleID: existingID)
             try db.cachedStatement(sql: """
                 UPDATE articles SET path = ?, hash = ?, size = ?, mtime = ?, encoding = ?, title = ?, authors = ?,
                 date = ? WHERE id = ?
-                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, title,
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
                                          authors, date, existingID])
             id = existingID
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding.rawValue, title,
+                """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
                                          authors, date])
             id = db.lastInsertedRowID
         }
@@ -286,13 +268,13 @@ extension IndexStore {
             passages[i].text = String(passages[i].text.map { $0 == "\u{1E}" ? " " : $0 })
         }
         for (ordinal, p) in passages.enumerated() {
-            let rowid = id << IndexSchema.ordinalBits | Int64(ordinal)
+            let rowid = PassageID.make(article: id, ordinal: ordinal)
             // The range's end is not stored: it is the start plus the text's UTF-8 length.
             try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound])
         }
         let (head, body) = IndexStore.columns(passages.map { ($0.kind, $0.text) })
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, head, body) VALUES (?, ?, ?)")
-        let recorded = try LayoutRecorder.of(db).recording { try insertFTS.execute(arguments: [id, head, body]) }
+        let recorded = try recorder.recording { try insertFTS.execute(arguments: [id, head, body]) }
         let layout = IndexStore.layout(passages.map { ($0.kind, $0.text) }, head: head, body: body, recorded: recorded)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO layouts(id, value) VALUES (?, ?)").execute(arguments: [id, layout])
     }
@@ -345,8 +327,8 @@ extension IndexStore {
     /// Removes an article's row from the FTS5 index, its passages and its layout. FTS5 needs the
     /// row's old text to delete it: the passages are read first.
     static func deletePassages(_ db: Database, articleID id: Int64) throws {
-        let lo = id << IndexSchema.ordinalBits
-        let hi = lo | ((1 << IndexSchema.ordinalBits) - 1)
+        let ids = PassageID.range(ofArticle: id)
+        let (lo, hi) = (ids.lowerBound, ids.upperBound)
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id"),
                                     arguments: [lo, hi])
         if !rows.isEmpty {
@@ -386,9 +368,4 @@ extension IndexStore {
     }
 }
 
-struct ExistingArticle {
-    var id: Int64
-    var size: Int64
-    var mtime: Int64
-    var hash: Int64
-}
+

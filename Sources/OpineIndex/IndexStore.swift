@@ -5,26 +5,26 @@ import OpineText
 
 /// The index database: one SQLite file holding articles, passages and their FTS5 index.
 ///
-/// Opened with WAL journaling and a busy timeout so that searches read a consistent snapshot
-/// while `opine index` writes. The tokenizer and the auxiliary function are registered on
-/// every connection (`prepareDatabase`); nothing is process-wide.
-public final class IndexStore: @unchecked Sendable {
+/// Opened as a pool of connections in WAL mode: any number of searches read at once, each in
+/// its own snapshot (``snapshot(_:)``), while one writer syncs. The tokenizer and the
+/// auxiliary function are registered on every connection (`prepareDatabase`); nothing is
+/// process-wide. `Sendable`: its state is immutable but for the figures cache, which locks.
+public final class IndexStore: Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
     public static let schemaVersion = 4
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 
     public let path: String
-    let dbQueue: DatabaseQueue
-    /// The figures every search reads (article sizes and dates, passage statistics), read once
-    /// per store; cleared by every sync.
+    /// Searches read through this: a pool (WAL), or for a read-only file system an immutable queue.
+    let reader: any DatabaseReader
+    /// The same pool, when the store was opened for writing.
+    let writer: (any DatabaseWriter)?
+    /// The figures every search reads (article sizes and dates, passage statistics), kept
+    /// while the index's generation is the same.
     let figuresCache = FiguresCache()
-
-    final class FiguresCache: @unchecked Sendable {
-        var value: [Int32]?
-        var table: TableStatistics?
-        var dates: [Int32]?
-    }
+    /// What the writer connection's tokenizer saw of the article being inserted.
+    let recorder = LayoutRecorder()
 
     /// Opens (creating when missing) the index at `path`.
     ///
@@ -37,8 +37,10 @@ public final class IndexStore: @unchecked Sendable {
         config.readonly = readOnly
         config.busyMode = .timeout(IndexStore.busyTimeout)
         if !readOnly { config.journalMode = .wal }
+        let recorder = self.recorder
         config.prepareDatabase { db in
-            db.add(tokenizer: OpineTokenizer.self)
+            // Only the writer records layouts; readers' tokenizers analyze queries.
+            try OpineTokenizer.register(db, recorder: db.configuration.readonly ? nil : recorder)
             try InstancesFunction.register(db)
             // Debian builds SQLite with SECURE_DELETE, which zeroes every freed page: FTS5's
             // segment merges free many. Nothing secret is indexed here.
@@ -57,9 +59,10 @@ public final class IndexStore: @unchecked Sendable {
         // A read-only open reads the index's versions once, here, and checks them below.
         var found: [String: String]?
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            if readOnly { found = try queue.read { db in try IndexSchema.versions(db) } }
-            dbQueue = queue
+            let pool = try IndexStore.open(path, configuration: config)
+            if readOnly { found = try pool.read { db in try IndexSchema.versions(db) } }
+            reader = pool
+            writer = readOnly ? nil : pool as? any DatabaseWriter
         } catch {
             // On a read-only file system a WAL database cannot be opened the usual way (no
             // -shm file can be made). Opened as immutable, it is read as the file holds it;
@@ -70,7 +73,8 @@ public final class IndexStore: @unchecked Sendable {
                 throw IndexStore.translate(error, path: path)
             }
             found = versions
-            dbQueue = immutable
+            reader = immutable
+            writer = nil
         }
         if !readOnly {
             try write { db in
@@ -88,6 +92,30 @@ public final class IndexStore: @unchecked Sendable {
             try IndexSchema.check(found, path: path)
         } else {
             try read { db in try IndexSchema.check(db, path: path) }
+        }
+    }
+
+    /// A pool of connections; a read-only open of a database not in WAL mode (an empty file)
+    /// falls back to one connection.
+    static func open(_ path: String, configuration: Configuration) throws -> any DatabaseReader {
+        do {
+            return try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            guard configuration.readonly else { throw error }
+            return try DatabaseQueue(path: path, configuration: configuration)
+        }
+    }
+
+    /// Runs `body` on one consistent view of the index (one read transaction).
+    public func snapshot<T>(_ body: (IndexSnapshot) throws -> T) throws -> T {
+        do {
+            return try reader.read { db in
+                let generation = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?",
+                                                    arguments: [IndexSchema.generationKey]) ?? 0
+                return try body(IndexSnapshot(db: db, cache: figuresCache, generation: generation))
+            }
+        } catch {
+            throw IndexStore.translate(error, path: path)
         }
     }
 
@@ -116,25 +144,27 @@ public final class IndexStore: @unchecked Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try dbQueue.read(body)
+            return try reader.read(body)
         } catch {
             throw IndexStore.translate(error, path: path)
         }
     }
 
     /// Outside any transaction and without GRDB's read-only guard (FTS5 commands such as
-    /// `integrity-check` are spelled as INSERTs).
+    /// `integrity-check` are spelled as INSERTs): on the writer, else on a reader.
     func unrestricted<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try dbQueue.inDatabase(body)
+            if let writer { return try writer.writeWithoutTransaction(body) }
+            return try reader.unsafeReentrantRead(body)
         } catch {
             throw IndexStore.translate(error, path: path)
         }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw IndexError.readOnly(path: path) }
         do {
-            return try dbQueue.write(body)
+            return try writer.write(body)
         } catch {
             throw IndexStore.translate(error, path: path)
         }

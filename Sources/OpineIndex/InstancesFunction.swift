@@ -45,7 +45,11 @@ private func instancesFunction(
         var offset: CInt = 0
         var n = 0
         for i in 0..<count {
-            guard xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK else { break }
+            // A failed read is an error of the statement, never a shorter list of hits.
+            guard xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK else {
+                sqlite3_result_error(context, "opine_instances: FTS5 could not read a match", -1)
+                return
+            }
             buffer[n] = (Int32(phrase) | Int32(column) << 16).littleEndian
             buffer[n + 1] = Int32(offset).littleEndian
             n += 2

@@ -66,7 +66,7 @@ public struct MatchBuilder: Sendable {
 
     /// Words of an all-caps query ("THE LIMITS OF BONHOMIE") are shouted, not acronyms: the
     /// analyzer's document rule, applied across the query's separate words.
-    func shoutedWords(_ clauses: [QueryClause]) -> Set<String> {
+    public func shoutedWords(_ clauses: [QueryClause]) -> Set<String> {
         var words: [String] = []
         for c in clauses { if case .word(let w, _) = c { words.append(w) } }
         var out = Set<String>()

@@ -5,10 +5,11 @@ import OpineText
 
 /// The FTS5 face of ``Analyzer``: registered on every connection as `opine`.
 ///
-/// A class because FTS5 owns tokenizer instances through a C pointer: GRDB retains it in
-/// `xCreate` and releases it in `xDelete`. It holds no state but a stem cache and its
-/// connection's ``LayoutRecorder``, both touched only from the connection's thread, one
-/// tokenize call at a time.
+/// A class because FTS5 owns tokenizer instances through a C pointer: ``register(_:recorder:)``
+/// hands FTS5 a retained ``Factory`` as the tokenizer's user data (released by FTS5's destroy
+/// callback when the connection closes); `xCreate` makes a retained instance, `xDelete`
+/// releases it. An instance holds a stem cache and, on the writer's connection, the store's
+/// ``LayoutRecorder``: both touched only from the connection's thread, one call at a time.
 ///
 /// **Passages in one row.** An FTS5 row is a whole article; a column's text is its passages
 /// joined by ``passageSeparator``. Document text is analyzed one passage at a time (the analyzer
@@ -22,7 +23,7 @@ import OpineText
 /// the terms Opine's query analysis chose (including the joined form of a compound). The marker
 /// is a control character, which document analysis treats as a separator: a document cannot
 /// produce it.
-final class OpineTokenizer: FTS5CustomTokenizer {
+final class OpineTokenizer {
     static let name = Analyzer.name
     /// Starts a query string of pre-analyzed terms.
     static let verbatimMarker: UInt8 = 0x01
@@ -34,15 +35,16 @@ final class OpineTokenizer: FTS5CustomTokenizer {
     let analyzer = Analyzer()
     /// Stems of recent words; this tokenizer's own, used by one connection at a time.
     let cache = StemCache()
-    let recorder: LayoutRecorder
+    /// The writer's recorder; nil on a reading connection.
+    let recorder: LayoutRecorder?
 
-    init(db: Database, arguments: [String]) throws {
-        recorder = LayoutRecorder.of(db)
+    init(recorder: LayoutRecorder?) {
+        self.recorder = recorder
     }
 
     func tokenize(
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
-        pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: @escaping FTS5TokenCallback
+        pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: FTS5TokenCallback
     ) -> CInt {
         guard let pText, nText > 0 else { return SQLITE_OK }
         let bytes = UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self)
@@ -57,7 +59,7 @@ final class OpineTokenizer: FTS5CustomTokenizer {
         }
         // One passage at a time, a boundary token between two (separators found with memchr).
         // Positions per passage, kept only while the writer records a layout.
-        var counts: [Int32]? = recorder.isArmed ? [] : nil
+        var counts: [Int32]? = recorder?.isArmed == true ? [] : nil
         var start = 0
         while true {
             let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
@@ -76,7 +78,7 @@ final class OpineTokenizer: FTS5CustomTokenizer {
             if boundaryCode != SQLITE_OK { return boundaryCode }
             start = end + 1
         }
-        if let counts { recorder.columns.append((Int(nText), counts)) }
+        if let counts { recorder?.columns.append((Int(nText), counts)) }
         return SQLITE_OK
     }
 
@@ -124,24 +126,12 @@ final class OpineTokenizer: FTS5CustomTokenizer {
 /// length and the positions each passage took. The index stores these as the article's layout
 /// (which positions belong to which passage) without analyzing the text a second time.
 ///
-/// One per connection; armed by the writer around one INSERT, on the connection's thread.
+/// One per store, given to the writer connection's tokenizer as its user data; armed by the
+/// writer around one INSERT, on that connection's thread (GRDB serializes writes), which is why
+/// it may be `@unchecked Sendable`.
 final class LayoutRecorder: @unchecked Sendable {
     var isArmed = false
     var columns: [(bytes: Int, passagePositions: [Int32])] = []
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var byConnection: [UnsafeMutableRawPointer: LayoutRecorder] = [:]
-
-    /// The recorder of `db`'s connection (made on first use; connections are few per process).
-    static func of(_ db: Database) -> LayoutRecorder {
-        let key = UnsafeMutableRawPointer(db.sqliteConnection!)
-        lock.lock()
-        defer { lock.unlock() }
-        if let r = byConnection[key] { return r }
-        let r = LayoutRecorder()
-        byConnection[key] = r
-        return r
-    }
 
     /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
     func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {

@@ -5,20 +5,27 @@ import OpineText
 ///
 /// An article is one FTS5 row: the head column holds its title and standfirst, the body column
 /// everything else, each column's passages in order with one boundary position between two
-/// (see ``OpineTokenizer``). Stored per article as one byte of kind and a LEB128 token count per
+/// (see OpineIndex's tokenizer). Stored per article as one byte of kind and a LEB128 token count per
 /// passage, in ordinal order (about three bytes a passage); positions are derived.
-struct ArticleLayout {
-    struct Passage {
-        var kind: PassageKind
+public struct ArticleLayout {
+    public struct Passage: Hashable, Sendable {
+        public var kind: PassageKind
         /// Column 0 (head) or 1 (body).
-        var column: Int32
+        public var column: Int32
         /// First position in its column.
-        var start: Int32
+        public var start: Int32
         /// Positions it takes (its tokens, colocated alternatives not counted).
-        var length: Int32
+        public var length: Int32
+
+        public init(kind: PassageKind, column: Int32, start: Int32, length: Int32) {
+            self.kind = kind
+            self.column = column
+            self.start = start
+            self.length = length
+        }
     }
 
-    static func encode(kinds: [PassageKind], lengths: [Int32]) -> Data {
+    public static func encode(kinds: [PassageKind], lengths: [Int32]) -> Data {
         var out = Data()
         out.reserveCapacity(kinds.count * 3)
         for (kind, length) in zip(kinds, lengths) {
@@ -34,7 +41,7 @@ struct ArticleLayout {
     }
 
     /// Decodes `raw` into `passages` (cleared first; its storage is reused between rows).
-    static func decode(_ raw: UnsafeRawBufferPointer, into passages: inout [Passage]) {
+    public static func decode(_ raw: UnsafeRawBufferPointer, into passages: inout [Passage]) {
         passages.removeAll(keepingCapacity: true)
         var next: (Int32, Int32) = (0, 0)
         var i = 0

@@ -21,6 +21,8 @@ public struct PassageEvidence: Hashable, Sendable {
     public var phraseHits: [Int32]
     /// The passage's length in tokens.
     public var length: Int
+    /// The passage's role (title, body, …), from the article's layout.
+    public var kind: PassageKind = .body
 
     public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0,
                 phraseHits: [Int32] = [], length: Int = 0, clauseHits: [Int32]? = nil, matchedMask: UInt64? = nil) {

@@ -26,9 +26,11 @@ public enum PassageKind: Int, Sendable, CaseIterable, CustomStringConvertible {
 /// One searchable unit: a title, a standfirst, a caption, a body paragraph or a bio.
 public struct Passage: Hashable, Sendable {
     public var kind: PassageKind
-    /// The passage's text, exactly the bytes of `range` in the (UTF-8) source text.
+    /// The passage's text, as searched and shown.
     public var text: String
-    /// UTF-8 byte range in the source text.
+    /// Where the passage came from in its source file (bytes): for plain text, exactly the
+    /// bytes of `text`; for a format whose text is not a byte range of the file (markup removed,
+    /// entities decoded), the span it was read from.
     public var range: Range<Int>
 
     public init(kind: PassageKind, text: String, range: Range<Int>) {

@@ -243,11 +243,18 @@ public struct ArticleParser: Sendable {
         return !terminated || (hasHeader && words <= 30)
     }
 
+    /// A title from a file name: its extension dropped (`.gz` and the one before it), dashes
+    /// and underscores as spaces. Which extensions are read is the formats' list, not this.
     static func title(fromFileName name: String) -> String {
         var base = Substring(name.split(separator: "/").last ?? "")
-        for ext in [".txt", ".md", ".markdown"] where base.lowercased().hasSuffix(ext) {
-            base = base.dropLast(ext.count)
+        func dropExtension() -> String? {
+            guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return nil }
+            let ext = base[base.index(after: dot)...]
+            guard (1...9).contains(ext.count), ext.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            base = base[..<dot]
+            return ext.lowercased()
         }
+        if dropExtension() == "gz" { _ = dropExtension() }
         return String(base.map { $0 == "-" || $0 == "_" ? " " : $0 })
     }
 }

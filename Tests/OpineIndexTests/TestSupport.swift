@@ -27,3 +27,29 @@ enum TestPaths {
     static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Corpus/2025-09-20-there-are-limits-to-bonhomie.txt").path
 }
+
+@testable import OpineIndex
+import OpineRanking
+
+/// The snapshot's reads, each in a snapshot of its own (tests read one thing at a time).
+extension IndexStore {
+    func matchPassages(_ plan: MatchPlan, positions: Bool = true) throws -> [PassageEvidence] {
+        try snapshot { try $0.matchPassages(plan, positions: positions) }
+    }
+
+    func passageStatistics() throws -> TableStatistics { try snapshot { try $0.passageStatistics() } }
+
+    func articleIDs(matching expression: String) throws -> Set<Int64> {
+        try snapshot { try $0.articleIDs(matching: expression) }
+    }
+
+    func article(_ reference: String) throws -> (ArticleRecord, [PassageRecord])? {
+        try snapshot { try $0.article(reference) }
+    }
+}
+
+extension IndexStore {
+    func articleIDs(titleMatching plan: MatchPlan) throws -> Set<Int64> {
+        try snapshot { try $0.articleIDs(titleMatching: plan) }
+    }
+}

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Opine
+import OpineRanking
+import OpineText
 
 final class Fixture {
     let folder: String

@@ -1,0 +1,16 @@
+import OpineIndex
+import OpineSources
+
+// The facade's vocabulary from the index: the front ends name these through `Opine` alone and
+// never see the store.
+
+/// What one `opine index` run did.
+public typealias SyncReport = OpineIndex.SyncReport
+/// Figures about an index (`opine stats`).
+public typealias IndexStats = OpineIndex.IndexStats
+/// What `opine check` found.
+public typealias CheckReport = OpineIndex.CheckReport
+/// Everything that can go wrong in the index, said so that the user knows what to do.
+public typealias IndexError = OpineIndex.IndexError
+/// The formats Opine reads.
+public typealias ArticleFormats = OpineSources.ArticleFormats

@@ -1,0 +1,52 @@
+import OpineIndex
+import OpineRanking
+import OpineText
+
+/// A query as the index will run it: the parsed query and the match plans of its parts.
+struct CompiledQuery: Sendable {
+    var parsed: ParsedQuery
+    /// The ranked clauses (after the prose rule).
+    var plan: MatchPlan
+    /// `title:` clauses, each required in the title.
+    var titlePlan: MatchPlan?
+    /// `-word` / `NOT word`: articles with any of these are left out.
+    var exclusionPlan: MatchPlan?
+}
+
+/// The first stage of a search: query text and ranking parameters → ``CompiledQuery``.
+///
+/// Parsing never fails; the prose rule and shouted words are decided here, once: a question in
+/// prose (more clauses than the words rule takes) ranks by its content words, so stop words
+/// leave it (never the whole query); words of an all-caps query are shouted, not acronyms, as
+/// ``MatchBuilder`` decides for their terms.
+struct QueryCompiler: Sendable {
+    let parameters: RankingParameters
+    let builder = MatchBuilder()
+
+    func compile(_ query: String) throws -> CompiledQuery {
+        let parsed = QueryParser().parse(query)
+        var clauses = parsed.clauses
+        if clauses.isEmpty { clauses = parsed.titleClauses }
+        if !ArticleRanker(parameters: parameters).usesWordsRule(clauseCount: clauses.count) {
+            clauses = contentClauses(clauses)
+        }
+        guard let plan = builder.build(clauses) else { throw EngineError.noSearchableWords(query: query) }
+        return CompiledQuery(
+            parsed: parsed, plan: plan,
+            titlePlan: parsed.titleClauses.isEmpty ? nil : builder.build(parsed.titleClauses),
+            exclusionPlan: builder.build(parsed.exclusions))
+    }
+
+    /// `clauses` without their stop words (a shouted word is compared lowercased); all of them
+    /// when nothing else would be left.
+    func contentClauses(_ clauses: [QueryClause]) -> [QueryClause] {
+        let shouted = builder.shoutedWords(clauses)
+        let content = clauses.filter { clause in
+            if case .word(let w, false) = clause {
+                return !StopWords.contains(shouted.contains(w) ? w.lowercased() : w)
+            }
+            return true
+        }
+        return content.isEmpty ? clauses : content
+    }
+}

@@ -1,0 +1,48 @@
+import OpineIndex
+import OpineRanking
+import OpineText
+
+/// The last stage of a search: which clauses matched nothing, and for a word that matched
+/// nothing, the closest word of the index ("did you mean"), as written in the text.
+struct Suggester {
+    let snapshot: IndexSnapshot
+
+    /// The clauses of `plan` that no article matched, as typed, and suggestions for them
+    /// (only when nothing was found, as today).
+    func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome, suggest: Bool) throws
+        -> (words: [String], suggestions: [(String, String)])
+    {
+        var matchedMask: UInt64 = 0
+        if let counts = outcome.clauseArticles {
+            for (i, n) in counts.enumerated() where n > 0 && i < 64 { matchedMask |= 1 << UInt64(i) }
+        } else {
+            for e in outcome.evidence { matchedMask |= e.matchedMask }
+        }
+        var words: [String] = []
+        var suggestions: [(String, String)] = []
+        for (i, clause) in plan.clauses.enumerated() where i < 64 && matchedMask & (1 << UInt64(i)) == 0 {
+            words.append(clause.description)
+            if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
+                suggestions.append((word, s))
+            }
+        }
+        return (words, suggestions)
+    }
+
+    /// The closest index term to a word of one term that matched nothing, as written in the
+    /// text, preferring the most frequent at equal distance.
+    func suggestion(terms: [String]) throws -> String? {
+        guard terms.count == 1, let term = terms.first, try snapshot.documentFrequency(term) == 0 else { return nil }
+        let isAcronym = term.uppercased() == term && term.lowercased() != term
+        var candidates = try snapshot.similarTerms(to: term)
+        if isAcronym {
+            candidates = candidates.filter { $0.term.uppercased() == $0.term }
+        } else {
+            // A lowercase word may also be a mistyped acronym (`cepc` → CPEC).
+            candidates += try snapshot.similarTerms(to: term.uppercased()).filter { $0.term.uppercased() == $0.term }
+            candidates = candidates.filter { $0.term.lowercased() != term }
+        }
+        guard let best = candidates.first else { return nil }
+        return try snapshot.surfaceForm(of: best.term) ?? best.term
+    }
+}

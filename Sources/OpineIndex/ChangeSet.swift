@@ -1,0 +1,71 @@
+/// What a sync must do, decided from values alone: the articles stored under the roots
+/// against the files the walk found. Pure (no database, no file reads), tested as tables.
+///
+/// Two steps, as the facts arrive: ``init(stored:scanned:)`` compares metadata (a file with
+/// the stored size and mtime is unchanged and never read); ``decide(path:hash:)`` classifies
+/// a file that was read by its content hash (touched but the same, renamed, changed, added).
+/// Whatever stored article no file claims by the end is removed.
+struct ChangeSet {
+    /// A stored article's identity and the file facts it was indexed from.
+    struct Stored: Equatable {
+        var id: Int64
+        var size: Int64
+        var mtime: Int64
+        var hash: Int64
+    }
+
+    /// What to do with a file that was read.
+    enum Decision: Equatable {
+        /// Same content under new metadata: only size and mtime change.
+        case touched(id: Int64)
+        /// A stored article whose file is gone has this content: it moves, unparsed.
+        case renamed(id: Int64, from: String)
+        /// New content for a stored article: parsed and written again.
+        case changed(id: Int64)
+        case added
+    }
+
+    /// Files whose size and mtime match what is stored.
+    private(set) var unchanged = 0
+    /// Indices (into the scanned list) of the files to read, in path order.
+    private(set) var toRead: [Int32] = []
+    /// Stored articles of the files to read, by path.
+    private(set) var known: [String: Stored] = [:]
+    /// Stored articles whose file was not found, by path (renames claim them).
+    private(set) var missing: [String: Stored] = [:]
+    private var missingByHash: [Int64: String] = [:]
+
+    init(stored: [String: Stored], scanned files: FileList) {
+        for i in 0..<files.count {
+            let e = files.entries[i]
+            if stored.isEmpty {
+                toRead.append(Int32(i))
+                continue
+            }
+            let path = files[i].path
+            if let s = stored[path], s.size == e.size, s.mtime == e.mtime {
+                unchanged += 1
+            } else {
+                toRead.append(Int32(i))
+                if let s = stored[path] { known[path] = s }
+            }
+        }
+        for (path, s) in stored where files.index(of: path) == nil {
+            missing[path] = s
+            missingByHash[s.hash] = path
+        }
+    }
+
+    /// Classifies a file that was read; a rename claims its missing article.
+    mutating func decide(path: String, hash: Int64) -> Decision {
+        if let s = known[path] {
+            return s.hash == hash ? .touched(id: s.id) : .changed(id: s.id)
+        }
+        if let from = missingByHash[hash], let s = missing[from] {
+            missing[from] = nil
+            missingByHash[hash] = nil
+            return .renamed(id: s.id, from: from)
+        }
+        return .added
+    }
+}

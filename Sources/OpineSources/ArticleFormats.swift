@@ -1,0 +1,20 @@
+/// The one list of the formats Opine reads. Adding a format is adding its reader here.
+public struct ArticleFormats: Sendable {
+    public var readers: [any ArticleReader]
+
+    public init(readers: [any ArticleReader]) { self.readers = readers }
+
+    /// Every format Opine reads today.
+    public static let standard = ArticleFormats(readers: [PlainTextReader()])
+
+    /// The reader for a file name, by its ending (case-insensitive); nil for other files.
+    public func reader(for name: String) -> (any ArticleReader)? {
+        let lower = name.lowercased()
+        return readers.first { r in r.extensions.contains { lower.hasSuffix($0) } }
+    }
+
+    public func accepts(_ name: String) -> Bool { reader(for: name) != nil }
+
+    /// Every ending read, for messages and help.
+    public var extensions: [String] { readers.flatMap(\.extensions) }
+}
