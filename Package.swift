@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "OpineTests", dependencies: ["Opine", "OpineText", "OpineRanking"]),
         .testTarget(name: "OpineSourcesTests", dependencies: ["OpineSources", "OpineText"]),
         .testTarget(name: "OpineRenderTests", dependencies: ["OpineRender", "OpineRanking"]),
-        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "OpineRender"]),
+        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "Opine", "OpineText", "OpineRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,10 +46,8 @@ public struct Analyzer: Sendable {
         _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, cache: StemCache? = nil, sink: (TermEmission) -> Bool
     ) {
         var scanner = WordScanner(text: text)
-        defer { scanner.fold.deallocate() }
         scanner.scan()
         var emitter = Emitter(scanner: scanner, mode: mode, cache: cache)
-        defer { emitter.deallocate() }
         emitter.emit(sink)
     }
 
@@ -116,11 +114,11 @@ struct RawWord {
     var isCaps: Bool { !nonASCII && !dotted && u >= 2 && l == 0 }
 }
 
-/// First pass: bytes → raw words with folded text.
-struct WordScanner {
+/// First pass: bytes → raw words with folded text. Non-copyable: it owns its fold buffer.
+struct WordScanner: ~Copyable {
     let text: UnsafeBufferPointer<UInt8>
     var words: [RawWord] = []
-    /// Folded bytes of every word; released by the analyze call that created the scanner.
+    /// Folded bytes of every word; freed with the scanner.
     var fold: ByteBuffer
 
     init(text: UnsafeBufferPointer<UInt8>) {
@@ -352,16 +350,17 @@ struct WordScanner {
     }
 }
 
-/// Second pass: raw words → tokens, with one word of context.
-struct Emitter {
+/// Second pass: raw words → tokens, with one word of context. Non-copyable: it owns the
+/// scanner it consumed and its term buffer, freed with it.
+struct Emitter: ~Copyable {
     let scanner: WordScanner
     let mode: AnalysisMode
-    /// The term being emitted; reused for every token, released by `deallocate()`.
+    /// The term being emitted; reused for every token, freed by `deinit`.
     let buffer: UnsafeMutablePointer<UInt8> = .allocate(capacity: Analyzer.maximumTermBytes * 2 + 8)
 
     let cache: StemCache?
 
-    init(scanner: WordScanner, mode: AnalysisMode, cache: StemCache? = nil) {
+    init(scanner: consuming WordScanner, mode: AnalysisMode, cache: StemCache? = nil) {
         self.scanner = scanner
         self.mode = mode
         self.cache = cache
@@ -372,7 +371,7 @@ struct Emitter {
         return PorterStemmer.stem(buffer, count: count)
     }
 
-    func deallocate() { buffer.deallocate() }
+    deinit { buffer.deallocate() }
 
     /// Shouting: a run of all-caps words of length ≥ 3, or 2 when one has ≥ 5 letters.
     static let shoutedRunLength = 3
@@ -514,14 +513,13 @@ struct Emitter {
     }
 
     mutating func writeLower(_ w: RawWord, stem: Bool) -> Int {
-        let fold = scanner.fold
         var count = w.foldEnd - w.foldStart
         if count > Analyzer.maximumTermBytes {
             // Truncate at a scalar boundary.
             count = Analyzer.maximumTermBytes
-            while count > 0 && fold[w.foldStart + count] & 0xC0 == 0x80 { count -= 1 }
+            while count > 0 && scanner.fold[w.foldStart + count] & 0xC0 == 0x80 { count -= 1 }
         }
-        for k in 0..<count { buffer[k] = fold[w.foldStart + k] }
+        for k in 0..<count { buffer[k] = scanner.fold[w.foldStart + k] }
         guard stem && !w.cjk else { return count }
         // Plain ASCII words (no digits, so no decimal point) need no byte check before stemming.
         if !w.nonASCII && w.digits == 0 && w.letters == count { return stemmed(count) }
@@ -563,7 +561,6 @@ extension Analyzer {
             var copy = word
             return copy.withUTF8 { buffer in
                 var scanner = WordScanner(text: buffer)
-                defer { scanner.fold.deallocate() }
                 scanner.scan()
                 guard scanner.words.count == 1, let w = scanner.words.first else { return (false, 0) }
                 return (w.isCaps, w.letters)

@@ -1,9 +1,9 @@
 /// A growable byte buffer over manually managed memory, for the analyzer's hot loop (an
 /// `Array` paid a uniqueness check and a capacity check on every appended byte).
 ///
-/// A value owns nothing by itself: ``Analyzer/analyze(_:mode:sink:)`` allocates it, uses it
-/// for one call, and releases it with ``deallocate()`` before returning.
-struct ByteBuffer {
+/// Non-copyable: one owner, which frees the memory when it ends (`deinit`), so the bytes can
+/// never be freed under a live copy. Reads are checked against the bytes written.
+struct ByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     var count = 0
     private(set) var capacity: Int
@@ -13,7 +13,7 @@ struct ByteBuffer {
         base = .allocate(capacity: self.capacity)
     }
 
-    func deallocate() { base.deallocate() }
+    deinit { base.deallocate() }
 
     @inline(__always)
     mutating func append(_ b: UInt8) {
@@ -27,7 +27,10 @@ struct ByteBuffer {
     }
 
     @inline(__always)
-    subscript(_ i: Int) -> UInt8 { base[i] }
+    subscript(_ i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "ByteBuffer read out of bounds")
+        return base[i]
+    }
 
     /// Makes room for `needed` bytes in all.
     @inline(__always)
