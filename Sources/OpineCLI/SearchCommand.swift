@@ -87,60 +87,12 @@ struct SearchCommand: ParsableCommand {
         }
         let engine = try location.openForSearch()
         let response = try engine.search(request)
-        let style = color.highlighter()
-        if count {
-            Output.line(String(response.matchedArticles))
-        } else if filesWithMatches {
-            for r in response.results { Output.line(Paths.display(r.article.path)) }
-        } else if json {
-            for r in response.results { Output.line(r.json(path: Paths.display(r.article.path), explain: explain)) }
-        } else {
-            printText(response, style: style)
-        }
-        if response.matchedArticles == 0 || (response.results.isEmpty && !count) {
-            var message = "opine: no results for \(EngineError.quoted(request.query))"
-            let unmatched = response.unmatchedWords.joined(separator: ", ")
-            if !response.unmatchedWords.isEmpty && response.clauses.count > 1 && EngineError.quoted(unmatched) != "this query" {
-                message += " (\(unmatched) matched nothing)"
-            }
-            Output.error(message)
-            if !response.suggestions.isEmpty {
-                Output.error("did you mean: " + response.suggestions.map(\.suggestion).joined(separator: " ") + "?")
-            }
+        let printer = SearchPrinter(highlighter: color.highlighter(), explain: explain, display: Paths.display)
+        let mode: SearchPrinter.Mode = count ? .count : filesWithMatches ? .paths : json ? .json : .text
+        for line in printer.lines(response, mode: mode) { Output.line(line) }
+        if let notice = printer.noResults(response, query: request.query, counting: count) {
+            for line in notice { Output.error(line) }
             throw ExitCode(ExitStatus.notFound)
-        }
-    }
-
-    func printText(_ response: SearchResponse, style: Highlighter) {
-        for r in response.results {
-            if r.rank - 1 == response.firstPartial {
-                Output.line("── below: articles matching only some of the words ──")
-                Output.line()
-            }
-            Output.line(style.strong("\(r.rank). \(r.article.title)"))
-            var meta: [String] = []
-            if !r.article.authors.isEmpty { meta.append(r.article.authors.joined(separator: ", ")) }
-            if let d = r.article.date { meta.append(d.description) }
-            meta.append(Paths.display(r.article.path))
-            Output.line("   " + meta.joined(separator: " · "))
-            for s in r.snippets {
-                Output.line("   " + style.render(s.text, highlights: s.highlights))
-            }
-            if explain {
-                let e = r.explanation
-                var prox = ""
-                if let w = e.proximityDetail.window {
-                    prox = " (window \(w), distances \(e.proximityDetail.pairDistances.map(String.init).joined(separator: ",")), closeness \(String(format: "%.3f", e.proximityDetail.closeness)))"
-                }
-                // %.4g: in a collection of a few articles most words occur in over half of them, and
-                // FTS5's IDF floors at 1e-6, so the parts are tiny but still ordered.
-                Output.line(String(format: "   score %.4g = article bm25 %.4g + passage bm25 %.4g + proximity %.4g%@ + other passages %.4g + head %.4g; %d/%d clauses",
-                                   e.total, e.articleBM25, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses, e.totalClauses))
-            }
-            Output.line()
-        }
-        if response.matchedArticles > response.results.count {
-            Output.line("\(response.results.count) of \(response.matchedArticles) matching articles shown (--limit)")
         }
     }
 }

@@ -276,6 +276,24 @@ struct ArticleRowTests {
         let oil = try #require(MatchBuilder().build([.word("oil", prefix: false)]))
         #expect(try store.articleIDs(titleMatching: oil) == [1, 2])
     }
+
+    /// Regression: `title:` assumed passage 0 is the title; an article without a title
+    /// passage starts with its standfirst, which must not count as a title.
+    @Test func titleFilterNeverMatchesAStandfirst() throws {
+        let folder = TemporaryFolder()
+        let store = try IndexStore(path: folder.path + "/index.sqlite")
+        var article = Article()
+        article.standfirst = "Oil prices rise again"
+        article.passages = [Passage(kind: .standfirst, text: "Oil prices rise again", range: 0..<21),
+                            Passage(kind: .body, text: "Markets watched oil closely.", range: 22..<50)]
+        try store.write { db in
+            try store.writeArticle(db, id: nil, file: SourceFileInfo(path: "/x/a.txt", size: 50, mtime: 1), hash: 1,
+                                   encoding: "utf-8", article: article)
+        }
+        let oil = try #require(MatchBuilder().build([.word("oil", prefix: false)]))
+        #expect(try store.articleIDs(matching: oil.expression) == [1])
+        #expect(try store.articleIDs(titleMatching: oil).isEmpty)
+    }
 }
 
 struct FileListTests {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OpineRanking
 @testable import OpineText
@@ -34,7 +35,7 @@ struct ProximityTests {
 
 struct ArticleRankerTests {
     func evidence(_ article: Int64, _ passage: Int64, bm25: Double, _ positions: [[Int32]], head: Bool = false) -> PassageEvidence {
-        PassageEvidence(passageID: article << 16 | passage, articleID: article, isHead: head, bm25: bm25, positions: positions)
+        PassageEvidence(passageID: PassageID.make(article: article, ordinal: Int(passage)), articleID: article, isHead: head, bm25: bm25, positions: positions)
     }
 
     @Test func closeTermsOutrankDistantOnesAtEqualBM25() {
@@ -98,10 +99,16 @@ struct ArticleRankerTests {
             evidence(1, 0, bm25: 2, [[0], []], head: true), evidence(1, 3, bm25: 4, [[5], [6]]), evidence(1, 4, bm25: 1, [[], [2]]),
         ], clauseCount: 2)
         let e = ranked[0].explanation
+        // By hand: no collection figures, so no article-level part and the passage counts whole.
+        // Best passage: ordinal 3 (BM25 4, its two clauses adjacent: closeness 1).
+        #expect(e.articleBM25 == 0)
         #expect(e.bm25 == 4)
-        #expect(e.extraPassages == RankingParameters().extraPassageWeight * (2 + 1))
-        #expect(e.headMatch > 0)
-        #expect(e.total == e.articleBM25 + e.bm25 + e.proximity + e.extraPassages + e.headMatch)
+        #expect(e.proximity == 4 * 0.25 * 1)
+        // Runners-up 2 and 1, half each.
+        #expect(e.extraPassages == 0.5 * (2 + 1))
+        // The title matched but the best passage is in the body: 0.1 of the best passage's BM25.
+        #expect(abs(e.headMatch - 0.4) < 1e-12)
+        #expect(abs(ranked[0].score - 6.9) < 1e-12)
     }
 }
 
@@ -142,13 +149,21 @@ struct SnippetTests {
         #expect(marked == ["CPEC"])
     }
 
-    @Test func severalSnippetsDoNotOverlap() {
+    @Test func severalSnippetsDoNotOverlap() throws {
         let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["china"]), count: 3)
         #expect(s.count >= 2)
+        // Where each snippet stands in the text (found by search, without its "…" marks).
+        var spans: [Range<String.Index>] = []
         for snippet in s {
             for h in snippet.highlights {
                 #expect(String(decoding: Array(snippet.text.utf8)[h], as: UTF8.self).lowercased().hasPrefix("china"))
             }
+            let core = snippet.text.trimmingCharacters(in: CharacterSet(charactersIn: "… "))
+            let span = try #require(text.range(of: core), "a snippet is a piece of its passage")
+            spans.append(span)
+        }
+        for i in spans.indices {
+            for j in spans.indices where i < j { #expect(!spans[i].overlaps(spans[j]), "snippets \(i) and \(j) overlap") }
         }
     }
 

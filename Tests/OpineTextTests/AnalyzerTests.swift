@@ -205,3 +205,28 @@ struct AnalyzerTests {
         #expect(Analyzer().joinedTerm("US") == nil)
     }
 }
+
+/// Terms with their UTF-8 offsets and positions, checked by hand against the input's bytes
+/// (’ and the soft hyphen are 3 and 2 bytes, é 2, a combining accent 2, a CJK character 3).
+struct AnalyzerSpanTests {
+    static let cases: [(String, String)] = [
+        ("U.S.-led talks", "US@0-4#0 +us@0-4#0 led@5-8#1 talk@9-14#2"),
+        ("Pakistan’s CPEC", "pakistan@0-12#0 CPEC@13-17#1 +cpec@13-17#1"),
+        ("counter-terrorism", "counter@0-7#0 +counterterror@0-17#0 terror@8-17#1"),
+        ("Café au lait", "cafe@0-5#0 au@6-8#1 lait@9-13#2"),
+        ("THE LIMITS OF BONHOMIE", "the@0-3#0 +THE@0-3#0 limit@4-10#1 of@11-13#2 +OF@11-13#2 bonhomi@14-22#3"),
+        ("中国", "中@0-3#0 国@3-6#1"),
+        ("co\u{AD}operate", "cooper@0-11#0"),
+        ("2.5 per cent", "2.5@0-3#0 per@4-7#1 cent@8-12#2"),
+        ("NGOs' role", "NGO@0-4#0 +ngo@0-4#0 role@6-10#1"),
+        ("e\u{301}lan vital", "elan@0-6#0 vital@7-12#1"),
+    ]
+
+    @Test(arguments: cases)
+    func offsetsAndPositions(_ input: String, _ expected: String) {
+        let tokens = Analyzer().tokens(input, mode: .document)
+        checkInvariants(input, tokens)
+        let rendered = tokens.map { "\($0.isColocated ? "+" : "")\($0.term)@\($0.range.lowerBound)-\($0.range.upperBound)#\($0.position)" }
+        #expect(rendered.joined(separator: " ") == expected)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Opine
+@testable import OpineCLI
+@testable import OpineRanking
+import OpineRender
+import OpineText
+
+/// What `opine search` prints, in process, from hand-made responses.
+struct SearchPrinterTests {
+    static func result(_ rank: Int, _ title: String, complete: Bool) -> SearchResult {
+        let explanation = ScoreExplanation(
+            articleBM25: 1, bm25: 2, proximity: 0.5, proximityDetail: .none, proximityPassageID: nil, extraPassages: 0,
+            headMatch: 0, matchedClauses: complete ? 2 : 1, totalClauses: 2)
+        return SearchResult(
+            rank: rank, article: ArticleSummary(id: Int64(rank), path: "/docs/\(rank).txt", title: title, authors: ["Ann Author"],
+                                                date: ArticleDate(iso: "2025-01-0\(rank)")),
+            passage: PassageView(ordinal: 3, kind: .body, text: "Trade and tariffs.", range: 10..<28),
+            snippets: [Snippet(text: "Trade and tariffs.", highlights: [10..<17])], explanation: explanation)
+    }
+
+    static let response = SearchResponse(
+        results: [result(1, "First", complete: true), result(2, "Second", complete: false)], matchedArticles: 5,
+        unmatchedWords: [], suggestions: [], clauses: [.word("trade", prefix: false), .word("tariffs", prefix: false)])
+
+    let printer = SearchPrinter(highlighter: Highlighter(.plain), explain: false, display: { $0.replacingOccurrences(of: "/docs/", with: "") })
+
+    @Test func textShowsEachArticleAndThePartialMarker() {
+        #expect(printer.lines(Self.response, mode: .text) == [
+            "1. First", "   Ann Author · 2025-01-01 · 1.txt", "   Trade and [tariffs].", "",
+            "── below: articles matching only some of the words ──", "",
+            "2. Second", "   Ann Author · 2025-01-02 · 2.txt", "   Trade and [tariffs].", "",
+            "2 of 5 matching articles shown (--limit)",
+        ])
+    }
+
+    @Test func countsPathsAndJSON() throws {
+        #expect(printer.lines(Self.response, mode: .count) == ["5"])
+        #expect(printer.lines(Self.response, mode: .paths) == ["1.txt", "2.txt"])
+        let json = printer.lines(Self.response, mode: .json)
+        #expect(json.count == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json[0].utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "First")
+        #expect(object["path"] as? String == "1.txt")
+        #expect(object["passage_range"] as? [Int] == [10, 28])
+        #expect(object["highlights"] as? [[Int]] == [[10, 17]])
+        #expect(object["score"] as? Double == 3.5)
+        #expect(object["complete"] as? Bool == true)
+    }
+
+    @Test func explainPrintsTheParts() {
+        var explaining = printer
+        explaining.explain = true
+        let lines = explaining.lines(Self.response, mode: .text)
+        #expect(lines.contains("   score 3.5 = article bm25 1 + passage bm25 2 + proximity 0.5 + other passages 0 + head 0; 2/2 clauses"))
+    }
+
+    @Test func noResultsNamesTheWordsAndSuggests() {
+        let none = SearchResponse(results: [], matchedArticles: 0, unmatchedWords: ["Hilary"], suggestions: [("Hilary", "Hillary")],
+                                  clauses: [.word("Hilary", prefix: false), .word("Clinton", prefix: false)])
+        #expect(printer.noResults(none, query: "Hilary Clinton", counting: false)
+                == ["opine: no results for 'Hilary Clinton' (Hilary matched nothing)", "did you mean: Hillary?"])
+        #expect(printer.noResults(Self.response, query: "trade tariffs", counting: false) == nil)
+    }
+}
