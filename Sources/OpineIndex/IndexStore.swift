@@ -33,24 +33,7 @@ public final class IndexStore: Sendable {
     ///   when the file is not an Opine index).
     public init(path: String, readOnly: Bool = false, rebuild: Bool = false) throws {
         self.path = path
-        var config = Configuration()
-        config.readonly = readOnly
-        config.busyMode = .timeout(IndexStore.busyTimeout)
-        if !readOnly { config.journalMode = .wal }
-        let recorder = self.recorder
-        config.prepareDatabase { db in
-            // Only the writer records layouts; readers' tokenizers analyze queries.
-            try OpineTokenizer.register(db, recorder: db.configuration.readonly ? nil : recorder)
-            try InstancesFunction.register(db)
-            // Debian builds SQLite with SECURE_DELETE, which zeroes every freed page: FTS5's
-            // segment merges free many. Nothing secret is indexed here.
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA secure_delete = OFF")
-                // Takes effect only on a new, empty database (before GRDB turns WAL on): lets a
-                // sync give back the pages FTS5's 'optimize' frees (`PRAGMA incremental_vacuum`).
-                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
-            }
-        }
+        let config = IndexStore.configuration(readOnly: readOnly, recorder: recorder)
         if FileManager.default.fileExists(atPath: path) {
             try IndexStore.checkHeader(path)
         } else if readOnly {
@@ -93,6 +76,29 @@ public final class IndexStore: Sendable {
         } else {
             try read { db in try IndexSchema.check(db, path: path) }
         }
+    }
+
+    /// Every connection's setup: WAL and a busy timeout; the tokenizer and `opine_instances`
+    /// registered (the writer's tokenizer records layouts).
+    static func configuration(readOnly: Bool, recorder: LayoutRecorder) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(IndexStore.busyTimeout)
+        if !readOnly { config.journalMode = .wal }
+        config.prepareDatabase { db in
+            // Only the writer records layouts; readers' tokenizers analyze queries.
+            try OpineTokenizer.register(db, recorder: db.configuration.readonly ? nil : recorder)
+            try InstancesFunction.register(db)
+            // Debian builds SQLite with SECURE_DELETE, which zeroes every freed page: FTS5's
+            // segment merges free many. Nothing secret is indexed here.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+                // Takes effect only on a new, empty database (before GRDB turns WAL on): lets a
+                // sync give back the pages FTS5's 'optimize' frees (`PRAGMA incremental_vacuum`).
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
+        }
+        return config
     }
 
     /// A pool of connections; a read-only open of a database not in WAL mode (an empty file)

@@ -210,133 +210,170 @@ struct WordScanner: ~Copyable {
         return b >= 0x61 && b <= 0x7A
     }
 
+    /// Where a word scan is: the byte index and what the current segment (since the word's
+    /// start or its last acronym dot) holds.
+    struct Cursor {
+        var i: Int
+        /// Letters since the word start or the last acronym dot.
+        var segmentLetters = 0
+        /// Digits or non-ASCII in the current segment.
+        var segmentOther = false
+        var lastWasDigit = false
+    }
+
     /// Scans one raw word starting at `start` (a letter or digit); returns the index after it.
     mutating func scanWord(from start: Int) -> Int {
         var word = RawWord(start: start, end: start, foldStart: fold.count, foldEnd: 0)
-        var i = start
-        var segmentLetters = 0  // letters since the word start or the last acronym dot
-        var segmentOther = false  // digits or non-ASCII in the current segment
-        var lastWasDigit = false
+        var cursor = Cursor(i: start)
+        let n = text.count
+        while cursor.i < n {
+            scanASCIIRun(&cursor, &word)
+            guard cursor.i < n else { break }
+            let byte = text[cursor.i]
+            if byte < 0x80 && byte != 0x27 && byte != 0x2E && byte != 0x2C && byte != 0x2D { break }
+            guard scanOther(&cursor, &word) else { break }
+        }
+        finish(&word, at: cursor.i)
+        return max(cursor.i, start + 1)
+    }
+
+    /// ASCII letters and digits without decoding (most bytes of most text), with the counters
+    /// and the fold cursor in locals so that they stay in registers.
+    @inline(__always)
+    mutating func scanASCIIRun(_ cursor: inout Cursor, _ word: inout RawWord) {
         let n = text.count
         let src = text.baseAddress!
-        scanning: while i < n {
-            // ASCII letters and digits without decoding (most bytes of most text), with the
-            // counters and the fold cursor in locals so that they stay in registers.
-            fold.ensureCapacity(fold.count + (n - i) + 8)
-            let out = fold.base
-            var cursor = fold.count
-            var upper = 0
-            var lower = 0
-            var digits = 0
-            var letters = 0
-            while i < n {
-                let byte = src[i]
-                let folded = byte | 0x20
-                if folded >= 0x61 && folded <= 0x7A {
-                    if byte < 0x61 { upper += 1 } else { lower += 1 }
-                    out[cursor] = folded
-                    cursor += 1
-                    letters += 1
-                    i += 1
-                } else if byte >= 0x30 && byte <= 0x39 {
-                    digits += 1
-                    out[cursor] = byte
-                    cursor += 1
-                    i += 1
-                } else {
-                    break
-                }
-            }
-            fold.count = cursor
-            if upper + lower + digits > 0 {
-                word.upper += upper
-                word.lower += lower
-                word.digits += digits
-                segmentLetters += letters
-                if digits > 0 { segmentOther = true }
-                lastWasDigit = i > 0 && src[i - 1] >= 0x30 && src[i - 1] <= 0x39
-            }
-            guard i < n else { break scanning }
+        var i = cursor.i
+        fold.ensureCapacity(fold.count + (n - i) + 8)
+        let out = fold.base
+        var at = fold.count
+        var upper = 0
+        var lower = 0
+        var digits = 0
+        while i < n {
             let byte = src[i]
-            if byte < 0x80 && byte != 0x27 && byte != 0x2E && byte != 0x2C && byte != 0x2D { break scanning }
-            let (scalar, length) = decode(at: i)
-            let cls = classify(scalar)
-            switch cls {
-            case .letter:
-                let v = scalar!
-                if v < 0x80 {
-                    let b = UInt8(v)
-                    if b >= 0x41 && b <= 0x5A {
-                        word.upper += 1
-                        fold.append(b | 0x20)
-                    } else {
-                        word.lower += 1
-                        fold.append(b)
-                    }
-                    segmentLetters += 1
-                } else {
-                    word.nonASCII = true
-                    segmentOther = true
-                    Folding.appendFolded(v, to: &fold, word: &word)
-                }
-                lastWasDigit = false
-                i += length
-            case .digit:
-                word.digits += 1
-                fold.append(text[i])
-                segmentOther = true
-                lastWasDigit = true
-                i += length
-            case .ignorable:
-                i += length
-            case .apostrophe:
-                // `Pakistan's` → pakistan (the `'s` is inside the token's range, not its term);
-                // `don't`, `O'Brien` → dont, obrien.
-                let next = i + length
-                guard word.letters > 0 || word.nonASCII, isWordChar(at: next) else { break scanning }
-                if text[next] | 0x20 == UInt8(ascii: "s") && !isWordChar(at: next + 1) {
-                    i = next + 1
-                    break scanning
-                }
-                i = next
-            case .dot:
-                if lastWasDigit && isDigit(at: i + 1) {
-                    fold.append(UInt8(ascii: "."))
-                    i += 1
-                    lastWasDigit = false
-                    continue
-                }
-                if segmentLetters == 1 && !segmentOther && isASCIILetter(at: i + 1)
-                    && (i + 2 >= n || text[i + 2] == UInt8(ascii: ".") || !isWordChar(at: i + 2))
-                {
-                    word.dotted = true
-                    segmentLetters = 0
-                    i += 1
-                    continue
-                }
-                if word.dotted && segmentLetters == 1 && !segmentOther { i += 1 }  // `U.S.` keeps its last dot
-                break scanning
-            case .comma:
-                if lastWasDigit && isDigit(at: i + 1) && isDigit(at: i + 2) && isDigit(at: i + 3)
-                    && !isDigit(at: i + 4)
-                {
-                    i += 1
-                    continue
-                }
-                break scanning
-            default:
-                break scanning
+            let folded = byte | 0x20
+            if folded >= 0x61 && folded <= 0x7A {
+                if byte < 0x61 { upper += 1 } else { lower += 1 }
+                out[at] = folded
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                out[at] = byte
+            } else {
+                break
             }
+            at += 1
+            i += 1
         }
+        fold.count = at
+        cursor.i = i
+        guard upper + lower + digits > 0 else { return }
+        word.upper += upper
+        word.lower += lower
+        word.digits += digits
+        cursor.segmentLetters += upper + lower
+        if digits > 0 { cursor.segmentOther = true }
+        cursor.lastWasDigit = i > 0 && src[i - 1] >= 0x30 && src[i - 1] <= 0x39
+    }
+
+    /// One character that is not an ASCII letter or digit: a letter or digit of another
+    /// script, an ignorable mark, or punctuation that may continue the word. False ends it.
+    @inline(__always)
+    mutating func scanOther(_ c: inout Cursor, _ word: inout RawWord) -> Bool {
+        let (scalar, length) = decode(at: c.i)
+        switch classify(scalar) {
+        case .letter:
+            let v = scalar!
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x41 && b <= 0x5A {
+                    word.upper += 1
+                    fold.append(b | 0x20)
+                } else {
+                    word.lower += 1
+                    fold.append(b)
+                }
+                c.segmentLetters += 1
+            } else {
+                word.nonASCII = true
+                c.segmentOther = true
+                Folding.appendFolded(v, to: &fold, word: &word)
+            }
+            c.lastWasDigit = false
+            c.i += length
+        case .digit:
+            word.digits += 1
+            fold.append(text[c.i])
+            c.segmentOther = true
+            c.lastWasDigit = true
+            c.i += length
+        case .ignorable:
+            c.i += length
+        case .apostrophe:
+            return scanApostrophe(&c, word, length: length)
+        case .dot:
+            return scanDot(&c, &word)
+        case .comma:
+            // A thousands separator (`1,000`) stays inside a number.
+            guard c.lastWasDigit && isDigit(at: c.i + 1) && isDigit(at: c.i + 2) && isDigit(at: c.i + 3)
+                && !isDigit(at: c.i + 4) else { return false }
+            c.i += 1
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `Pakistan's` → pakistan (the `'s` is inside the token's range, not its term);
+    /// `don't`, `O'Brien` → dont, obrien.
+    @inline(__always)
+    func scanApostrophe(_ c: inout Cursor, _ word: RawWord, length: Int) -> Bool {
+        let next = c.i + length
+        guard word.letters > 0 || word.nonASCII, isWordChar(at: next) else { return false }
+        if text[next] | 0x20 == UInt8(ascii: "s") && !isWordChar(at: next + 1) {
+            c.i = next + 1
+            return false
+        }
+        c.i = next
+        return true
+    }
+
+    /// A decimal point (`2.5`), an acronym's dot (`U.S.`), or the end of the word.
+    @inline(__always)
+    mutating func scanDot(_ c: inout Cursor, _ word: inout RawWord) -> Bool {
+        let n = text.count
+        if c.lastWasDigit && isDigit(at: c.i + 1) {
+            fold.append(UInt8(ascii: "."))
+            c.i += 1
+            c.lastWasDigit = false
+            return true
+        }
+        if c.segmentLetters == 1 && !c.segmentOther && isASCIILetter(at: c.i + 1)
+            && (c.i + 2 >= n || text[c.i + 2] == UInt8(ascii: ".") || !isWordChar(at: c.i + 2))
+        {
+            word.dotted = true
+            c.segmentLetters = 0
+            c.i += 1
+            return true
+        }
+        if word.dotted && c.segmentLetters == 1 && !c.segmentOther { c.i += 1 }  // `U.S.` keeps its last dot
+        return false
+    }
+
+    /// Ends the word at `i`: notes a hyphen joining it to the next word, and keeps it when it
+    /// folded to something.
+    @inline(__always)
+    mutating func finish(_ word: inout RawWord, at i: Int) {
+        let n = text.count
         word.end = i
         word.foldEnd = fold.count
         if i < n {
             // `-`, or U+2010/U+2011 (E2 80 90/91); checked on bytes, since every word ends here.
-            let b = src[i]
+            let b = text[i]
             var after = -1
             if b == 0x2D {
                 after = i + 1
-            } else if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80 && (src[i + 2] == 0x90 || src[i + 2] == 0x91) {
+            } else if b == 0xE2 && i + 2 < n && text[i + 1] == 0x80 && (text[i + 2] == 0x90 || text[i + 2] == 0x91) {
                 after = i + 3
             }
             if after > 0 && isWordChar(at: after) { word.hyphenToNext = true }
@@ -346,7 +383,6 @@ struct WordScanner: ~Copyable {
         } else {
             fold.count = word.foldStart
         }
-        return max(i, start + 1)
     }
 }
 

@@ -25,162 +25,204 @@ public struct ArticleParser: Sendable {
     public init() {}
 
     public func parse(_ text: String, fileName: String = "") -> Article {
-        let bytes = Array(text.utf8)
+        var state = ParseState(bytes: Array(text.utf8))
+        readFrontMatter(&state)
+        readTitleLine(&state)
+        readHeaderLines(&state)
+        if state.article.title.isEmpty { state.article.title = ArticleParser.title(fromFileName: fileName) }
+        let paragraphs = state.paragraphs()
+        state.lines.removeAll()
+        return assemble(&state, paragraphs)
+    }
+
+    /// The text being parsed, where the parser is in it, and what it found so far.
+    struct ParseState {
+        let bytes: [UInt8]
+        var lines: [Lines.Line]
+        var index = 0
         var article = Article()
-        var lines = Lines(bytes: bytes).all
         var passages: [Passage] = []
+        /// A byline or a date line was found under the title.
+        var hasHeader = false
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            lines = Lines(bytes: bytes).all
+        }
 
         func make(_ kind: PassageKind, _ range: Range<Int>) -> Passage {
             Passage(kind: kind, text: String(decoding: bytes[range], as: UTF8.self), range: range)
         }
 
-        // Front matter.
-        var index = 0
-        if !lines.isEmpty, lines[0].text(bytes) == "---",
-            let close = lines.indices.dropFirst().first(where: { lines[$0].text(bytes) == "---" })
-        {
-            for line in lines[1..<close] {
-                let colon = bytes[line.range].firstIndex(of: UInt8(ascii: ":"))
-                guard let colon else { continue }
-                let key = String(decoding: bytes[line.range.lowerBound..<colon], as: UTF8.self)
-                    .trimmingSpaces().lowercased()
-                let valueRange = Lines.trim(bytes, (colon + 1)..<line.range.upperBound)
-                let value = String(decoding: bytes[valueRange], as: UTF8.self).trimmingCharacters(in: "\"'")
-                switch key {
-                case "title" where !value.isEmpty:
-                    article.title = value
-                    passages.append(make(.title, valueRange))
-                case "author", "authors":
-                    article.authors = value.trimmingCharacters(in: "[]").split(separator: ",").map {
-                        $0.trimmingSpaces().trimmingCharacters(in: "\"'")
-                    }.filter { !$0.isEmpty }
-                case "date":
-                    article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
-                default:
-                    break
-                }
-            }
-            index = close + 1
-        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-        // Header: title line, byline, date line.
-        var hasHeader = false
-        if article.title.isEmpty {
-            while index < lines.count && lines[index].isBlank { index += 1 }
-            if index < lines.count {
-                var line = lines[index]
-                if line.text(bytes).hasPrefix("#") {
-                    let hashes = bytes[line.range].prefix { $0 == UInt8(ascii: "#") || $0 == 0x20 }.count
-                    line.range = (line.range.lowerBound + hashes)..<line.range.upperBound
+        /// The rest of the lines as paragraphs: runs of non-blank lines.
+        mutating func paragraphs() -> [Range<Int>] {
+            var paragraphs: [Range<Int>] = []
+            var start: Int?
+            var end = 0
+            while index < lines.count {
+                if lines[index].isBlank {
+                    if let s = start { paragraphs.append(s..<end) }
+                    start = nil
+                } else {
+                    if start == nil { start = lines[index].range.lowerBound }
+                    end = lines[index].range.upperBound
                 }
-                let text = line.text(bytes)
-                let isDateLine = text.utf8.count <= 40 && DateFinder.find(in: text) != nil
-                if line.range.count <= ArticleParser.maximumTitleBytes && !isByline(text) && !isDateLine {
-                    article.title = line.text(bytes).trimmingSpaces()
-                    passages.append(make(.title, line.range))
-                    index += 1
-                }
+                index += 1
+            }
+            if let s = start { paragraphs.append(s..<end) }
+            return paragraphs
+        }
+    }
+
+    /// The paragraphs of an article by role.
+    struct Paragraphs {
+        var standfirst: Range<Int>?
+        var captions: [Range<Int>] = []
+        var body: [Range<Int>] = []
+        var bio: [Range<Int>] = []
+    }
+
+    /// A Markdown front-matter block (`---` … `---`): title, author(s), date.
+    func readFrontMatter(_ state: inout ParseState) {
+        let lines = state.lines
+        let bytes = state.bytes
+        guard !lines.isEmpty, lines[0].text(bytes) == "---",
+            let close = lines.indices.dropFirst().first(where: { lines[$0].text(bytes) == "---" })
+        else { return }
+        for line in lines[1..<close] {
+            guard let colon = bytes[line.range].firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let key = String(decoding: bytes[line.range.lowerBound..<colon], as: UTF8.self).trimmingSpaces().lowercased()
+            let valueRange = Lines.trim(bytes, (colon + 1)..<line.range.upperBound)
+            let value = String(decoding: bytes[valueRange], as: UTF8.self).trimmingCharacters(in: "\"'")
+            switch key {
+            case "title" where !value.isEmpty:
+                state.article.title = value
+                state.passages.append(state.make(.title, valueRange))
+            case "author", "authors":
+                state.article.authors = value.trimmingCharacters(in: "[]").split(separator: ",").map {
+                    $0.trimmingSpaces().trimmingCharacters(in: "\"'")
+                }.filter { !$0.isEmpty }
+            case "date":
+                state.article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
+            default:
+                break
             }
         }
+        state.index = close + 1
+    }
+
+    /// The first non-blank line is the title (a Markdown heading's `#`s dropped), unless it is
+    /// a byline, a date line or too long to be one.
+    func readTitleLine(_ state: inout ParseState) {
+        guard state.article.title.isEmpty else { return }
+        while state.index < state.lines.count && state.lines[state.index].isBlank { state.index += 1 }
+        guard state.index < state.lines.count else { return }
+        var line = state.lines[state.index]
+        if line.text(state.bytes).hasPrefix("#") {
+            let hashes = state.bytes[line.range].prefix { $0 == UInt8(ascii: "#") || $0 == 0x20 }.count
+            line.range = (line.range.lowerBound + hashes)..<line.range.upperBound
+        }
+        let text = line.text(state.bytes)
+        let isDateLine = text.utf8.count <= 40 && DateFinder.find(in: text) != nil
+        if line.range.count <= ArticleParser.maximumTitleBytes && !isByline(text) && !isDateLine {
+            state.article.title = text.trimmingSpaces()
+            state.passages.append(state.make(.title, line.range))
+            state.index += 1
+        }
+    }
+
+    /// Byline and date lines just under the title.
+    func readHeaderLines(_ state: inout ParseState) {
         var lookahead = 0
-        while index < lines.count && lookahead < ArticleParser.headerLookahead {
-            if lines[index].isBlank { index += 1; continue }
-            let text = lines[index].text(bytes)
-            if article.authors.isEmpty, let authors = byline(text) {
-                article.authors = authors
-                passages.append(make(.byline, lines[index].range))
-                hasHeader = true
-            } else if article.date == nil, text.utf8.count <= 120, let date = DateFinder.find(in: text) {
-                article.date = date
-                hasHeader = true
+        while state.index < state.lines.count && lookahead < ArticleParser.headerLookahead {
+            let line = state.lines[state.index]
+            if line.isBlank {
+                state.index += 1
+                continue
+            }
+            let text = line.text(state.bytes)
+            if state.article.authors.isEmpty, let authors = byline(text) {
+                state.article.authors = authors
+                state.passages.append(state.make(.byline, line.range))
+                state.hasHeader = true
+            } else if state.article.date == nil, text.utf8.count <= 120, let date = DateFinder.find(in: text) {
+                state.article.date = date
+                state.hasHeader = true
             } else {
                 break
             }
-            index += 1
+            state.index += 1
             lookahead += 1
         }
-        if article.title.isEmpty {
-            article.title = ArticleParser.title(fromFileName: fileName)
-        }
+    }
 
-        // Paragraphs: runs of non-blank lines.
-        var paragraphs: [Range<Int>] = []
-        var start: Int?
-        var end = 0
-        while index < lines.count {
-            if lines[index].isBlank {
-                if let s = start { paragraphs.append(s..<end) }
-                start = nil
-            } else {
-                if start == nil { start = lines[index].range.lowerBound }
-                end = lines[index].range.upperBound
-            }
-            index += 1
-        }
-        if let s = start { paragraphs.append(s..<end) }
-        lines.removeAll()
-
-        // Boilerplate: drop it, and everything after a "Next Story" style marker.
+    /// Boilerplate out, then the bio, the standfirst and captions found; the rest is the body.
+    func classify(_ state: ParseState, _ paragraphs: [Range<Int>]) -> Paragraphs {
+        var out = Paragraphs()
         var kept: [Range<Int>] = []
         for p in paragraphs {
-            let text = String(decoding: bytes[p], as: UTF8.self)
+            let text = state.text(p)
             if Boilerplate.endsArticle(text) { break }
             if Boilerplate.isBoilerplate(text) { continue }
             kept.append(p)
         }
-
         // Bio: the trailing "The writer is …" paragraphs.
-        var bio: [Range<Int>] = []
-        while let last = kept.last, Boilerplate.isBio(String(decoding: bytes[last], as: UTF8.self)) {
-            bio.insert(last, at: 0)
+        while let last = kept.last, Boilerplate.isBio(state.text(last)) {
+            out.bio.insert(last, at: 0)
             kept.removeLast()
         }
-
         // Standfirst and caption among the first paragraphs.
-        var body: [Range<Int>] = []
-        var standfirst: Range<Int>?
-        var captions: [Range<Int>] = []
         for (i, p) in kept.enumerated() {
-            let text = String(decoding: bytes[p], as: UTF8.self)
+            let text = state.text(p)
             if i < ArticleParser.captionLookahead + 1 && kept.count > 1 && Boilerplate.isCaption(text) {
-                captions.append(p)
+                out.captions.append(p)
                 continue
             }
             if i == 0 && kept.count > 1 {
-                if isTeaser(text, next: String(decoding: bytes[kept[1]], as: UTF8.self)) { continue }
-                if isStandfirst(text, hasHeader: hasHeader) {
-                    standfirst = p
+                if isTeaser(text, next: state.text(kept[1])) { continue }
+                if isStandfirst(text, hasHeader: state.hasHeader) {
+                    out.standfirst = p
                     continue
                 }
             }
-            body.append(p)
+            out.body.append(p)
         }
+        return out
+    }
 
-        if let s = standfirst {
-            let passage = make(.standfirst, s)
+    /// The article's fields and passages in reading order, at most ``maximumPassages``.
+    func assemble(_ state: inout ParseState, _ paragraphs: [Range<Int>]) -> Article {
+        let roles = classify(state, paragraphs)
+        var article = state.article
+        var passages = state.passages
+        func joined(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + "\n\n" + b }
+        if let s = roles.standfirst {
+            let passage = state.make(.standfirst, s)
             article.standfirst = passage.text
             passages.append(passage)
         }
-        for c in captions {
-            let passage = make(.caption, c)
-            article.caption = article.caption.isEmpty ? passage.text : article.caption + "\n\n" + passage.text
+        for c in roles.captions {
+            let passage = state.make(.caption, c)
+            article.caption = joined(article.caption, passage.text)
             passages.append(passage)
         }
-        for b in body {
-            let passage = make(.body, b)
+        for b in roles.body {
+            let passage = state.make(.body, b)
             article.body.append(passage.text)
             passages.append(passage)
         }
-        for b in bio {
-            let passage = make(.bio, b)
-            article.bio = article.bio.isEmpty ? passage.text : article.bio + "\n\n" + passage.text
+        for b in roles.bio {
+            let passage = state.make(.bio, b)
+            article.bio = joined(article.bio, passage.text)
             passages.append(passage)
         }
         if passages.count > ArticleParser.maximumPassages {
             let tail = passages[(ArticleParser.maximumPassages - 1)...]
             let range = tail.first!.range.lowerBound..<tail.last!.range.upperBound
             passages.removeSubrange((ArticleParser.maximumPassages - 1)...)
-            passages.append(make(.body, range))
+            passages.append(state.make(.body, range))
         }
         article.passages = passages
         return article
