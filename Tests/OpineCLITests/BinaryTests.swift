@@ -124,4 +124,26 @@ struct BinaryTests {
         let second = try Self.run(["search", "CPEC"], cwd: dir)
         #expect(second.stderr.isEmpty)
     }
+
+    /// Issue 11's checks, as a user types them.
+    @Test func limitsAndErrorsAsTyped() throws {
+        let index = temporaryIndex()
+        let corpus = (index as NSString).deletingLastPathComponent + "/docs"
+        defer { try? FileManager.default.removeItem(atPath: (index as NSString).deletingLastPathComponent) }
+        try CrashSafetyTests.makeCorpus(corpus, count: 5)  // every article mentions tariffs
+        _ = try Self.run(["index", "--index", index, corpus])
+        let all = try Self.run(["search", "--index", index, "tariffs"])
+        #expect(all.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 5)
+        for limit in [["-n1"], ["--limit=1"], ["-n", "1"]] {
+            let r = try Self.run(["search", "--index", index] + limit + ["tariffs"])
+            #expect(r.status == 0)
+            #expect(r.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 1, "\(limit)")
+        }
+        let missing = try Self.run(["eval", "--queries", "/nonexistent.tsv", "--docs", corpus, "--qrels", "/nonexistent.qrels"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "opine: /nonexistent.tsv: no such file\n")
+        let nan = try Self.run(["eval", "--set", "k1=nan", "--queries", "q", "--docs", "d", "--qrels", "r"])
+        #expect(nan.status == 64)
+        #expect(nan.stderr.contains("k1 must be a number from 0 to 1000000"))
+    }
 }
