@@ -125,6 +125,12 @@ struct BinaryTests {
         #expect(second.stderr.isEmpty)
     }
 
+    /// A result's heading: its rank, a full stop, a space ("3. Title").
+    static func isResultLine(_ line: Substring) -> Bool {
+        guard let dot = line.firstIndex(of: ".") else { return false }
+        return !line[..<dot].isEmpty && line[..<dot].allSatisfy(\.isNumber) && line[line.index(after: dot)...].hasPrefix(" ")
+    }
+
     /// Issue 11's checks, as a user types them.
     @Test func limitsAndErrorsAsTyped() throws {
         let index = temporaryIndex()
@@ -133,11 +139,11 @@ struct BinaryTests {
         try CrashSafetyTests.makeCorpus(corpus, count: 5)  // every article mentions tariffs
         _ = try Self.run(["index", "--index", index, corpus])
         let all = try Self.run(["search", "--index", index, "tariffs"])
-        #expect(all.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 5)
+        #expect(all.stdout.split(separator: "\n").filter(Self.isResultLine).count == 5)
         for limit in [["-n1"], ["--limit=1"], ["-n", "1"]] {
             let r = try Self.run(["search", "--index", index] + limit + ["tariffs"])
             #expect(r.status == 0)
-            #expect(r.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }.count == 1, "\(limit)")
+            #expect(r.stdout.split(separator: "\n").filter(Self.isResultLine).count == 1, "\(limit)")
         }
         let missing = try Self.run(["eval", "--queries", "/nonexistent.tsv", "--docs", corpus, "--qrels", "/nonexistent.qrels"])
         #expect(missing.status == 2)
