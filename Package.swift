@@ -19,8 +19,12 @@ let package = Package(
         .target(name: "OpineText"),
         // Pure: evidence, BM25 parts, proximity, score combination, snippets, IR metrics.
         .target(name: "OpineRanking", dependencies: ["OpineText"]),
-        // One reader per format Opine reads, turning a file's bytes into Articles.
-        .target(name: "OpineSources", dependencies: ["OpineText"]),
+        // System libraries: libxml2's HTML parser and zlib, for web pages (OpineSources alone).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // One reader per format Opine reads, turning a file's bytes into Articles; the only
+        // module importing libxml2.
+        .target(name: "OpineSources", dependencies: ["OpineText", "CLibXML2", "CZlib"]),
         // Pure: highlights to plain text, ANSI, escaped HTML and JSON, for every front end.
         .target(name: "OpineRender", dependencies: ["OpineText", "OpineRanking"]),
         // The only module that imports GRDB: schema, FTS5 tokenizer and auxiliary function, sync.

@@ -24,6 +24,9 @@ struct SearchFilter {
         for author in query.parsed.authors + request.authors {
             restrict(to: try snapshot.articleIDs(author: author))
         }
+        for outlet in request.outlets {
+            restrict(to: try snapshot.articleIDs(outlet: outlet))
+        }
         if let titlePlan = query.titlePlan {
             restrict(to: try snapshot.articleIDs(titleMatching: titlePlan))
         }

@@ -10,6 +10,8 @@ public struct SearchRequest: Sendable {
     public var until: ArticleDate?
     /// Author name fragments, each required (`--author`, plus `author:` in the query).
     public var authors: [String] = []
+    /// Outlet name fragments, each required (`--outlet`).
+    public var outlets: [String] = []
     /// Snippets per article (1…3; 0 for none).
     public var snippets = 1
     public var parameters = RankingParameters()
@@ -42,6 +44,8 @@ public struct ArticleSummary: Hashable, Sendable {
     public var title: String
     public var authors: [String]
     public var date: ArticleDate?
+    /// The site or paper that published it; empty when unknown.
+    public var outlet: String = ""
 }
 
 public struct PassageView: Hashable, Sendable {

@@ -13,7 +13,7 @@ public struct OpineCommand: ParsableCommand {
             but some files were skipped (each is named in a warning).
             """,
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,
-                      AnalyzeCommand.self, CheckCommand.self, EvalCommand.self],
+                      AnalyzeCommand.self, CheckCommand.self, EvalCommand.self, ParseCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -37,6 +37,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only articles by this author (part of the name; repeatable).", valueName: "name"))
     var author: [String] = []
 
+    @Option(help: ArgumentHelp("Only articles from this outlet (part of its name; repeatable).", valueName: "name"))
+    var outlet: [String] = []
+
     @Option(help: "Snippets per article (1 to 3).")
     var snippets = 1
 
@@ -76,6 +79,7 @@ struct SearchCommand: ParsableCommand {
         request.since = since.flatMap(ArticleDate.init(iso:))
         request.until = until.flatMap(ArticleDate.init(iso:))
         request.authors = author
+        request.outlets = outlet
         request.snippets = snippets
         // -c needs only the count (no article is read when the words rule can count them); -l every path.
         // -l prints paths only: no snippet is cut.

@@ -74,7 +74,8 @@ enum IndexSchema {
                 encoding TEXT NOT NULL,
                 title TEXT NOT NULL,
                 authors TEXT NOT NULL,
-                date TEXT);
+                date TEXT,
+                outlet TEXT NOT NULL DEFAULT '');
             CREATE TABLE authors(article_id INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX authors_article ON authors(article_id);
             CREATE INDEX authors_folded ON authors(folded);
@@ -82,7 +83,8 @@ enum IndexSchema {
                 id INTEGER PRIMARY KEY,
                 kind INTEGER NOT NULL,
                 text TEXT NOT NULL,
-                start INTEGER NOT NULL);
+                start INTEGER NOT NULL,
+                span INTEGER);
             CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
             CREATE VIEW article_content AS
                 SELECT a.id AS id,

@@ -13,6 +13,7 @@ public struct ArticleRecord: Hashable, Sendable {
     public var date: ArticleDate?
     public var encoding: String
     public var size: Int64
+    public var outlet: String
 }
 
 /// A stored passage.
@@ -183,6 +184,16 @@ public struct IndexSnapshot {
         }
     }
 
+    /// Articles whose outlet contains `name` (case-insensitive for ASCII, as SQLite's LIKE).
+    public func articleIDs(outlet name: String) throws -> Set<Int64> {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let escaped = trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return Set(try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE outlet LIKE ? ESCAPE '\\'",
+                                      arguments: ["%" + escaped + "%"]))
+    }
+
     public func articles(_ ids: [Int64]) throws -> [Int64: ArticleRecord] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
@@ -200,7 +211,7 @@ public struct IndexSnapshot {
     /// The title is not stored twice: the title column is empty when the title passage holds it.
     static let articleColumns = """
         id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << \(PassageID.ordinalBits)
-            AND kind = 0), '') ELSE title END, authors, date, encoding, size
+            AND kind = 0), '') ELSE title END, authors, date, encoding, size, outlet
         """
 
     static func record(_ row: Row) -> ArticleRecord {
@@ -209,7 +220,7 @@ public struct IndexSnapshot {
         return ArticleRecord(
             id: row[0], path: row[1], title: row[2],
             authors: authors.isEmpty ? [] : authors.split(separator: "\u{1F}").map(String.init),
-            date: date.flatMap { ArticleDate(iso: $0) }, encoding: row[5], size: row[6])
+            date: date.flatMap { ArticleDate(iso: $0) }, encoding: row[5], size: row[6], outlet: row[7])
     }
 
     public func passages(_ ids: [Int64]) throws -> [Int64: PassageRecord] {
@@ -217,7 +228,7 @@ public struct IndexSnapshot {
         return try read { db in
             var out: [Int64: PassageRecord] = [:]
             let list = ids.map(String.init).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id IN (\(list))") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, text, start, span FROM passages WHERE id IN (\(list))") {
                 let p = IndexSnapshot.passage(row)
                 out[p.id] = p
             }
@@ -229,9 +240,10 @@ public struct IndexSnapshot {
         let id: Int64 = row[0]
         let start: Int = row[3]
         let text: String = row[2]
+        let span: Int? = row[4]
         return PassageRecord(
             id: id, articleID: PassageID.article(id), ordinal: PassageID.ordinal(id),
-            kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + text.utf8.count))
+            kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + (span ?? text.utf8.count)))
     }
 
     /// An article by id, or by path (absolute, relative to the current folder, or a unique
@@ -254,7 +266,7 @@ public struct IndexSnapshot {
             guard let row else { return nil }
             let record = IndexSnapshot.record(row)
             let ids = PassageID.range(ofArticle: record.id)
-            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start FROM passages WHERE id BETWEEN ? AND ? ORDER BY id",
+            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? ORDER BY id",
                                             arguments: [ids.lowerBound, ids.upperBound]).map(IndexSnapshot.passage)
             return (record, passages)
         }

@@ -240,28 +240,29 @@ extension IndexStore {
         // Empty when the title passage holds the title (read back from it: see `articleColumns`).
         let title = article.passages.first.map { $0.kind == .title && $0.text == article.title } == true ? "" : article.title
         let date = article.date?.description
+        let outlet = article.outlet
         let id: Int64
         if let existingID {
             try IndexStore.deletePassages(db, articleID: existingID)
             try db.cachedStatement(sql: """
                 UPDATE articles SET path = ?, hash = ?, size = ?, mtime = ?, encoding = ?, title = ?, authors = ?,
-                date = ? WHERE id = ?
+                date = ?, outlet = ? WHERE id = ?
                 """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
-                                         authors, date, existingID])
+                                         authors, date, outlet, existingID])
             id = existingID
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date, outlet)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
-                                         authors, date])
+                                         authors, date, outlet])
             id = db.lastInsertedRowID
         }
         let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors(article_id, name, folded) VALUES (?, ?, ?)")
         for name in article.authors {
             try insertAuthor.execute(arguments: [id, name, IndexStore.foldName(name)])
         }
-        let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start) VALUES (?, ?, ?, ?)")
+        let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, span) VALUES (?, ?, ?, ?, ?)")
         var passages = article.passages
         for i in passages.indices where passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
             // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
@@ -269,8 +270,10 @@ extension IndexStore {
         }
         for (ordinal, p) in passages.enumerated() {
             let rowid = PassageID.make(article: id, ordinal: ordinal)
-            // The range's end is not stored: it is the start plus the text's UTF-8 length.
-            try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound])
+            // The range's length is stored only when it is not the text's UTF-8 length (a page's
+            // passage spans its markup; a text file's is its text).
+            let span: Int? = p.range.count == p.text.utf8.count ? nil : p.range.count
+            try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound, span])
         }
         let (head, body) = IndexStore.columns(passages.map { ($0.kind, $0.text) })
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, head, body) VALUES (?, ?, ?)")

@@ -11,7 +11,7 @@ import OpineText
 /// process-wide. `Sendable`: its state is immutable but for the figures cache, which locks.
 public final class IndexStore: Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 

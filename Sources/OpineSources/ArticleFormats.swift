@@ -5,7 +5,7 @@ public struct ArticleFormats: Sendable {
     public init(readers: [any ArticleReader]) { self.readers = readers }
 
     /// Every format Opine reads today.
-    public static let standard = ArticleFormats(readers: [PlainTextReader()])
+    public static let standard = ArticleFormats(readers: [PlainTextReader(), HTMLReader()])
 
     /// The reader for a file name, by its ending (case-insensitive); nil for other files.
     public func reader(for name: String) -> (any ArticleReader)? {

@@ -46,6 +46,8 @@ public struct Article: Hashable, Sendable {
     public var title: String = ""
     public var authors: [String] = []
     public var date: ArticleDate?
+    /// Where it was published: the site's or paper's name ("Geo.tv", "Dawn"); empty when unknown.
+    public var outlet: String = ""
     public var standfirst: String = ""
     public var caption: String = ""
     public var body: [String] = []

@@ -106,6 +106,8 @@ public struct ArticleParser: Sendable {
                 }.filter { !$0.isEmpty }
             case "date":
                 state.article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
+            case "outlet", "publication", "site":
+                state.article.outlet = value
             default:
                 break
             }
@@ -231,6 +233,21 @@ public struct ArticleParser: Sendable {
     func isByline(_ line: String) -> Bool { byline(line) != nil }
 
     /// `By Javid Husain`, `By A and B`, `By A, B and C`, `BY HAMILTON`.
+    /// Author names from a by-line as sites print it (`By Ann Lee and Bo Chan`, or the names
+    /// alone): split as in text files, shouted names made readable.
+    public static func authors(fromByline line: String) -> [String] {
+        var text = line.trimmingSpaces()
+        if text.prefix(3).lowercased() != "by " { text = "By " + text }
+        return ArticleParser().byline(text) ?? []
+    }
+
+    /// A title from a file name (`2025-09-20-there-are-limits.html` → its words), for pages
+    /// and texts that give none.
+    public static func titleFromFileName(_ path: String) -> String { title(fromFileName: path) }
+
+    /// True for an author's bio paragraph ("The writer is …").
+    public static func isBio(_ text: String) -> Bool { Boilerplate.isBio(text) }
+
     func byline(_ line: String) -> [String]? {
         let trimmed = line.trimmingSpaces()
         guard trimmed.utf8.count <= 160, trimmed.count > 3,

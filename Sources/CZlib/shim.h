@@ -1,0 +1,2 @@
+// zlib, for gzipped pages (*.html.gz). Debian zlib1g-dev.
+#include <zlib.h>

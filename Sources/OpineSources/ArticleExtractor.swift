@@ -1,0 +1,342 @@
+/// Finds a page's article and returns its text blocks, leaving the page's clutter out.
+///
+/// Written on what Mozilla's Readability and trafilatura taught the field:
+/// 1. **Clean**: scripts, styles, forms, navigation, asides, footers, hidden elements, and
+///    elements whose class or id says comments, sharing, related links, newsletters, cookies,
+///    sidebars… (unless it also says article, body, content, main) are left out.
+/// 2. **Score**: every paragraph of 25+ characters scores 1 + its commas + one per 100
+///    characters (at most 3); its parent gets the score, its grandparent half, further
+///    ancestors a third per level. Containers start from their tag and class hints (±25).
+///    A container's score is scaled by 1 − its link density.
+/// 3. **Choose**: the best container, or an `itemprop=articleBody` element with enough text;
+///    its siblings join when they score close to it or are plain paragraphs.
+/// 4. **Collect**: the chosen elements' blocks in order: paragraphs, headings, list items,
+///    quotes, table cells, captions; link-heavy blocks and "Read more"-style lines left out.
+/// 5. **Retry** (Readability's): when the article is short, again without leaving out unlikely
+///    elements (class names mislead: `Page-ad-margins` can wrap a whole page); then every
+///    remaining paragraph of the page; the longest wins.
+///
+/// - Complexity: O(n) over the page's nodes, a few passes.
+struct ArticleExtractor {
+    /// One block of the article's text.
+    struct Block: Equatable {
+        enum Role: Equatable { case paragraph, heading, caption }
+        var text: String
+        var role: Role
+        /// Page lines the block came from.
+        var lines: ClosedRange<Int>
+    }
+
+    let tree: DOMTree
+    /// Nodes left out, with everything below them.
+    private(set) var removed: [Bool]
+    /// Leave out elements whose class or id says furniture (off on the retry).
+    let stripsUnlikely: Bool
+
+    /// Below this many characters, the article is looked for again more loosely (Readability's 500).
+    static let shortArticle = 500
+    /// A paragraph counts from this many characters.
+    static let minimumParagraph = 25
+
+    init(_ tree: DOMTree, stripsUnlikely: Bool = true) {
+        self.tree = tree
+        self.stripsUnlikely = stripsUnlikely
+        removed = [Bool](repeating: false, count: tree.nodes.count)
+        clean()
+    }
+
+    /// The article's blocks, in reading order; looked for again more loosely when short.
+    func blocks() -> [Block] {
+        guard let root = tree.root else { return [] }
+        var blocks = chooseContainers(root).flatMap { collect($0) }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
+        let loose = ArticleExtractor(tree, stripsUnlikely: false)
+        let retried = loose.chooseContainers(root).flatMap { loose.collect($0) }
+        if characters(retried) > characters(blocks) { blocks = retried }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
+        let fallback = collect(root, onlyParagraphs: true)
+        return characters(fallback) > characters(blocks) ? fallback : blocks
+    }
+
+    func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.count } }
+}
+
+// MARK: - Cleaning
+
+extension ArticleExtractor {
+    static let droppedTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea", "input",
+        "nav", "footer", "aside", "menu", "dialog", "object", "embed", "canvas", "map", "head", "title", "meta", "link",
+        "label", "audio", "video", "source", "picture", "img",
+    ]
+    /// Class or id words of page furniture (Readability's list, with trafilatura's additions).
+    static let unlikelyHints = [
+        "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+        "extra", "footer", "gdpr", "cookie", "consent", "header", "legends", "menu", "related", "remark", "replies", "rss",
+        "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
+        "newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "promo", "recommend", "trending", "outbrain",
+        "taboola", "read-more", "readmore", "more-from", "most-popular", "paywall", "login", "toolbar", "masthead",
+        "navbar", "nav-", "-nav", "widget", "tags", "caption-credit",
+    ]
+    /// Class or id words that keep an element despite an unlikely one.
+    static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-"]
+
+    /// Marks what is left out: dropped tags, hidden elements, and unlikely ones (not `body`,
+    /// `article`, `main`, nor anything holding an `h1`… a whole article is not furniture).
+    mutating func clean() {
+        for (i, node) in tree.nodes.enumerated() where !node.isText && !removed[i] {
+            if ArticleExtractor.droppedTags.contains(node.name) || isHidden(node) || (stripsUnlikely && isUnlikely(i)) {
+                for d in tree.descendants(of: i) { removed[d] = true }
+            }
+        }
+    }
+
+    func isHidden(_ node: DOMTree.Node) -> Bool {
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
+        let style = (node.attribute("style") ?? "").lowercased().replacingOccurrences(of: " ", with: "")
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    func hints(_ node: DOMTree.Node) -> String {
+        ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? "")).lowercased()
+    }
+
+    func isUnlikely(_ i: Int) -> Bool {
+        let node = tree.nodes[i]
+        guard !["body", "html", "article", "main", "a"].contains(node.name) else { return false }
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        let h = hints(node)
+        guard h.count > 2 else { return false }
+        if h.contains("role") { return false }
+        guard ArticleExtractor.unlikelyHints.contains(where: h.contains) else { return false }
+        return !ArticleExtractor.maybeHints.contains(where: h.contains)
+    }
+}
+
+// MARK: - Scoring and choosing
+
+extension ArticleExtractor {
+    static let positiveHints = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+                                "blog", "story"]
+    static let negativeHints = ["-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+                                "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+                                "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget"]
+    /// Elements whose text is scored as a paragraph.
+    static let scoredTags: Set<String> = ["p", "pre", "td", "blockquote"]
+
+    /// Class and id hints as a score: +25 for article words, −25 for furniture words.
+    func classWeight(_ node: DOMTree.Node) -> Double {
+        let h = hints(node)
+        var w = 0.0
+        if ArticleExtractor.negativeHints.contains(where: h.contains) { w -= 25 }
+        if ArticleExtractor.positiveHints.contains(where: h.contains) { w += 25 }
+        return w
+    }
+
+    func tagScore(_ name: String) -> Double {
+        switch name {
+        case "div", "article", "main", "section": 5
+        case "pre", "td", "blockquote": 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
+        default: 0
+        }
+    }
+
+    /// Text length and linked text length below each node: which nodes are inside a link,
+    /// parents first; then the lengths, children before parents (nodes are in document order).
+    func textLengths() -> (text: [Int], linked: [Int]) {
+        var inLink = [Bool](repeating: false, count: tree.nodes.count)
+        for (i, node) in tree.nodes.enumerated() {
+            inLink[i] = node.name == "a" || (node.parent >= 0 && inLink[node.parent])
+        }
+        var text = [Int](repeating: 0, count: tree.nodes.count)
+        var linked = text
+        for i in tree.nodes.indices.reversed() where !removed[i] {
+            let node = tree.nodes[i]
+            if node.isText {
+                text[i] = node.text.unicodeScalars.count { !$0.properties.isWhitespace }
+                linked[i] = inLink[i] ? text[i] : 0
+            }
+            guard node.parent >= 0 else { continue }
+            text[node.parent] += text[i]
+            linked[node.parent] += linked[i]
+        }
+        return (text, linked)
+    }
+
+    /// The elements that hold the article, in page order.
+    func chooseContainers(_ root: Int) -> [Int] {
+        let (text, linked) = textLengths()
+        func density(_ i: Int) -> Double { text[i] == 0 ? 0 : Double(linked[i]) / Double(text[i]) }
+        if let marked = tree.nodes.indices.first(where: {
+            !removed[$0] && tree.nodes[$0].attribute("itemprop")?.lowercased() == "articlebody" && text[$0] >= 500
+        }) {
+            return [marked]
+        }
+        let scores = paragraphScores(text: text)
+        var best: Int?
+        var bestScore = 0.0
+        for (i, score) in scores {
+            let final = score * (1 - density(i))
+            if final > bestScore { (best, bestScore) = (i, final) }
+        }
+        guard let top = best else { return [tree.elements("body").first ?? root] }
+        return withSiblings(top, score: bestScore, scores: scores, text: text, density: density)
+    }
+
+    /// Content scores of the containers of scored paragraphs.
+    func paragraphScores(text: [Int]) -> [Int: Double] {
+        var scores: [Int: Double] = [:]
+        for (i, node) in tree.nodes.enumerated() where !removed[i] && isScoredParagraph(i) {
+            let content = tree.text(of: i)
+            guard content.count >= ArticleExtractor.minimumParagraph else { continue }
+            let commas = content.unicodeScalars.count { $0 == "," || $0 == "，" || $0 == "،" }
+            let score = 1 + Double(commas) + min(Double(content.count / 100), 3)
+            var ancestor = node.parent
+            var level = 0
+            while ancestor >= 0 && level < 5 {
+                if scores[ancestor] == nil {
+                    scores[ancestor] = tagScore(tree.nodes[ancestor].name) + classWeight(tree.nodes[ancestor])
+                }
+                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
+                scores[ancestor]! += score / divider
+                ancestor = tree.nodes[ancestor].parent
+                level += 1
+            }
+        }
+        return scores
+    }
+
+    /// A `p`, `pre`, `td` or `blockquote`, or a `div` holding only inline content.
+    func isScoredParagraph(_ i: Int) -> Bool {
+        let node = tree.nodes[i]
+        if ArticleExtractor.scoredTags.contains(node.name) { return true }
+        guard node.name == "div" else { return false }
+        return !node.children.contains { c in ArticleExtractor.blockTags.contains(tree.nodes[c].name) }
+    }
+
+    /// The top container and the siblings that belong with it.
+    func withSiblings(_ top: Int, score: Double, scores: [Int: Double], text: [Int], density: (Int) -> Double) -> [Int] {
+        let parent = tree.nodes[top].parent
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, score * 0.2)
+        var out: [Int] = []
+        for s in tree.nodes[parent].children where !removed[s] && !tree.nodes[s].isText {
+            if s == top {
+                out.append(s)
+                continue
+            }
+            let siblingScore = (scores[s] ?? 0) * (1 - density(s))
+            if siblingScore >= threshold {
+                out.append(s)
+            } else if tree.nodes[s].name == "p" {
+                let content = tree.text(of: s)
+                let d = density(s)
+                if (content.count > 80 && d < 0.25) || (d == 0 && content.count > 0 && content.hasSuffix(".")) { out.append(s) }
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - Collecting blocks
+
+extension ArticleExtractor {
+    /// Elements that start a new block of text.
+    static let blockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "summary", "center",
+    ]
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Short lines of page furniture that can sit inside an article's markup.
+    static let furniturePrefixes = [
+        "advertisement", "read more", "read also", "also read", "related:", "related articles", "related stories",
+        "recommended", "share this", "share on", "follow us", "sign up", "subscribe", "click here", "newsletter",
+        "more from", "see also", "© ", "copyright ", "all rights reserved", "next story", "previous story", "tags:",
+        "loading", "watch:", "listen to this", "skip to",
+    ]
+
+    /// The blocks below `container`: a block is the inline text between two block boundaries.
+    func collect(_ container: Int, onlyParagraphs: Bool = false) -> [Block] {
+        var walker = BlockWalker(extractor: self)
+        walker.walk(container, onlyParagraphs: onlyParagraphs)
+        return walker.blocks.filter(keeps)
+    }
+
+    /// A block is kept unless it is mostly links, or a short line of page furniture.
+    func keeps(_ block: Block) -> Bool {
+        let lower = block.text.lowercased()
+        if block.text.count < 80 && ArticleExtractor.furniturePrefixes.contains(where: lower.hasPrefix) { return false }
+        return true
+    }
+}
+
+/// Walks a container in document order, gathering inline text into blocks and noting how
+/// much of each block is link text.
+struct BlockWalker {
+    let extractor: ArticleExtractor
+    var blocks: [ArticleExtractor.Block] = []
+    private var buffer = ""
+    private var linked = 0
+    private var role = ArticleExtractor.Block.Role.paragraph
+    private var firstLine = 0
+    private var lastLine = 0
+
+    init(extractor: ArticleExtractor) { self.extractor = extractor }
+
+    /// Visits `container` with an explicit stack; `nil` entries close an element.
+    mutating func walk(_ container: Int, onlyParagraphs: Bool) {
+        let tree = extractor.tree
+        var stack: [(node: Int, closing: Bool)] = [(container, false)]
+        var inLink = 0
+        var paragraphDepth = 0
+        while let (i, closing) = stack.popLast() {
+            let node = tree.nodes[i]
+            if closing {
+                if node.name == "a" { inLink -= 1 }
+                if ArticleExtractor.blockTags.contains(node.name) { flush(minimum: onlyParagraphs && paragraphDepth == 0) }
+                if node.name == "p" { paragraphDepth -= 1 }
+                continue
+            }
+            guard !extractor.removed[i] else { continue }
+            if node.isText {
+                append(node.text, linked: inLink > 0, line: node.line == 0 ? lastLine : node.line)
+                continue
+            }
+            if ArticleExtractor.blockTags.contains(node.name) { flush(minimum: onlyParagraphs && paragraphDepth == 0) }
+            if node.name == "br" { buffer += " " }
+            if node.name == "a" { inLink += 1 }
+            if node.name == "p" { paragraphDepth += 1 }
+            if ArticleExtractor.headingTags.contains(node.name) { role = .heading }
+            if node.name == "figcaption" { role = .caption }
+            if node.line > 0 { lastLine = node.line }
+            stack.append((i, true))
+            for c in node.children.reversed() { stack.append((c, false)) }
+        }
+        flush(minimum: false)
+    }
+
+    mutating func append(_ text: String, linked isLinked: Bool, line: Int) {
+        if buffer.isEmpty { firstLine = line }
+        buffer += text
+        if isLinked { linked += text.unicodeScalars.count { !$0.properties.isWhitespace } }
+        lastLine = max(lastLine, line)
+    }
+
+    /// Ends the current block. With `minimum` (the fallback), text outside a paragraph is dropped.
+    mutating func flush(minimum: Bool) {
+        defer {
+            buffer = ""
+            linked = 0
+            role = .paragraph
+        }
+        let text = DOMTree.collapsed(buffer)
+        guard !text.isEmpty, !minimum || text.count >= ArticleExtractor.minimumParagraph else { return }
+        let letters = text.unicodeScalars.count { !$0.properties.isWhitespace }
+        // Mostly links: a list of related stories, a tag cloud, a menu.
+        if letters > 0 && Double(linked) / Double(letters) > 0.5 { return }
+        blocks.append(ArticleExtractor.Block(text: text, role: role, lines: firstLine...max(firstLine, lastLine)))
+    }
+}

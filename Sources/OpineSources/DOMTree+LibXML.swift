@@ -1,0 +1,74 @@
+import CLibXML2
+
+extension DOMTree {
+    /// libxml2's global tables are set up once, before any parse (its rule for threads).
+    private static let parserReady: Void = { xmlInitParser() }()
+
+    /// Parses `bytes` with libxml2's HTML parser (recovering from any markup, never reaching
+    /// the network) as `encoding`, into a tree of values; libxml2's own tree is freed here.
+    static func parse(_ bytes: [UInt8], encoding: String) throws -> DOMTree {
+        _ = parserReady
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, encoding, options)
+            }
+        }
+        guard let document = parsed else { throw SourceFailure("not readable as HTML, skipped") }
+        defer { xmlFreeDoc(document) }
+        var tree = DOMTree()
+        guard let root = xmlDocGetRootElement(document) else { return tree }
+        tree.copy(root)
+        return tree
+    }
+
+    /// True when libxml2 (with iconv) can decode `name`.
+    static func knowsEncoding(_ name: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// Copies libxml2's subtree at `root` (elements and text), depth first, with a stack.
+    private mutating func copy(_ root: xmlNodePtr) {
+        var stack: [(node: xmlNodePtr, parent: Int)] = [(root, -1)]
+        while let (node, parent) = stack.popLast() {
+            let type = node.pointee.type
+            var index = -1
+            if type == XML_ELEMENT_NODE {
+                index = append(Node(name: DOMTree.string(node.pointee.name).lowercased(), parent: parent,
+                                    attributes: DOMTree.attributes(node), line: Int(xmlGetLineNo(node))))
+            } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, parent >= 0, let content = node.pointee.content {
+                append(Node(name: "#text", parent: parent, text: String(cString: content), line: Int(xmlGetLineNo(node))))
+            }
+            guard index >= 0 else { continue }
+            // Children pushed last first, so that they come off the stack in order.
+            var children: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while let c = child {
+                children.append(c)
+                child = c.pointee.next
+            }
+            for c in children.reversed() { stack.append((c, index)) }
+        }
+    }
+
+    private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
+        var out: [(name: String, value: String)] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            var value = ""
+            var child = a.pointee.children
+            while let c = child {
+                if let content = c.pointee.content { value += String(cString: content) }
+                child = c.pointee.next
+            }
+            out.append((string(a.pointee.name).lowercased(), value))
+            attribute = a.pointee.next
+        }
+        return out
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+}

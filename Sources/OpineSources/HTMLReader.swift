@@ -1,0 +1,55 @@
+import OpineText
+
+/// Web pages saved from a browser (`.html`, `.htm`, `.xhtml`, and the same gzipped): libxml2's
+/// HTML parser in the page's declared charset (else UTF-8, else Windows-1252), the article
+/// found by ``ArticleExtractor``, its fields by ``PageMetadata``.
+///
+/// A passage's text is the block's text (markup removed, entities decoded); its range is the
+/// span of page lines it came from, so it points into the (decompressed) page.
+public struct HTMLReader: ArticleReader {
+    public let extensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"]
+    /// Pages are read whole; a larger one (even once decompressed) is skipped.
+    public static let maximumPageBytes = 64 << 20
+
+    public init() {}
+
+    public func read(_ bytes: [UInt8], path: String) throws -> SourceDocument {
+        let page = try HTMLReader.pageBytes(bytes)
+        var warnings: [String] = []
+        let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
+        let tree = try DOMTree.parse(page, encoding: encoding)
+        let metadata = PageMetadata(tree)
+        let blocks = ArticleExtractor(tree).blocks()
+        let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
+        if !article.passages.contains(where: { $0.kind == .body }) {
+            warnings.append("no article text found, indexed by its title")
+        }
+        return SourceDocument(articles: [article], encoding: encoding.lowercased(), warnings: warnings)
+    }
+
+    /// The page's bytes: decompressed when gzipped; a binary file is refused.
+    static func pageBytes(_ bytes: [UInt8]) throws -> [UInt8] {
+        let page = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes, limit: maximumPageBytes) : bytes
+        if page.prefix(8192).contains(0) && !page.starts(with: [0xFF, 0xFE]) && !page.starts(with: [0xFE, 0xFF]) {
+            throw SourceFailure("binary file (NUL bytes), skipped")
+        }
+        return page
+    }
+
+    /// The declared charset when libxml2 knows it; else UTF-8 when the bytes are, else
+    /// Windows-1252 (what browsers assume for Western pages).
+    static func encoding(of page: [UInt8], warnings: inout [String]) -> String {
+        let fallback = HTMLCharset.isUTF8(page) ? "UTF-8" : "windows-1252"
+        guard let declared = HTMLCharset.declared(in: page) else {
+            if fallback != "UTF-8" { warnings.append("no charset declared and not valid UTF-8, read as windows-1252") }
+            return fallback
+        }
+        // Latin-1 and ASCII declarations are read as browsers read them.
+        if ["iso-8859-1", "latin1", "us-ascii", "ascii"].contains(declared) { return fallback == "UTF-8" ? "UTF-8" : "windows-1252" }
+        guard DOMTree.knowsEncoding(declared) else {
+            warnings.append("unknown charset '\(declared.prefix(40))', read as \(fallback.lowercased())")
+            return fallback
+        }
+        return declared
+    }
+}

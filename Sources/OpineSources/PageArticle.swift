@@ -1,0 +1,86 @@
+import OpineText
+
+/// A page's fields and blocks as an ``Article``: title, by-line, standfirst, body, captions and
+/// bio as passages, as the text parser gives them.
+struct PageArticle {
+    let article: Article
+
+    /// A page description longer than this is not a standfirst.
+    static let maximumStandfirstWords = 60
+
+    init(metadata: PageMetadata, blocks: [ArticleExtractor.Block], page: [UInt8], path: String) {
+        let lines = LineOffsets(page)
+        var a = Article()
+        a.title = metadata.title.isEmpty ? (blocks.first { $0.role == .heading }?.text ?? "") : metadata.title
+        if a.title.isEmpty { a.title = ArticleParser.titleFromFileName(path) }
+        a.authors = metadata.authors
+        a.date = metadata.date
+        a.outlet = metadata.outlet
+        var passages = [Passage(kind: .title, text: a.title, range: 0..<0)]
+        if !a.authors.isEmpty {
+            passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0))
+        }
+        let body = blocks.filter { !($0.role == .heading && PageArticle.same($0.text, a.title)) }
+        if let standfirst = PageArticle.standfirst(metadata, title: a.title, body: body) {
+            a.standfirst = standfirst
+            passages.append(Passage(kind: .standfirst, text: standfirst, range: 0..<0))
+        }
+        let bioStart = PageArticle.bioStart(body)
+        for (i, block) in body.enumerated() {
+            let kind: PassageKind = block.role == .caption ? .caption : i >= bioStart ? .bio : .body
+            passages.append(Passage(kind: kind, text: block.text, range: lines.range(block.lines)))
+            switch kind {
+            case .caption: a.caption = a.caption.isEmpty ? block.text : a.caption + "\n\n" + block.text
+            case .bio: a.bio = a.bio.isEmpty ? block.text : a.bio + "\n\n" + block.text
+            default: a.body.append(block.text)
+            }
+        }
+        a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
+        article = a
+    }
+
+    /// The page's description, when it is the article's own dek: short, not the title, and not
+    /// the opening of the body (sites often describe a page by its first sentence).
+    static func standfirst(_ metadata: PageMetadata, title: String, body: [ArticleExtractor.Block]) -> String? {
+        var d = metadata.description
+        guard !d.isEmpty, !same(d, title) else { return nil }
+        guard d.split(separator: " ").count <= maximumStandfirstWords else { return nil }
+        if d.hasSuffix("...") { d = String(d.dropLast(3)) } else if d.hasSuffix("…") { d = String(d.dropLast()) }
+        let key = normalized(d)
+        let opening = body.prefix(3).map { normalized($0.text) }.joined(separator: " ")
+        return opening.contains(key.prefix(120)) ? nil : metadata.description
+    }
+
+    /// Where the trailing bio paragraphs start ("The writer is …"), or the end.
+    static func bioStart(_ body: [ArticleExtractor.Block]) -> Int {
+        var start = body.count
+        while start > 1 && body[start - 1].role == .paragraph && ArticleParser.isBio(body[start - 1].text) { start -= 1 }
+        return start
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
+
+    static func normalized(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
+}
+
+/// Byte offsets of a page's lines, to turn a block's lines into a byte range of the page.
+struct LineOffsets {
+    var starts: [Int] = [0]
+    let count: Int
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    }
+
+    /// Lines are 1-based; an unknown line (0) gives an empty range at the start.
+    func range(_ lines: ClosedRange<Int>) -> Range<Int> {
+        guard lines.lowerBound >= 1, lines.lowerBound <= starts.count else { return 0..<0 }
+        let start = starts[lines.lowerBound - 1]
+        let end = lines.upperBound < starts.count ? starts[lines.upperBound] : count
+        return start..<max(start, end)
+    }
+}
