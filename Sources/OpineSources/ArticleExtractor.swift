@@ -65,7 +65,7 @@ struct ArticleExtractor {
 
 extension ArticleExtractor {
     static let droppedTags: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea", "input",
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea", "input",
         "nav", "footer", "aside", "menu", "dialog", "object", "embed", "canvas", "map", "head", "title", "meta", "link",
         "label", "audio", "video", "source", "picture", "img",
     ]
@@ -85,10 +85,18 @@ extension ArticleExtractor {
     /// `article`, `main`, nor anything holding an `h1`… a whole article is not furniture).
     mutating func clean() {
         for (i, node) in tree.nodes.enumerated() where !node.isText && !removed[i] {
-            if ArticleExtractor.droppedTags.contains(node.name) || isHidden(node) || (stripsUnlikely && isUnlikely(i)) {
+            if ArticleExtractor.droppedTags.contains(node.name) || isHidden(node) || (stripsUnlikely && isUnlikely(i))
+                || (node.name == "form" && !holdsParagraphs(i))
+            {
                 for d in tree.descendants(of: i) { removed[d] = true }
             }
         }
+    }
+
+    /// A form is a search box or a sign-up, unless it wraps paragraphs (some sites put the
+    /// whole page in one form).
+    func holdsParagraphs(_ i: Int) -> Bool {
+        tree.descendants(of: i).lazy.filter { tree.nodes[$0].name == "p" }.prefix(2).count == 2
     }
 
     func isHidden(_ node: DOMTree.Node) -> Bool {
@@ -175,14 +183,37 @@ extension ArticleExtractor {
             return [marked]
         }
         let scores = paragraphScores(text: text)
-        var best: Int?
-        var bestScore = 0.0
-        for (i, score) in scores {
-            let final = score * (1 - density(i))
-            if final > bestScore { (best, bestScore) = (i, final) }
+        let ranked = scores.map { (node: $0.key, score: $0.value * (1 - density($0.key))) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        guard let best = ranked.first, best.score > 0 else { return [tree.elements("body").first ?? root] }
+        let top = commonContainer(best.node, alternatives: ranked.dropFirst().prefix(4).filter { $0.score >= best.score * 0.75 }.map(\.node))
+        return withSiblings(top, score: top == best.node ? best.score : (scores[top] ?? 0) * (1 - density(top)),
+                            scores: scores, text: text, density: density)
+    }
+
+    /// The article split in parts (chunks a page renders apart): when other candidates score
+    /// nearly as high as the best, the nearest ancestor holding the best and them is chosen
+    /// (Readability asks three such candidates; two parts of one article are common).
+    func commonContainer(_ top: Int, alternatives: [Int]) -> Int {
+        let others = alternatives.filter { !isAncestor(top, of: $0) && !isAncestor($0, of: top) }
+        guard !others.isEmpty else { return top }
+        var ancestor = tree.nodes[top].parent
+        while ancestor >= 0 {
+            if others.allSatisfy({ isAncestor(ancestor, of: $0) }) {
+                return tree.nodes[ancestor].name == "body" ? top : ancestor
+            }
+            ancestor = tree.nodes[ancestor].parent
         }
-        guard let top = best else { return [tree.elements("body").first ?? root] }
-        return withSiblings(top, score: bestScore, scores: scores, text: text, density: density)
+        return top
+    }
+
+    func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var i = tree.nodes[b].parent
+        while i >= 0 {
+            if i == a { return true }
+            i = tree.nodes[i].parent
+        }
+        return false
     }
 
     /// Content scores of the containers of scored paragraphs.
