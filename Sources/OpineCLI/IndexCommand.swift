@@ -8,7 +8,7 @@ import OpineText
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index *.txt and *.md files below the given folders (incremental).",
+        abstract: "Index op-eds below the given folders: text, Markdown and web pages (incremental).",
         discussion: """
             Unchanged files are skipped (size and modification time, then content hash), changed
             files re-indexed, deleted files removed, renamed files moved without re-reading.
@@ -50,9 +50,18 @@ struct IndexCommand: ParsableCommand {
         if showProgress { Output.progress("\r\u{1B}[K") }
         if !quiet {
             for w in report.warnings { Output.error("opine: warning: \(w)") }
+            if let skipped = IndexCommand.skippedLine(report.skippedTypes) { Output.error("opine: \(skipped)") }
             Output.line(IndexCommand.summary(report))
         }
         if report.failed > 0 { throw ExitCode(ExitStatus.partial) }
+    }
+
+    /// "skipped 12 files of other types: .pdf 10, .docx 2" (most common first), or nil.
+    static func skippedLine(_ types: [String: Int]) -> String? {
+        let total = types.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let parts = types.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        return "skipped \(total) file\(total == 1 ? "" : "s") of other types: " + parts.joined(separator: ", ")
     }
 
     static func summary(_ r: SyncReport) -> String {

@@ -99,9 +99,19 @@ struct FileWalker {
     let formats: ArticleFormats
     var files = FileList()
     var warnings: [String] = []
+    /// Regular files of other types, by extension (`.pdf`), so that none is ignored silently.
+    var skippedTypes: [String: Int] = [:]
     private var visited = Set<[UInt64]>()
 
     init(formats: ArticleFormats) { self.formats = formats }
+
+    /// `.pdf` for `report.PDF`; `.tar.gz` keeps its two parts; "no extension" otherwise.
+    static func type(of name: String) -> String {
+        let parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return "no extension" }
+        if parts.last == "gz", parts.count > 2 { return "." + parts.suffix(2).joined(separator: ".") }
+        return "." + parts.last!
+    }
 
     func isArticleName(_ name: String) -> Bool { formats.accepts(name) }
 
@@ -175,6 +185,8 @@ struct FileWalker {
             case S_IFREG:
                 if isArticleName(name) {
                     files.append(path: path, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
+                } else {
+                    skippedTypes[FileWalker.type(of: name), default: 0] += 1
                 }
             default:
                 if isArticleName(name) {

@@ -14,6 +14,8 @@ public struct SyncReport: Sendable, Equatable {
     public var failed = 0
     /// One line per problem, each naming its file.
     public var warnings: [String] = []
+    /// Files not read because Opine does not read their type, by extension (`.pdf`: 10).
+    public var skippedTypes: [String: Int] = [:]
     public var seconds = 0.0
 
     public init() {}
@@ -74,6 +76,7 @@ extension IndexStore {
         let canonicalRoots = roots.map(IndexStore.canonical)
         for root in canonicalRoots { walker.walk(root) }
         report.warnings += walker.warnings
+        report.skippedTypes.merge(walker.skippedTypes, uniquingKeysWith: +)
         var files = walker.files
         walker.files = FileList()
         files.sortByPathRemovingDuplicates()

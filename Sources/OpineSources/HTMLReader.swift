@@ -15,6 +15,12 @@ public struct HTMLReader: ArticleReader {
 
     public func read(_ bytes: [UInt8], path: String) throws -> SourceDocument {
         let page = try HTMLReader.pageBytes(bytes)
+        if page.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+            var article = Article()
+            article.title = ArticleParser.titleFromFileName(path)
+            article.passages = [Passage(kind: .title, text: article.title, range: 0..<0)]
+            return SourceDocument(articles: [article], encoding: "utf-8", warnings: ["empty file, indexed by its name only"])
+        }
         var warnings: [String] = []
         let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)

@@ -20,7 +20,7 @@ struct PageArticle {
         if !a.authors.isEmpty {
             passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0))
         }
-        let body = blocks.filter { !($0.role == .heading && PageArticle.same($0.text, a.title)) }
+        let body = PageArticle.articleBlocks(blocks, title: a.title)
         if let standfirst = PageArticle.standfirst(metadata, title: a.title, body: body) {
             a.standfirst = standfirst
             passages.append(Passage(kind: .standfirst, text: standfirst, range: 0..<0))
@@ -37,6 +37,19 @@ struct PageArticle {
         }
         a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
         article = a
+    }
+
+    /// The blocks without a heading repeating the title, site boilerplate ("Disclaimer: …"),
+    /// and anything after a "Next Story" marker, as for text files.
+    static func articleBlocks(_ blocks: [ArticleExtractor.Block], title: String) -> [ArticleExtractor.Block] {
+        var out: [ArticleExtractor.Block] = []
+        for block in blocks {
+            if ArticleParser.endsArticle(block.text) { break }
+            if block.role == .heading && same(block.text, title) { continue }
+            if ArticleParser.isBoilerplate(block.text) { continue }
+            out.append(block)
+        }
+        return out
     }
 
     /// The page's description, when it is the article's own dek: short, not the title, and not

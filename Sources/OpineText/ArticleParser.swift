@@ -245,6 +245,12 @@ public struct ArticleParser: Sendable {
     /// and texts that give none.
     public static func titleFromFileName(_ path: String) -> String { title(fromFileName: path) }
 
+    /// True for a paragraph of site boilerplate ("Disclaimer: …", "Follow us on …").
+    public static func isBoilerplate(_ text: String) -> Bool { Boilerplate.isBoilerplate(text) }
+
+    /// True for a line after which nothing belongs to the article ("Next Story >>>").
+    public static func endsArticle(_ text: String) -> Bool { Boilerplate.endsArticle(text) }
+
     /// True for an author's bio paragraph ("The writer is …").
     public static func isBio(_ text: String) -> Bool { Boilerplate.isBio(text) }
 

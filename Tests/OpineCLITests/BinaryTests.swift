@@ -152,4 +152,33 @@ struct BinaryTests {
         #expect(nan.status == 64)
         #expect(nan.stderr.contains("k1 must be a number from 0 to 1000000"))
     }
+
+    /// The seed op-ed saved as a Geo.tv-like page, beside files of other types.
+    @Test func aSavedPageIsSearchedAsTheOpEd() throws {
+        let index = temporaryIndex()
+        let folder = (index as NSString).deletingLastPathComponent + "/pages"
+        defer { try? FileManager.default.removeItem(atPath: (index as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try GeoPage.html().write(toFile: folder + "/there-are-limits-to-bonhomie.html", atomically: false, encoding: .utf8)
+        for name in ["a.pdf", "b.pdf", "c.docx"] { try "x".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8) }
+        let built = try Self.run(["index", "--index", index, folder])
+        #expect(built.status == 0)
+        #expect(built.stdout.contains("1 added"))
+        #expect(built.stderr.contains("skipped 3 files of other types: .pdf 2, .docx 1"))
+        let found = try Self.run(["search", "--index", index, "--color", "never", "CPEC"])
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("1. There are limits to bonhomie"))
+        #expect(found.stdout.contains("Javid Husain · 2025-09-20 · Geo.tv"))
+        #expect(found.stdout.contains("[CPEC] 2.0"))
+        let json = try Self.run(["search", "--index", index, "--json", "CPEC"])
+        #expect(json.stdout.contains("\"outlet\":\"Geo.tv\""))
+        #expect(try Self.run(["search", "--index", index, "--outlet", "geo", "CPEC"]).status == 0)
+        #expect(try Self.run(["search", "--index", index, "--outlet", "Dawn", "CPEC"]).status == 1)
+        for clutter in ["tracking", "Quetta", "cricket", "newsletter", "rsquo", "Copyright"] {
+            #expect(try Self.run(["search", "--index", index, clutter]).status == 1, "\(clutter) is searchable")
+        }
+        let parsed = try Self.run(["parse", folder + "/there-are-limits-to-bonhomie.html"])
+        #expect(parsed.stdout.contains("outlet:  Geo.tv"))
+        #expect(parsed.stdout.contains("[caption] US Secretary of State Marco Rubio"))
+    }
 }

@@ -4,10 +4,11 @@ import Testing
 
 @Suite struct ArticleFormatsTests {
     @Test(arguments: [
-        ("op-ed.txt", true), ("NOTES.MD", true), ("a.markdown", true), ("page.html", false),
-        ("report.pdf", false), ("txt", false), ("archive.txt.bak", false),
+        ("op-ed.txt", true), ("NOTES.MD", true), ("a.markdown", true), ("page.html", true), ("PAGE.HTM", true),
+        ("p.xhtml", true), ("p.html.gz", true), ("report.pdf", false), ("txt", false), ("archive.txt.bak", false),
+        ("notes.txt.gz", false),
     ])
-    func standardFormatsTakeTextAndMarkdown(name: String, accepted: Bool) {
+    func standardFormatsTakeTextMarkdownAndPages(name: String, accepted: Bool) {
         #expect(ArticleFormats.standard.accepts(name) == accepted)
     }
 
@@ -23,6 +24,11 @@ import Testing
         for p in article.passages {
             #expect(Array(decoded[p.range]) == Array(p.text.utf8))
         }
+    }
+
+    @Test func eachNameHasItsReader() {
+        #expect(ArticleFormats.standard.reader(for: "a.html.gz") is HTMLReader)
+        #expect(ArticleFormats.standard.reader(for: "a.md") is PlainTextReader)
     }
 
     @Test func binaryFileIsASourceFailure() {
