@@ -46,7 +46,7 @@ let package = Package(
             ]),
         .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
         // Benchmarks: prints figures beside raw FTS5 and rg; never part of `swift test`.
-        .executableTarget(name: "opine-bench", dependencies: ["Opine", "OpineIndex", "OpineText", "OpineRanking"], path: "Benchmarks/Sources/opine-bench"),
+        .executableTarget(name: "opine-bench", dependencies: ["Opine", "OpineIndex", "OpineText", "OpineRanking", "OpineSources"], path: "Benchmarks/Sources/opine-bench"),
 
         .testTarget(name: "OpineTextTests", dependencies: ["OpineText"]),
         .testTarget(name: "OpineRankingTests", dependencies: ["OpineRanking", "OpineText"]),

@@ -28,6 +28,8 @@ struct ArticleExtractor {
     }
 
     let tree: DOMTree
+    /// Each element's class, id and role, lowercased, as bytes (empty for text).
+    let hints: [[UInt8]]
     /// Nodes left out, with everything below them.
     private(set) var removed: [Bool]
     /// Leave out elements whose class or id says furniture (off on the retry).
@@ -38,9 +40,13 @@ struct ArticleExtractor {
     /// A paragraph counts from this many characters.
     static let minimumParagraph = 25
 
-    init(_ tree: DOMTree, stripsUnlikely: Bool = true) {
+    init(_ tree: DOMTree, stripsUnlikely: Bool = true, hints: [[UInt8]]? = nil) {
         self.tree = tree
         self.stripsUnlikely = stripsUnlikely
+        self.hints = hints ?? tree.nodes.map { node in
+            node.isText || node.attributes.isEmpty ? [] : ByteSearch.lowercased(
+                (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? ""))
+        }
         removed = [Bool](repeating: false, count: tree.nodes.count)
         clean()
     }
@@ -50,7 +56,7 @@ struct ArticleExtractor {
         guard let root = tree.root else { return [] }
         var blocks = chooseContainers(root).flatMap { collect($0) }
         guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
-        let loose = ArticleExtractor(tree, stripsUnlikely: false)
+        let loose = ArticleExtractor(tree, stripsUnlikely: false, hints: hints)
         let retried = loose.chooseContainers(root).flatMap { loose.collect($0) }
         if characters(retried) > characters(blocks) { blocks = retried }
         guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
@@ -58,7 +64,7 @@ struct ArticleExtractor {
         return characters(fallback) > characters(blocks) ? fallback : blocks
     }
 
-    func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.count } }
+    func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } }
 }
 
 // MARK: - Cleaning
@@ -100,24 +106,25 @@ extension ArticleExtractor {
     }
 
     func isHidden(_ node: DOMTree.Node) -> Bool {
+        guard !node.attributes.isEmpty else { return false }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-        let style = (node.attribute("style") ?? "").lowercased().replacingOccurrences(of: " ", with: "")
-        return style.contains("display:none") || style.contains("visibility:hidden")
+        guard let style = node.attribute("style") else { return false }
+        let compact = ByteSearch.lowercased(style).filter { $0 != 0x20 }
+        return ByteSearch.containsAny(compact, ArticleExtractor.hiddenStyles)
     }
 
-    func hints(_ node: DOMTree.Node) -> String {
-        ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? "")).lowercased()
-    }
+    static let hiddenStyles = ByteSearch.words(["display:none", "visibility:hidden"])
+    static let unlikelyBytes = ByteSearch.words(unlikelyHints)
+    static let maybeBytes = ByteSearch.words(maybeHints)
 
     func isUnlikely(_ i: Int) -> Bool {
+        let h = hints[i]
+        guard h.count > 3 else { return false }
         let node = tree.nodes[i]
         guard !["body", "html", "article", "main", "a"].contains(node.name) else { return false }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
-        let h = hints(node)
-        guard h.count > 2 else { return false }
-        if h.contains("role") { return false }
-        guard ArticleExtractor.unlikelyHints.contains(where: h.contains) else { return false }
-        return !ArticleExtractor.maybeHints.contains(where: h.contains)
+        guard ByteSearch.containsAny(h, ArticleExtractor.unlikelyBytes) else { return false }
+        return !ByteSearch.containsAny(h, ArticleExtractor.maybeBytes)
     }
 }
 
@@ -132,12 +139,16 @@ extension ArticleExtractor {
     /// Elements whose text is scored as a paragraph.
     static let scoredTags: Set<String> = ["p", "pre", "td", "blockquote"]
 
+    static let positiveBytes = ByteSearch.words(positiveHints)
+    static let negativeBytes = ByteSearch.words(negativeHints)
+
     /// Class and id hints as a score: +25 for article words, −25 for furniture words.
-    func classWeight(_ node: DOMTree.Node) -> Double {
-        let h = hints(node)
+    func classWeight(_ i: Int) -> Double {
+        let h = hints[i]
+        guard !h.isEmpty else { return 0 }
         var w = 0.0
-        if ArticleExtractor.negativeHints.contains(where: h.contains) { w -= 25 }
-        if ArticleExtractor.positiveHints.contains(where: h.contains) { w += 25 }
+        if ByteSearch.containsAny(h, ArticleExtractor.negativeBytes) { w -= 25 }
+        if ByteSearch.containsAny(h, ArticleExtractor.positiveBytes) { w += 25 }
         return w
     }
 
@@ -163,7 +174,7 @@ extension ArticleExtractor {
         for i in tree.nodes.indices.reversed() where !removed[i] {
             let node = tree.nodes[i]
             if node.isText {
-                text[i] = node.text.unicodeScalars.count { !$0.properties.isWhitespace }
+                text[i] = DOMTree.visibleLength(node.text)
                 linked[i] = inLink[i] ? text[i] : 0
             }
             guard node.parent >= 0 else { continue }
@@ -221,14 +232,15 @@ extension ArticleExtractor {
         var scores: [Int: Double] = [:]
         for (i, node) in tree.nodes.enumerated() where !removed[i] && isScoredParagraph(i) {
             let content = tree.text(of: i)
-            guard content.count >= ArticleExtractor.minimumParagraph else { continue }
+            let length = content.unicodeScalars.count
+            guard length >= ArticleExtractor.minimumParagraph else { continue }
             let commas = content.unicodeScalars.count { $0 == "," || $0 == "，" || $0 == "،" }
-            let score = 1 + Double(commas) + min(Double(content.count / 100), 3)
+            let score = 1 + Double(commas) + min(Double(length / 100), 3)
             var ancestor = node.parent
             var level = 0
             while ancestor >= 0 && level < 5 {
                 if scores[ancestor] == nil {
-                    scores[ancestor] = tagScore(tree.nodes[ancestor].name) + classWeight(tree.nodes[ancestor])
+                    scores[ancestor] = tagScore(tree.nodes[ancestor].name) + classWeight(ancestor)
                 }
                 let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
                 scores[ancestor]! += score / divider
@@ -264,7 +276,8 @@ extension ArticleExtractor {
             } else if tree.nodes[s].name == "p" {
                 let content = tree.text(of: s)
                 let d = density(s)
-                if (content.count > 80 && d < 0.25) || (d == 0 && content.count > 0 && content.hasSuffix(".")) { out.append(s) }
+                let length = content.unicodeScalars.count
+                if (length > 80 && d < 0.25) || (d == 0 && length > 0 && content.hasSuffix(".")) { out.append(s) }
             }
         }
         return out
@@ -299,7 +312,7 @@ extension ArticleExtractor {
     /// A block is kept unless it is mostly links, or a short line of page furniture.
     func keeps(_ block: Block) -> Bool {
         let lower = block.text.lowercased()
-        if block.text.count < 80 && ArticleExtractor.furniturePrefixes.contains(where: lower.hasPrefix) { return false }
+        if block.text.utf8.count < 80 && ArticleExtractor.furniturePrefixes.contains(where: lower.hasPrefix) { return false }
         return true
     }
 }
@@ -352,7 +365,7 @@ struct BlockWalker {
     mutating func append(_ text: String, linked isLinked: Bool, line: Int) {
         if buffer.isEmpty { firstLine = line }
         buffer += text
-        if isLinked { linked += text.unicodeScalars.count { !$0.properties.isWhitespace } }
+        if isLinked { linked += DOMTree.visibleLength(text) }
         lastLine = max(lastLine, line)
     }
 
@@ -364,8 +377,8 @@ struct BlockWalker {
             role = .paragraph
         }
         let text = DOMTree.collapsed(buffer)
-        guard !text.isEmpty, !minimum || text.count >= ArticleExtractor.minimumParagraph else { return }
-        let letters = text.unicodeScalars.count { !$0.properties.isWhitespace }
+        guard !text.isEmpty, !minimum || text.unicodeScalars.count >= ArticleExtractor.minimumParagraph else { return }
+        let letters = DOMTree.visibleLength(text)
         // Mostly links: a list of related stories, a tag cloud, a menu.
         if letters > 0 && Double(linked) / Double(letters) > 0.5 { return }
         blocks.append(ArticleExtractor.Block(text: text, role: role, lines: firstLine...max(firstLine, lastLine)))

@@ -67,21 +67,47 @@ struct DOMTree: Sendable {
         "blockquote", "dd", "dt", "figcaption", "ul", "ol", "table", "header", "footer", "pre", "hr",
     ]
 
-    /// Runs of white space as one space, none at the ends.
+    /// Runs of white space (ASCII, no-break, and the Unicode spaces U+2000–U+200A, U+3000) as
+    /// one space, none at the ends. On bytes: this runs over every text of the page.
     static func collapsed(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for c in s.unicodeScalars {
-            if c.properties.isWhitespace || c == "\u{A0}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+        var copy = s
+        return copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let width = spaceWidth(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(c)
+                out.append(bytes[i])
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+    }
+
+    /// Bytes of the white space at `i` (0 when none).
+    @inline(__always)
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        guard (c == 0xE2 || c == 0xE3), i + 2 < b.count, b[i + 1] == 0x80 else { return 0 }
+        if c == 0xE2 && b[i + 2] >= 0x80 && b[i + 2] <= 0x8A { return 3 }
+        return c == 0xE3 && b[i + 2] == 0x80 ? 3 : 0
+    }
+
+    /// Characters (Unicode scalars) that are not ASCII white space, counted on bytes.
+    static func visibleLength(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) && (b & 0xC0) != 0x80 { n += 1 }
+        return n
     }
 
     /// The nearest ancestor of `index` (itself included) named one of `names`.

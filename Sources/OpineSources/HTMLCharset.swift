@@ -31,16 +31,25 @@ enum HTMLCharset {
         return String(name)
     }
 
-    /// True when `bytes` are valid UTF-8.
+    /// True when `bytes` are valid UTF-8 (ASCII skipped eight bytes at a time).
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                if i + 8 <= raw.count && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                if raw[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                var iterator = raw[i..<min(raw.count, i + 4)].makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+                i += UTF8.width(scalar)
             }
+            return true
         }
     }
 }

@@ -33,8 +33,12 @@ public struct HTMLReader: ArticleReader {
         return SourceDocument(articles: [article], encoding: encoding.lowercased(), warnings: warnings)
     }
 
+    /// libxml2's parse of `page` alone (tree built and freed), the reference the extraction
+    /// benchmark prints beside Opine's figures.
+    public static func bareParse(_ page: [UInt8]) -> Bool { DOMTree.bareParse(page, encoding: "UTF-8") }
+
     /// The page's bytes: decompressed when gzipped; a binary file is refused.
-    static func pageBytes(_ bytes: [UInt8]) throws -> [UInt8] {
+    public static func pageBytes(_ bytes: [UInt8]) throws -> [UInt8] {
         let page = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes, limit: maximumPageBytes) : bytes
         if page.prefix(8192).contains(0) && !page.starts(with: [0xFF, 0xFE]) && !page.starts(with: [0xFE, 0xFF]) {
             throw SourceFailure("binary file (NUL bytes), skipped")

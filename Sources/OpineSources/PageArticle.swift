@@ -60,7 +60,7 @@ struct PageArticle {
         guard d.split(separator: " ").count <= maximumStandfirstWords else { return nil }
         if d.hasSuffix("...") { d = String(d.dropLast(3)) } else if d.hasSuffix("…") { d = String(d.dropLast()) }
         let key = normalized(d)
-        let opening = body.prefix(3).map { normalized($0.text) }.joined(separator: " ")
+        let opening = body.prefix(3).map { normalized($0.text) }.joined()
         return opening.contains(key.prefix(120)) ? nil : metadata.description
     }
 
@@ -73,9 +73,20 @@ struct PageArticle {
 
     static func same(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
 
+    /// Letters and digits only, ASCII lowercased (other scripts kept as they are), for
+    /// comparing a title or a description with the page's text.
     static func normalized(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            switch b {
+            case 0x30...0x39, 0x61...0x7A: out.append(b)
+            case 0x41...0x5A: out.append(b | 0x20)
+            case 0x80...: out.append(b)
+            default: break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

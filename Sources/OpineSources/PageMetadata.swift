@@ -121,13 +121,19 @@ struct PageMetadata: Equatable {
         return kept.max { $0.count < $1.count }?.trimmingCharacters(in: .whitespaces) ?? title
     }
 
+    static let bylineWord = Array("byline".utf8)
+    static let authorWord = Array("author".utf8)
+    static let bioWord = Array("bio".utf8)
+    static let boxWord = Array("box".utf8)
+
     /// Authors from a by-line element: `rel=author`, `itemprop=author`, or a class or id with
     /// `byline` or `author` in it (short text only).
     static func bylineAuthors(_ tree: DOMTree) -> [String] {
-        for (i, node) in tree.nodes.enumerated() where !node.isText {
-            let hint = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        for (i, node) in tree.nodes.enumerated() where !node.isText && !node.attributes.isEmpty {
+            let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
-                || hint.contains("byline") || (hint.contains("author") && !hint.contains("bio") && !hint.contains("box"))
+                || ByteSearch.contains(hint, bylineWord)
+                || (ByteSearch.contains(hint, authorWord) && !ByteSearch.containsAny(hint, [bioWord, boxWord]))
             guard isByline else { continue }
             let text = tree.text(of: i)
             guard (3...80).contains(text.count) else { continue }
