@@ -26,6 +26,7 @@ struct StatsCommand: ParsableCommand {
             o.add("index_bytes", s.bytes)
             o.add("index", engine.indexPath)
             o.add("roots", strings: s.roots)
+            o.add("outlets", raw: "{" + s.outlets.map { JSONObject.string($0.name) + ":" + String($0.articles) }.joined(separator: ",") + "}")
             Output.line(o.text)
             return
         }
@@ -35,6 +36,10 @@ struct StatsCommand: ParsableCommand {
         Output.line("authors:   \(s.authors)")
         Output.line("terms:     \(s.terms)")
         Output.line("dates:     \(s.firstDate?.description ?? "–") … \(s.lastDate?.description ?? "–")")
+        if !s.outlets.isEmpty {
+            Output.line("outlets:   " + s.outlets.prefix(8).map { "\($0.name) \($0.articles)" }.joined(separator: ", ")
+                        + (s.outlets.count > 8 ? ", … (\(s.outlets.count) in all)" : ""))
+        }
         for r in s.roots { Output.line("root:      \(Paths.display(r))") }
     }
 }

@@ -27,7 +27,7 @@ public struct PassageRecord: Hashable, Sendable {
 }
 
 /// Figures about an index.
-public struct IndexStats: Hashable, Sendable {
+public struct IndexStats: Sendable {
     public var articles: Int
     public var passages: Int
     public var authors: Int
@@ -36,6 +36,8 @@ public struct IndexStats: Hashable, Sendable {
     public var lastDate: ArticleDate?
     public var bytes: Int64
     public var roots: [String]
+    /// Articles per outlet, most first (articles with no outlet are not counted).
+    public var outlets: [(name: String, articles: Int)] = []
 }
 
 /// One consistent view of the index: every read of one search happens in one snapshot (one
@@ -331,7 +333,10 @@ extension IndexStore {
                 terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM article_vocab WHERE term <> char(30)") ?? 0,
                 firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles WHERE date IS NOT NULL")).flatMap { ArticleDate(iso: $0) },
                 lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
-                bytes: 0, roots: roots)
+                bytes: 0, roots: roots,
+                outlets: try Row.fetchAll(db, sql: """
+                    SELECT outlet, count(*) FROM articles WHERE outlet <> '' GROUP BY outlet ORDER BY count(*) DESC, outlet
+                    """).map { ($0[0], $0[1]) })
         } }
         for suffix in ["", "-wal", "-shm"] {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix),

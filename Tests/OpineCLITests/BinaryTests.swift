@@ -177,6 +177,7 @@ struct BinaryTests {
         for clutter in ["tracking", "Quetta", "cricket", "newsletter", "rsquo", "Copyright"] {
             #expect(try Self.run(["search", "--index", index, clutter]).status == 1, "\(clutter) is searchable")
         }
+        #expect(try Self.run(["stats", "--index", index]).stdout.contains("outlets:   Geo.tv 1"))
         let parsed = try Self.run(["parse", folder + "/there-are-limits-to-bonhomie.html"])
         #expect(parsed.stdout.contains("outlet:  Geo.tv"))
         #expect(parsed.stdout.contains("[caption] US Secretary of State Marco Rubio"))
