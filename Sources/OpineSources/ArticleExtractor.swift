@@ -81,7 +81,7 @@ extension ArticleExtractor {
         "extra", "footer", "gdpr", "cookie", "consent", "header", "legends", "menu", "related", "remark", "replies", "rss",
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
         "newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "promo", "recommend", "trending", "outbrain",
-        "taboola", "read-more", "readmore", "more-from", "most-popular", "paywall", "login", "toolbar", "masthead",
+        "taboola", "read-more", "readmore", "more-from", "most-popular", "login", "toolbar", "masthead",
         "navbar", "nav-", "-nav", "widget", "tags", "caption-credit",
     ]
     /// Class or id words that keep an element despite an unlikely one.
