@@ -46,17 +46,53 @@ public final class Engine: Sendable {
         if let s = request.since, let u = request.until, u < s {
             throw EngineError.invalidDateRange(since: s.description, until: u.description)
         }
-        let query = try QueryCompiler(parameters: request.parameters).compile(request.query)
+        let compiler = QueryCompiler(parameters: request.parameters)
+        if compiler.isFiltersOnly(request) { return try list(request) }
+        let query = try compiler.compile(request.query)
         let ranker = ArticleRanker(parameters: request.parameters)
         return try store.snapshot { snapshot in
             let filter = try SearchFilter(query, request, in: snapshot)
             let outcome = try SearchRanking(snapshot: snapshot, ranker: ranker, request: request).rank(query.plan, filter: filter)
-            let results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
+            var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
                 .results(outcome.ranking.articles, wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count))
-            let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome, suggest: results.isEmpty)
-            return SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
-                                  unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
-                                  clauses: query.plan.clauses)
+            if request.completeOnly { results.removeAll { !$0.isComplete } }
+            let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome)
+            var response = SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
+                                          unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
+                                          clauses: query.plan.clauses)
+            response.completeArticles = outcome.completeArticles
+            if outcome.completeArticles == 0, !filter.isEmpty {
+                let unfiltered = try snapshot.count(matching: query.plan.allClausesExpression)
+                if unfiltered > 0 { response.filteredOut = (unfiltered, SearchFilter.describe(query, request)) }
+            }
+            return response
+        }
+    }
+
+    /// A query of filters alone (`--author X`, `author:X`, `--outlet`, `--since`): the articles
+    /// they admit, newest first, each with its lead paragraph.
+    func list(_ request: SearchRequest) throws -> SearchResponse {
+        let parsed = QueryParser().parse(request.query)
+        return try store.snapshot { snapshot in
+            let filter = try SearchFilter(parsed, titlePlan: nil, exclusionPlan: nil, request, in: snapshot)
+            let ids = try snapshot.articleIDsNewestFirst().filter(filter.admits)
+            let top = Array(ids.prefix(max(request.limit, 0)))
+            let articles = try snapshot.articles(top)
+            var results: [SearchResult] = []
+            for id in top {
+                guard let a = articles[id] else { continue }
+                let lead = request.snippets > 0 ? try snapshot.leadPassage(article: id) : nil
+                results.append(SearchResult(
+                    rank: results.count + 1, article: Engine.summary(a),
+                    passage: PassageView(ordinal: lead?.ordinal ?? 0, kind: lead?.kind ?? .title, text: lead?.text ?? a.title,
+                                         range: lead?.range ?? 0..<0),
+                    snippets: lead.map { SnippetBuilder().snippets($0.text, terms: HighlightTerms(), count: 1) } ?? [],
+                    explanation: ScoreExplanation.listed))
+            }
+            var response = SearchResponse(results: results, matchedArticles: ids.count, unmatchedWords: [], suggestions: [],
+                                          clauses: [])
+            response.completeArticles = ids.count
+            return response
         }
     }
 

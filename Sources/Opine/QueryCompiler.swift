@@ -37,6 +37,14 @@ struct QueryCompiler: Sendable {
             exclusionPlan: builder.build(parsed.exclusions))
     }
 
+    /// True when the query has no words but the request filters: a listing, not a search.
+    func isFiltersOnly(_ request: SearchRequest) -> Bool {
+        let parsed = QueryParser().parse(request.query)
+        guard parsed.clauses.isEmpty, parsed.titleClauses.isEmpty, parsed.exclusions.isEmpty else { return false }
+        return !parsed.authors.isEmpty || !request.authors.isEmpty || !request.outlets.isEmpty
+            || request.since != nil || request.until != nil
+    }
+
     /// `clauses` without their stop words (a shouted word is compared lowercased); all of them
     /// when nothing else would be left.
     func contentClauses(_ clauses: [QueryClause]) -> [QueryClause] {

@@ -22,18 +22,23 @@ struct ResultAssembler {
     func results(_ top: [RankedArticle], wordsRule: Bool) throws -> [SearchResult] {
         var passageIDs: [Int64] = []
         for r in top {
-            passageIDs += r.passages.prefix(max(snippetCount, 1)).map(\.evidence.passageID)
+            // The best passages, and a few more: the title's own passage is not shown as a snippet.
+            passageIDs += r.passages.prefix(max(snippetCount, 1) + 2).map(\.evidence.passageID)
             if let p = r.explanation.proximityPassageID { passageIDs.append(p) }
         }
         let articles = try snapshot.articles(top.map(\.articleID))
-        let passages = try snapshot.passages(passageIDs)
+        var passages = try snapshot.passages(passageIDs)
+        // Articles whose matches are all in the title: their lead paragraph is the snippet.
+        for r in top where snippetCount > 0 && bodyPassages(r, passages: passages, title: articles[r.articleID]?.title).isEmpty {
+            if let lead = try snapshot.leadPassage(article: r.articleID) { passages[lead.id] = lead }
+        }
         var results: [SearchResult] = []
         for r in top {
             guard let a = articles[r.articleID], let best = passages[r.passages[0].evidence.passageID] else { continue }
             results.append(SearchResult(
                 rank: 0, article: Engine.summary(a),
                 passage: PassageView(ordinal: best.ordinal, kind: best.kind, text: best.text, range: best.range),
-                snippets: snippets(r, passages: passages, best: best),
+                snippets: snippets(r, passages: passages, title: a.title),
                 explanation: withSentences(r, passages: passages)))
         }
         // The shown articles in the ranking's order again, with their final scores.
@@ -44,15 +49,29 @@ struct ResultAssembler {
         return results
     }
 
-    /// One snippet from each of the best passages; more from the best one when they run out.
-    func snippets(_ r: RankedArticle, passages: [Int64: PassageRecord], best: PassageRecord) -> [Snippet] {
+    /// The article's matching passages, best first, without those that only repeat the title
+    /// printed above the snippet (the title passage, a standfirst equal to it).
+    func bodyPassages(_ r: RankedArticle, passages: [Int64: PassageRecord], title: String?) -> [PassageRecord] {
+        r.passages.compactMap { passages[$0.evidence.passageID] }.filter { p in
+            p.kind != .title && !(p.kind == .standfirst && p.text == title)
+        }
+    }
+
+    /// One snippet from each of the best passages that are not the title; more from the best
+    /// of them when they run out; the lead paragraph when only the title matched. The title
+    /// still counts in the ranking.
+    func snippets(_ r: RankedArticle, passages: [Int64: PassageRecord], title: String?) -> [Snippet] {
+        guard snippetCount > 0 else { return [] }
         let builder = SnippetBuilder()
+        var sources = bodyPassages(r, passages: passages, title: title)
+        if sources.isEmpty, let lead = passages.values.first(where: { $0.articleID == r.articleID && $0.kind == .body }) {
+            sources = [lead]
+        }
         var snippets: [Snippet] = []
-        for p in r.passages.prefix(snippetCount).compactMap({ passages[$0.evidence.passageID] })
-        where snippets.count < snippetCount {
+        for p in sources.prefix(snippetCount) where snippets.count < snippetCount {
             snippets += builder.snippets(p.text, terms: highlights, count: 1)
         }
-        if snippetCount > 0 && snippets.count < snippetCount {
+        if let best = sources.first, snippets.count < snippetCount {
             let more = builder.snippets(best.text, terms: highlights, count: snippetCount - snippets.count + 1)
             snippets += more.dropFirst().prefix(snippetCount - snippets.count)
         }

@@ -15,24 +15,52 @@ struct SearchFilter {
 
     /// Each filter of `query` and `request` as a set of article ids, from indexed lookups.
     init(_ query: CompiledQuery, _ request: SearchRequest, in snapshot: IndexSnapshot) throws {
+        try self.init(query.parsed, titlePlan: query.titlePlan, exclusionPlan: query.exclusionPlan, request, in: snapshot)
+    }
+
+    /// Authors are alternatives (`--author whelan --author torday`: either one's articles);
+    /// outlets, dates and title words each restrict further.
+    init(_ parsed: ParsedQuery, titlePlan: MatchPlan?, exclusionPlan: MatchPlan?, _ request: SearchRequest,
+         in snapshot: IndexSnapshot) throws {
         if request.since != nil || request.until != nil {
             let low = request.since.map(IndexStore.dateKey) ?? 0
             let high = request.until.map(IndexStore.dateKey) ?? .max
             dateRange = low...max(low, high)
             dates = try snapshot.articleDates()
         }
-        for author in query.parsed.authors + request.authors {
-            restrict(to: try snapshot.articleIDs(author: author))
+        let authors = parsed.authors + request.authors
+        if !authors.isEmpty {
+            var ids = Set<Int64>()
+            for author in authors { ids.formUnion(try snapshot.articleIDs(author: author)) }
+            restrict(to: ids)
         }
         for outlet in request.outlets {
             restrict(to: try snapshot.articleIDs(outlet: outlet))
         }
-        if let titlePlan = query.titlePlan {
+        if let titlePlan {
             restrict(to: try snapshot.articleIDs(titleMatching: titlePlan))
         }
-        if let exclusionPlan = query.exclusionPlan {
+        if let exclusionPlan {
             excluded = try snapshot.articleIDs(matching: exclusionPlan.expression)
         }
+    }
+
+    /// What the filters of `query` and `request` ask, in words, for "none is by 'Nobody'".
+    static func describe(_ query: CompiledQuery, _ request: SearchRequest) -> [String] {
+        var out: [String] = []
+        let authors = query.parsed.authors + request.authors
+        if !authors.isEmpty { out.append("by " + authors.map(EngineError.quoted).joined(separator: " or ")) }
+        for outlet in request.outlets { out.append("from " + EngineError.quoted(outlet)) }
+        if request.since != nil || request.until != nil {
+            out.append("dated \(request.since?.description ?? "…") to \(request.until?.description ?? "…")")
+        }
+        if !query.parsed.titleClauses.isEmpty {
+            out.append("titled " + EngineError.quoted(query.parsed.titleClauses.map(\.description).joined(separator: " ")))
+        }
+        if !query.parsed.exclusions.isEmpty {
+            out.append("without " + EngineError.quoted(query.parsed.exclusions.map(\.description).joined(separator: " ")))
+        }
+        return out
     }
 
     mutating func restrict(to ids: Set<Int64>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }

@@ -18,6 +18,8 @@ struct SearchRanking {
         var ranking: Ranking
         var evidence: [PassageEvidence]
         var clauseArticles: [Int]?
+        /// Articles (after filters) that satisfy the whole query: every clause.
+        var completeArticles = 0
     }
 
     let snapshot: IndexSnapshot
@@ -29,6 +31,11 @@ struct SearchRanking {
         // (Not with NEAR: FTS5 counts a group across two passages, which the evidence does not.)
         if !request.exhaustive, limit == 0, filter.isEmpty, !plan.hasNear {
             return try countsOnly(plan)
+        }
+        if request.completeOnly {
+            var restricted = plan
+            restricted.expression = plan.allClausesExpression
+            return try rankAll(restricted, filter: filter)
         }
         if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear,
             ranker.usesWordsRule(clauseCount: plan.clauses.count),
@@ -42,7 +49,9 @@ struct SearchRanking {
     func countsOnly(_ plan: MatchPlan) throws -> Outcome {
         let counts = try plan.clauseExpressions.map { try snapshot.count(matching: $0) }
         let matched = counts.count == 1 ? counts[0] : try snapshot.count(matching: plan.expression)
-        return Outcome(ranking: Ranking(articles: [], matchedArticles: matched), evidence: [], clauseArticles: counts)
+        let complete = counts.count == 1 ? counts[0] : try snapshot.count(matching: plan.allClausesExpression)
+        return Outcome(ranking: Ranking(articles: [], matchedArticles: matched), evidence: [], clauseArticles: counts,
+                       completeArticles: complete)
     }
 
     /// Every article matching any clause is read.
@@ -55,7 +64,8 @@ struct SearchRanking {
         filter.apply(&evidence)
         let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try snapshot.collectionStats(),
                                      limit: limit, clauseArticles: counts)
-        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: nil)
+        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: nil,
+                       completeArticles: SearchRanking.completeArticles(evidence, clauseCount: plan.clauses.count))
     }
 
     /// The words-rule shortcut: nil when fewer than `limit` (and at least one) articles match
@@ -82,7 +92,25 @@ struct SearchRanking {
         } else {
             ranking.matchedArticles = try counter.count(plan.expression)
         }
-        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts)
+        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts,
+                       completeArticles: SearchRanking.distinctArticles(evidence))
+    }
+
+    /// Articles among `evidence` (grouped by article) whose passages together match every clause.
+    static func completeArticles(_ evidence: [PassageEvidence], clauseCount: Int) -> Int {
+        let all: UInt64 = clauseCount >= 64 ? .max : (1 << UInt64(clauseCount)) - 1
+        var n = 0
+        var i = 0
+        while i < evidence.count {
+            var mask: UInt64 = 0
+            let article = evidence[i].articleID
+            while i < evidence.count && evidence[i].articleID == article {
+                mask |= evidence[i].matchedMask
+                i += 1
+            }
+            if mask & all == all { n += 1 }
+        }
+        return n
     }
 
     /// FTS5 counts of articles matching an expression, each distinct expression counted once

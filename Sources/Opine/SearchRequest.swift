@@ -15,6 +15,8 @@ public struct SearchRequest: Sendable {
     /// Snippets per article (1…3; 0 for none).
     public var snippets = 1
     public var parameters = RankingParameters()
+    /// Only articles that satisfy the whole query (every clause): `opine search -l`.
+    public var completeOnly = false
     /// Read and score every matching article, even when the top can be found among fewer
     /// (the reference that tests and benchmarks compare the shortcut with).
     public var exhaustive = false
@@ -59,12 +61,18 @@ public struct PassageView: Hashable, Sendable {
 /// A search's answer.
 public struct SearchResponse: Sendable {
     public var results: [SearchResult]
-    /// Articles that matched (after filters), of which `results` are the first.
+    /// Articles that matched any clause (after filters), of which `results` are the first.
     public var matchedArticles: Int
+    /// Articles (after filters) that satisfy the whole query: every clause, as `rg -l` with
+    /// all the words. What `-c`, `-l` and "N matching articles" count.
+    public var completeArticles: Int = 0
     /// Index in `results` of the first article that does not match every clause.
     public var firstPartial: Int? { results.firstIndex { !$0.isComplete } }
-    /// Query words that match nothing in the index (after filters), as typed.
+    /// Query words that no article of the index has, as typed.
     public var unmatchedWords: [String]
+    /// When the filters left no article that the words alone would find: how many the words
+    /// find, and what the filters asked ("by 'Nobody'", "from 'Dawn'", "dated … ").
+    public var filteredOut: (articles: Int, filters: [String])?
     /// For words that match nothing: a close word of the index ("did you mean").
     public var suggestions: [(word: String, suggestion: String)]
     /// The clauses as understood, for `--explain` and errors.

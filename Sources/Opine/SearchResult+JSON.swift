@@ -2,7 +2,8 @@ import OpineRender
 
 extension SearchResult {
     /// One JSON Lines object (fields in the README), the path as the front end shows it.
-    public func json(path: String, explain: Bool) -> String {
+    /// `unmatched`: the words of the query no article has, each with its suggestion (or null).
+    public func json(path: String, explain: Bool, unmatched: [(word: String, suggestion: String?)] = []) -> String {
         var o = JSONObject()
         o.add("rank", rank)
         o.add("score", score)
@@ -30,6 +31,15 @@ extension SearchResult {
         }
         o.add("complete", isComplete)
         if explain { o.add("explanation", raw: explanationJSON) }
+        if !unmatched.isEmpty {
+            let list = unmatched.map { u -> String in
+                var uo = JSONObject()
+                uo.add("word", u.word)
+                uo.add("suggestion", u.suggestion)
+                return uo.text
+            }
+            o.add("unmatched", raw: "[" + list.joined(separator: ",") + "]")
+        }
         return o.text
     }
 

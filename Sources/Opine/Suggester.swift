@@ -7,9 +7,9 @@ import OpineText
 struct Suggester {
     let snapshot: IndexSnapshot
 
-    /// The clauses of `plan` that no article matched, as typed, and suggestions for them
-    /// (only when nothing was found, as today).
-    func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome, suggest: Bool) throws
+    /// The clauses of `plan` that no article of the index has, as typed, and suggestions for
+    /// them, whatever the rest of the query found ("Hilary Clinton": Hilary).
+    func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome) throws
         -> (words: [String], suggestions: [(String, String)])
     {
         var matchedMask: UInt64 = 0
@@ -21,8 +21,10 @@ struct Suggester {
         var words: [String] = []
         var suggestions: [(String, String)] = []
         for (i, clause) in plan.clauses.enumerated() where i < 64 && matchedMask & (1 << UInt64(i)) == 0 {
+            // Not in the evidence read (filters, the shortcut): is it in the index at all?
+            if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 { continue }
             words.append(clause.description)
-            if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
+            if case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
                 suggestions.append((word, s))
             }
         }

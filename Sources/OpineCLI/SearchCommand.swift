@@ -69,8 +69,9 @@ struct SearchCommand: ParsableCommand {
                 throw ValidationError("\(name) wants a date as YYYY-MM-DD, not '\(v)'")
             }
         }
-        guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("give a query, for example: opine search CPEC")
+        let filters = !author.isEmpty || !outlet.isEmpty || since != nil || until != nil
+        guard filters || !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a query, for example: opine search CPEC (or a filter: --author, --outlet, --since)")
         }
     }
 
@@ -88,15 +89,15 @@ struct SearchCommand: ParsableCommand {
         } else if filesWithMatches {
             request.limit = 10_000
             request.snippets = 0
+            request.completeOnly = true
         }
         let engine = try location.openForSearch()
         let response = try engine.search(request)
         let printer = SearchPrinter(highlighter: color.highlighter(), explain: explain, display: Paths.display)
         let mode: SearchPrinter.Mode = count ? .count : filesWithMatches ? .paths : json ? .json : .text
         for line in printer.lines(response, mode: mode) { Output.line(line) }
-        if let notice = printer.noResults(response, query: request.query, counting: count) {
-            for line in notice { Output.error(line) }
-            throw ExitCode(ExitStatus.notFound)
-        }
+        let notices = printer.notices(response, query: request.query, mode: mode)
+        for line in notices.lines { Output.error(line) }
+        if notices.notFound { throw ExitCode(ExitStatus.notFound) }
     }
 }

@@ -16,9 +16,11 @@ struct SearchPrinter {
 
     func lines(_ response: SearchResponse, mode: Mode) -> [String] {
         switch mode {
-        case .count: [String(response.matchedArticles)]
-        case .paths: response.results.map { display($0.article.path) }
-        case .json: response.results.map { $0.json(path: display($0.article.path), explain: explain) }
+        case .count: [String(response.completeArticles)]
+        case .paths: response.results.filter(\.isComplete).map { display($0.article.path) }
+        case .json: response.results.map {
+            $0.json(path: display($0.article.path), explain: explain, unmatched: SearchPrinter.unmatched(response))
+        }
         case .text: text(response)
         }
     }
@@ -40,8 +42,9 @@ struct SearchPrinter {
             if explain { out.append("   " + SearchPrinter.explanation(r.explanation)) }
             out.append("")
         }
-        if response.matchedArticles > response.results.count {
-            out.append("\(response.results.count) of \(response.matchedArticles) matching articles shown (--limit)")
+        let shown = response.results.filter(\.isComplete).count
+        if response.completeArticles > shown {
+            out.append("\(shown) of \(response.completeArticles) matching articles shown (--limit)")
         }
         return out
     }
@@ -59,19 +62,28 @@ struct SearchPrinter {
                       e.totalClauses)
     }
 
-    /// The lines for stderr when nothing matched (nil when something did): which words matched
-    /// nothing, and what the index has instead.
-    func noResults(_ response: SearchResponse, query: String, counting: Bool) -> [String]? {
-        guard response.matchedArticles == 0 || (response.results.isEmpty && !counting) else { return nil }
-        var message = "opine: no results for \(EngineError.quoted(query))"
-        let unmatched = response.unmatchedWords.joined(separator: ", ")
-        if !response.unmatchedWords.isEmpty && response.clauses.count > 1 && EngineError.quoted(unmatched) != "this query" {
-            message += " (\(unmatched) matched nothing)"
+    /// Each word no article has, with its suggestion.
+    static func unmatched(_ response: SearchResponse) -> [(word: String, suggestion: String?)] {
+        response.unmatchedWords.map { word in (word, response.suggestions.first { $0.word == word }?.suggestion) }
+    }
+
+    /// The lines for stderr: which words no article has (with "did you mean"), whatever was
+    /// found; and when nothing was found, what the filters left out. `notFound` sets exit 1:
+    /// for `-c` and `-l`, no article satisfies the whole query; otherwise nothing is listed.
+    func notices(_ response: SearchResponse, query: String, mode: Mode) -> (lines: [String], notFound: Bool) {
+        let notFound = mode == .count || mode == .paths ? response.completeArticles == 0 : response.results.isEmpty
+        var out: [String] = []
+        if notFound {
+            var line = "opine: no results for \(EngineError.quoted(query))"
+            if let (n, filters) = response.filteredOut {
+                line = "opine: \(n) article\(n == 1 ? "" : "s") match \(EngineError.quoted(query)); none is "
+                    + filters.joined(separator: ", ")
+            }
+            out.append(line)
         }
-        var out = [message]
-        if !response.suggestions.isEmpty {
-            out.append("did you mean: " + response.suggestions.map(\.suggestion).joined(separator: " ") + "?")
+        for (word, suggestion) in SearchPrinter.unmatched(response) {
+            out.append("opine: no article has \(EngineError.quoted(word))" + (suggestion.map { " — did you mean \($0)?" } ?? ""))
         }
-        return out
+        return (out, notFound)
     }
 }

@@ -248,6 +248,19 @@ public struct IndexSnapshot {
             kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + (span ?? text.utf8.count)))
     }
 
+    /// Every article id, newest first (undated last), for listings by filters alone.
+    public func articleIDsNewestFirst() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY date IS NULL, date DESC, id DESC")
+    }
+
+    /// The article's first body paragraph (its lead), for a snippet when only its title matched.
+    public func leadPassage(article: Int64) throws -> PassageRecord? {
+        let ids = PassageID.range(ofArticle: article)
+        return try Row.fetchOne(db, sql: """
+            SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? AND kind = ? ORDER BY id LIMIT 1
+            """, arguments: [ids.lowerBound, ids.upperBound, PassageKind.body.rawValue]).map(IndexSnapshot.passage)
+    }
+
     /// An article by id, or by path (absolute, relative to the current folder, or a unique
     /// suffix such as its file name), with all its passages in order.
     public func article(_ reference: String) throws -> (ArticleRecord, [PassageRecord])? {

@@ -19,6 +19,11 @@ public struct ScoreExplanation: Hashable, Sendable {
     public var matchedClauses: Int
     public var totalClauses: Int
 
+    /// An article listed by filters alone: no score, nothing to match.
+    public static let listed = ScoreExplanation(
+        articleBM25: 0, bm25: 0, proximity: 0, proximityDetail: .none, proximityPassageID: nil, extraPassages: 0,
+        headMatch: 0, matchedClauses: 0, totalClauses: 0)
+
     public var total: Double { articleBM25 + bm25 + proximity + extraPassages + headMatch }
     public var isComplete: Bool { matchedClauses == totalClauses }
 }

@@ -19,9 +19,13 @@ struct SearchPrinterTests {
             snippets: [Snippet(text: "Trade and tariffs.", highlights: [10..<17])], explanation: explanation)
     }
 
-    static let response = SearchResponse(
-        results: [result(1, "First", complete: true), result(2, "Second", complete: false)], matchedArticles: 5,
-        unmatchedWords: [], suggestions: [], clauses: [.word("trade", prefix: false), .word("tariffs", prefix: false)])
+    static let response: SearchResponse = {
+        var r = SearchResponse(
+            results: [result(1, "First", complete: true), result(2, "Second", complete: false)], matchedArticles: 5,
+            unmatchedWords: [], suggestions: [], clauses: [.word("trade", prefix: false), .word("tariffs", prefix: false)])
+        r.completeArticles = 3
+        return r
+    }()
 
     let printer = SearchPrinter(highlighter: Highlighter(.plain), explain: false, display: { $0.replacingOccurrences(of: "/docs/", with: "") })
 
@@ -30,13 +34,14 @@ struct SearchPrinterTests {
             "1. First", "   Ann Author · 2025-01-01 · 1.txt", "   Trade and [tariffs].", "",
             "── below: articles matching only some of the words ──", "",
             "2. Second", "   Ann Author · 2025-01-02 · 2.txt", "   Trade and [tariffs].", "",
-            "2 of 5 matching articles shown (--limit)",
+            "1 of 3 matching articles shown (--limit)",
         ])
     }
 
     @Test func countsPathsAndJSON() throws {
-        #expect(printer.lines(Self.response, mode: .count) == ["5"])
-        #expect(printer.lines(Self.response, mode: .paths) == ["1.txt", "2.txt"])
+        // Articles that satisfy the whole query: 3, of which one is listed; the partial one is not.
+        #expect(printer.lines(Self.response, mode: .count) == ["3"])
+        #expect(printer.lines(Self.response, mode: .paths) == ["1.txt"])
         let json = printer.lines(Self.response, mode: .json)
         #expect(json.count == 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json[0].utf8)) as? [String: Any])
@@ -55,11 +60,26 @@ struct SearchPrinterTests {
         #expect(lines.contains("   score 3.5 = article bm25 1 + passage bm25 2 + proximity 0.5 + other passages 0 + head 0; 2/2 clauses"))
     }
 
-    @Test func noResultsNamesTheWordsAndSuggests() {
-        let none = SearchResponse(results: [], matchedArticles: 0, unmatchedWords: ["Hilary"], suggestions: [("Hilary", "Hillary")],
-                                  clauses: [.word("Hilary", prefix: false), .word("Clinton", prefix: false)])
-        #expect(printer.noResults(none, query: "Hilary Clinton", counting: false)
-                == ["opine: no results for 'Hilary Clinton' (Hilary matched nothing)", "did you mean: Hillary?"])
-        #expect(printer.noResults(Self.response, query: "trade tariffs", counting: false) == nil)
+    @Test func everyWordThatMatchedNothingIsNamedWithItsSuggestion() throws {
+        var partial = Self.response
+        partial.unmatchedWords = ["Hilary"]
+        partial.suggestions = [("Hilary", "Hillary")]
+        partial.completeArticles = 0
+        // Results (partial matches) are listed, the word is named, and -c finds none: exit 1.
+        let listed = printer.notices(partial, query: "Hilary Clinton", mode: .text)
+        #expect(listed.lines == ["opine: no article has 'Hilary' — did you mean Hillary?"])
+        #expect(!listed.notFound)
+        let counted = printer.notices(partial, query: "Hilary Clinton", mode: .count)
+        #expect(counted.lines == ["opine: no results for 'Hilary Clinton'", "opine: no article has 'Hilary' — did you mean Hillary?"])
+        #expect(counted.notFound)
+        let json = try #require(printer.lines(partial, mode: .json).first)
+        #expect(json.contains(#""unmatched":[{"word":"Hilary","suggestion":"Hillary"}]"#))
+    }
+
+    @Test func filtersThatLeaveNothingSaySo() {
+        var none = SearchResponse(results: [], matchedArticles: 0, unmatchedWords: [], suggestions: [],
+                                  clauses: [.word("India", prefix: false)])
+        none.filteredOut = (12, ["by 'Nobody'"])
+        #expect(printer.notices(none, query: "India", mode: .text).lines == ["opine: 12 articles match 'India'; none is by 'Nobody'"])
     }
 }
