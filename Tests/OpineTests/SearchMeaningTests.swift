@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Opine
+import OpineRanking
+import OpineText
+
+/// Counts, lists, snippets, unmatched words and filters, against oracles computed from the
+/// files themselves.
+struct SearchMeaningTests {
+    /// The files of `folder` holding every word of `words` as a whole word (case-insensitive),
+    /// read directly: the `rg -l -w` oracle.
+    static func filesWithAll(_ words: [String], in folder: String) throws -> Set<String> {
+        var out = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8).lowercased()
+            let tokens = Set(text.split { !($0.isLetter || $0.isNumber) }.map(String.init))
+            if words.allSatisfy({ tokens.contains($0.lowercased()) }) { out.insert(name) }
+        }
+        return out
+    }
+
+    @Test(arguments: ["oil prices", "bank rate", "crude oil market", "trade deficit growth", "oil zzyzx", "rose"])
+    func countsAndListsAreArticlesWithEveryWord(_ query: String) throws {
+        let (folder, engine) = try ShortcutTests.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let expected = try Self.filesWithAll(query.split(separator: " ").map(String.init), in: folder + "/docs")
+        var count = SearchRequest(query: query, limit: 0)
+        count.snippets = 0
+        #expect(try engine.search(count).completeArticles == expected.count)
+        var list = SearchRequest(query: query, limit: 10_000)
+        list.completeOnly = true
+        list.snippets = 0
+        let listed = try engine.search(list)
+        #expect(Set(listed.results.map { ($0.article.path as NSString).lastPathComponent }) == expected)
+        #expect(listed.completeArticles == expected.count)
+        // The ranked list says the same number.
+        #expect(try engine.search(SearchRequest(query: query)).completeArticles == expected.count)
+    }
+
+    @Test func aSnippetNeverJustRepeatsTheTitle() throws {
+        let folder = NSTemporaryDirectory() + "/opine-title-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "OPEC MEETS IN VIENNA\n\nMinisters gathered on Monday to discuss output.\n\nThe cartel's OPEC quota talks resume."
+            .write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
+        try "OPEC SAYS NOTHING\n\nOfficials declined to comment on Tuesday."
+            .write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        let results = try engine.search(SearchRequest(query: "OPEC")).results
+        #expect(results.count == 2)
+        for r in results {
+            let snippet = try #require(r.snippets.first)
+            #expect(!r.article.title.contains(snippet.text.trimmingCharacters(in: CharacterSet(charactersIn: "… "))))
+        }
+        let a = try #require(results.first { $0.article.path.hasSuffix("a.txt") })
+        #expect(a.snippets[0].text.contains("OPEC quota talks"))
+        let b = try #require(results.first { $0.article.path.hasSuffix("b.txt") })
+        #expect(b.snippets[0].text.hasPrefix("Officials declined"))
+    }
+
+    @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
+        let f = try Fixture()
+        let response = try f.engine.search(SearchRequest(query: "Pakistn tariffs"))
+        #expect(!response.results.isEmpty)
+        #expect(response.unmatchedWords == ["Pakistn"])
+        #expect(response.suggestions.first?.suggestion == "Pakistan")
+        #expect(response.completeArticles == 0)
+    }
+
+    @Test func authorsAreAlternativesAndFiltersAloneList() throws {
+        let f = try Fixture()
+        var either = SearchRequest(query: "")
+        either.authors = ["A Writer", "Husain"]
+        let listed = try f.engine.search(either)
+        #expect(listed.results.map { ($0.article.path as NSString).lastPathComponent } == ["seed.txt", "us-pronoun.txt"])
+        var nobody = SearchRequest(query: "economy")
+        nobody.authors = ["Nobody"]
+        let none = try f.engine.search(nobody)
+        #expect(none.results.isEmpty)
+        #expect(none.filteredOut?.articles == 2)
+        #expect(none.filteredOut?.filters == ["by 'Nobody'"])
+    }
+}
