@@ -14,6 +14,9 @@ public final class Engine: Sendable {
     let store: IndexStore
     let formats: ArticleFormats
 
+    /// This Opine's version, with the index format it reads and writes.
+    public static let version = "0.4.0 (index schema \(IndexStore.schemaVersion), tokenizer \(Analyzer.name) v\(Analyzer.version))"
+
     /// Opens the index at `indexPath`. A writable open of an index built by another version
     /// fails with `IndexError.versionMismatch`; `rebuild` starts over.
     public init(indexPath: String, readOnly: Bool = false, rebuild: Bool = false, formats: ArticleFormats = .standard) throws {

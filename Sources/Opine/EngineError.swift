@@ -15,7 +15,7 @@ public enum EngineError: OpineError, Equatable {
         case .invalidDateRange(let since, let until):
             "--since \(since) is after --until \(until)"
         case .articleNotFound(let reference):
-            "no indexed article matches \(Self.quoted(reference)); `opine search` shows ids and paths"
+            "no indexed article matches \(Self.quoted(reference)); give a path or file name that `opine search` prints, or an id from `opine search --json`"
         case .unreadableFile(let path, let detail):
             "\(path): \(detail)"
         case .invalidParameter(let message):

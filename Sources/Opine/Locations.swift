@@ -3,7 +3,9 @@ import OpineText
 
 /// Where the index and the corpus are, following the documented order:
 /// `--index`/`--corpus`, then `OPINE_INDEX`, then the package root found by walking up from the
-/// current folder (or from the executable, for a binary run from elsewhere).
+/// current folder (or from the executable, for a binary run from elsewhere), then, for an
+/// installed `opine` outside any package, the user's own index:
+/// `$XDG_DATA_HOME/opine/opine.sqlite`, else `~/.local/share/opine/opine.sqlite`.
 public struct Locations: Sendable, Equatable {
     public var index: String
     /// The default corpus (`Corpus/` at the package root), when one was found.
@@ -33,8 +35,18 @@ public struct Locations: Sendable, Equatable {
         if let env = environment["OPINE_INDEX"], !env.isEmpty {
             return Locations(index: env, corpus: defaultCorpus, isDefaultIndex: false)
         }
-        guard let root else { throw Failure.noIndex }
+        guard let root else {
+            guard let user = userIndex(environment) else { throw Failure.noIndex }
+            return Locations(index: user, corpus: nil, isDefaultIndex: false)
+        }
         return Locations(index: root + "/" + defaultIndexName, corpus: defaultCorpus, isDefaultIndex: true)
+    }
+
+    /// The index of a user running an installed `opine` (XDG base directories).
+    public static func userIndex(_ environment: [String: String]) -> String? {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/opine/opine.sqlite" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/share/opine/opine.sqlite"
     }
 
     /// The nearest folder at or above `start` holding both `Package.swift` and `Corpus/`.

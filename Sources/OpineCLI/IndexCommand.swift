@@ -29,6 +29,10 @@ struct IndexCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        // A path that does not exist is an error before anything is created.
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw EngineError.unreadableFile(path: path, detail: "no such file or folder; nothing was indexed")
+        }
         let where_ = try location.locations()
         var engine: Engine
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Opine
 import OpineText
 
 /// The root command: `opine search|index|show|stats|analyze|check|eval`.
@@ -12,6 +13,7 @@ public struct OpineCommand: ParsableCommand {
             Exit codes: 0 results found or work done, 1 no results, 2 error, 3 indexing finished
             but some files were skipped (each is named in a warning).
             """,
+        version: "opine \(Engine.version)",
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,
                       AnalyzeCommand.self, CheckCommand.self, EvalCommand.self, ParseCommand.self],
         defaultSubcommand: nil)

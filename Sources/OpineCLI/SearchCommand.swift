@@ -46,6 +46,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "JSON Lines: one object per result (fields in the README).")
     var json = false
 
+    @Flag(help: "CSV: a header, then rank, score, path, title, authors, date, outlet, snippet per result.")
+    var csv = false
+
     @Flag(name: [.customShort("l"), .long], help: "Print only the paths of matching articles.")
     var filesWithMatches = false
 
@@ -94,7 +97,7 @@ struct SearchCommand: ParsableCommand {
         let engine = try location.openForSearch()
         let response = try engine.search(request)
         let printer = SearchPrinter(highlighter: color.highlighter(), explain: explain, display: Paths.display)
-        let mode: SearchPrinter.Mode = count ? .count : filesWithMatches ? .paths : json ? .json : .text
+        let mode: SearchPrinter.Mode = count ? .count : filesWithMatches ? .paths : json ? .json : csv ? .csv : .text
         for line in printer.lines(response, mode: mode) { Output.line(line) }
         let notices = printer.notices(response, query: request.query, mode: mode)
         for line in notices.lines { Output.error(line) }

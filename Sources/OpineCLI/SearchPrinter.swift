@@ -7,7 +7,7 @@ import OpineText
 /// What `opine search` prints, as lines: the results as text, JSON Lines, paths or a count,
 /// and the notice for no results. Pure (tested in process); the command writes the lines.
 struct SearchPrinter {
-    enum Mode { case text, json, paths, count }
+    enum Mode { case text, json, csv, paths, count }
 
     var highlighter: Highlighter
     var explain: Bool
@@ -22,6 +22,11 @@ struct SearchPrinter {
             $0.json(path: display($0.article.path), explain: explain, unmatched: SearchPrinter.unmatched(response))
         }
         case .text: text(response)
+        case .csv: [CSV.row(["rank", "score", "path", "title", "authors", "date", "outlet", "snippet"])] + response.results.map {
+            CSV.row([String($0.rank), String(format: "%.6g", $0.score), display($0.article.path), $0.article.title,
+                     $0.article.authors.joined(separator: "; "), $0.article.date?.description ?? "", $0.article.outlet,
+                     $0.snippets.first?.text ?? ""])
+        }
         }
     }
 

@@ -147,6 +147,7 @@ public struct ArticleParser: Sendable {
             let text = line.text(state.bytes)
             if state.article.authors.isEmpty, let authors = byline(text) {
                 state.article.authors = authors
+                if state.article.outlet.isEmpty, let outlet = ArticleParser.outlet(inByline: text) { state.article.outlet = outlet }
                 state.passages.append(state.make(.byline, line.range))
                 state.hasHeader = true
             } else if state.article.date == nil, text.utf8.count <= 120, let date = DateFinder.find(in: text) {
@@ -254,12 +255,34 @@ public struct ArticleParser: Sendable {
     /// True for an author's bio paragraph ("The writer is …").
     public static func isBio(_ text: String) -> Bool { Boilerplate.isBio(text) }
 
+    /// News agencies that sign by-lines after a comma ("By Rowena Whelan, Reuters").
+    static let agencies: Set<String> = [
+        "reuters", "ap", "afp", "associated press", "the associated press", "agence france-presse", "bloomberg", "upi",
+        "dpa", "xinhua", "app", "pti", "ians", "anadolu", "efe", "ansa", "kyodo", "tass", "bernama", "nnp", "inp",
+    ]
+
+    /// The agency after a by-line's last comma, and the by-line without it.
+    static func agency(in names: String) -> (names: String, agency: String)? {
+        guard let comma = names.lastIndex(of: ",") else { return nil }
+        let tail = names[names.index(after: comma)...].trimmingSpaces()
+        guard agencies.contains(tail.lowercased()) else { return nil }
+        return (String(names[..<comma]), tail)
+    }
+
+    /// The outlet a by-line names ("By Rowena Whelan, Reuters" → Reuters), if any.
+    public static func outlet(inByline line: String) -> String? {
+        var text = line.trimmingSpaces()
+        if text.prefix(3).lowercased() == "by " { text = String(text.dropFirst(3)) }
+        return agency(in: text)?.agency
+    }
+
     func byline(_ line: String) -> [String]? {
         let trimmed = line.trimmingSpaces()
         guard trimmed.utf8.count <= 160, trimmed.count > 3,
             trimmed.prefix(3).lowercased() == "by ", !trimmed.hasSuffix(".") || trimmed.count < 40
         else { return nil }
-        let names = String(trimmed.dropFirst(3))
+        var names = String(trimmed.dropFirst(3))
+        if let signed = ArticleParser.agency(in: names) { names = signed.names }
         var parts = [names]
         for separator in [" and ", " & ", " AND "] {
             parts = parts.flatMap { $0.splitting(on: separator) }

@@ -53,6 +53,15 @@ struct SearchPrinterTests {
         #expect(object["complete"] as? Bool == true)
     }
 
+    @Test func csvQuotesWhatNeedsIt() {
+        var r = Self.response
+        r.results[0].article.title = "Trade, \"tariffs\""
+        let lines = printer.lines(r, mode: .csv)
+        #expect(lines[0] == "rank,score,path,title,authors,date,outlet,snippet")
+        #expect(lines[1] == "1,3.5,1.txt,\"Trade, \"\"tariffs\"\"\",Ann Author,2025-01-01,,Trade and tariffs.")
+        #expect(lines.count == 3)
+    }
+
     @Test func explainPrintsTheParts() {
         var explaining = printer
         explaining.explain = true

@@ -98,6 +98,20 @@ struct ArticleParserTests {
     }
 }
 
+struct AgencyBylineTests {
+    @Test(arguments: [
+        ("By Rowena Whelan, Reuters", ["Rowena Whelan"], "Reuters"),
+        ("By Peter Torday and Ann Lee, AP", ["Peter Torday", "Ann Lee"], "AP"),
+        ("By Javid Husain", ["Javid Husain"], nil),
+        ("By Smith, Jones and Brown", ["Smith, Jones", "Brown"], nil),
+    ] as [(String, [String], String?)])
+    func agenciesAreOutletsNotAuthors(_ line: String, _ authors: [String], _ outlet: String?) {
+        let a = ArticleParser().parse("Title\n\(line)\nMarch 2, 1987\n\nBody text of the article.")
+        #expect(a.authors == authors)
+        #expect(a.outlet == (outlet ?? ""))
+    }
+}
+
 struct BoilerplateTests {
     @Test func siteLinesAndBios() {
         for line in ["Share", "Share • Tweet", "SHARE  TWEET  EMAIL", "Disclaimer: views expressed are the writer’s own.",
