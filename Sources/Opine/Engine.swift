@@ -51,9 +51,9 @@ public final class Engine: Sendable {
         }
         let compiler = QueryCompiler(parameters: request.parameters)
         if compiler.isFiltersOnly(request) { return try list(request) }
-        let query = try compiler.compile(request.query)
         let ranker = ArticleRanker(parameters: request.parameters)
         return try store.snapshot { snapshot in
+            let query = try compiler.compile(request.query) { try snapshot.stems(ofWordsStartingWith: $0) }
             let filter = try SearchFilter(query, request, in: snapshot)
             let outcome = try SearchRanking(snapshot: snapshot, ranker: ranker, request: request).rank(query.plan, filter: filter)
             var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)

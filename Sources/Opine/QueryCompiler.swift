@@ -23,18 +23,39 @@ struct QueryCompiler: Sendable {
     let parameters: RankingParameters
     let builder = MatchBuilder()
 
-    func compile(_ query: String) throws -> CompiledQuery {
+    /// - Parameter stems: the stems of the written words a prefix begins (the index's lexicon),
+    ///   so that `immigra*` finds immigration although the index holds `immigr`.
+    func compile(_ query: String, stems: (String) throws -> [String] = { _ in [] }) throws -> CompiledQuery {
         let parsed = QueryParser().parse(query)
         var clauses = parsed.clauses
         if clauses.isEmpty { clauses = parsed.titleClauses }
         if !ArticleRanker(parameters: parameters).usesWordsRule(clauseCount: clauses.count) {
             clauses = contentClauses(clauses)
         }
-        guard let plan = builder.build(clauses) else { throw EngineError.noSearchableWords(query: query) }
+        let expansions = try prefixExpansions(parsed.clauses + parsed.titleClauses + parsed.exclusions, stems: stems)
+        guard let plan = builder.build(clauses, expansions: expansions) else { throw EngineError.noSearchableWords(query: query) }
         return CompiledQuery(
             parsed: parsed, plan: plan,
-            titlePlan: parsed.titleClauses.isEmpty ? nil : builder.build(parsed.titleClauses),
-            exclusionPlan: builder.build(parsed.exclusions))
+            titlePlan: parsed.titleClauses.isEmpty ? nil : builder.build(parsed.titleClauses, expansions: expansions),
+            exclusionPlan: builder.build(parsed.exclusions, expansions: expansions))
+    }
+
+    /// Each prefix of the query (as prefix-mode analysis writes it) with its stems.
+    func prefixExpansions(_ clauses: [QueryClause], stems: (String) throws -> [String]) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        var stack = clauses
+        while let clause = stack.popLast() {
+            switch clause {
+            case .word(let word, true):
+                let terms = Analyzer().terms(word.lowercased(), mode: .prefix)
+                if terms.count == 1, out[terms[0]] == nil { out[terms[0]] = try stems(terms[0]) }
+            case .anyOf(let alternatives):
+                stack += alternatives
+            default:
+                break
+            }
+        }
+        return out
     }
 
     /// True when the query has no words but the request filters: a listing, not a search.

@@ -86,6 +86,7 @@ enum IndexSchema {
                 start INTEGER NOT NULL,
                 span INTEGER);
             CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
+            CREATE TABLE lexicon(word TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(word, term)) WITHOUT ROWID;
             CREATE VIEW article_content AS
                 SELECT a.id AS id,
                        (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
@@ -112,6 +113,7 @@ enum IndexSchema {
             DROP TABLE IF EXISTS article_fts;
             DROP VIEW IF EXISTS article_content;
             DROP TABLE IF EXISTS layouts;
+            DROP TABLE IF EXISTS lexicon;
             DROP TABLE IF EXISTS passages;
             DROP TABLE IF EXISTS authors;
             DROP TABLE IF EXISTS articles;

@@ -248,6 +248,15 @@ public struct IndexSnapshot {
             kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + (span ?? text.utf8.count)))
     }
 
+    /// The stems of the written words that begin with `prefix` (lowercase), from the lexicon:
+    /// `immigra` → `immigr` (immigration, immigrants). At most `limit`.
+    public func stems(ofWordsStartingWith prefix: String, limit: Int = 64) throws -> [String] {
+        guard !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        let upper = String(prefix.dropLast()) + String(UnicodeScalar(prefix.utf8.last! + 1))
+        return try String.fetchAll(db, sql: "SELECT DISTINCT term FROM lexicon WHERE word >= ? AND word < ? ORDER BY term LIMIT ?",
+                                   arguments: [prefix, upper, limit])
+    }
+
     /// Every article id, newest first (undated last), for listings by filters alone.
     public func articleIDsNewestFirst() throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY date IS NULL, date DESC, id DESC")

@@ -283,6 +283,11 @@ extension IndexStore {
         let recorded = try recorder.recording { try insertFTS.execute(arguments: [id, head, body]) }
         let layout = IndexStore.layout(passages.map { ($0.kind, $0.text) }, head: head, body: body, recorded: recorded)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO layouts(id, value) VALUES (?, ?)").execute(arguments: [id, layout])
+        if !recorder.lexicon.pending.isEmpty {
+            let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lexicon(word, term) VALUES (?, ?)")
+            for (word, term) in recorder.lexicon.pending { try insertWord.execute(arguments: [word, term]) }
+            recorder.lexicon.pending.removeAll(keepingCapacity: true)
+        }
     }
 
     /// An article's two FTS5 columns: its head and its other passages, each joined by the separator

@@ -34,7 +34,9 @@ public struct MatchBuilder: Sendable {
 
     public init() {}
 
-    public func build(_ clauses: [QueryClause]) -> MatchPlan? {
+    /// - Parameter expansions: for a prefix (as analyzed in prefix mode), the stems of the
+    ///   written words it begins (``IndexSnapshot/stems(ofWordsStartingWith:limit:)``).
+    public func build(_ clauses: [QueryClause], expansions: [String: [String]] = [:]) -> MatchPlan? {
         let shouted = shoutedWords(clauses)
         var pieces: [String] = []
         var phraseClause: [Int] = []
@@ -47,7 +49,8 @@ public struct MatchBuilder: Sendable {
         for clause in clauses {
             var phrases: [String] = []
             var terms: [String] = []
-            guard let piece = expression(clause, shouted: shouted, phrases: &phrases, terms: &terms, highlights: &highlights)
+            guard let piece = expression(clause, shouted: shouted, expansions: expansions, phrases: &phrases, terms: &terms,
+                                         highlights: &highlights)
             else { continue }
             for _ in phrases { phraseClause.append(kept.count) }
             phraseExpressions += phrases
@@ -92,8 +95,8 @@ public struct MatchBuilder: Sendable {
     }
 
     func expression(
-        _ clause: QueryClause, shouted: Set<String>, phrases: inout [String], terms: inout [String],
-        highlights: inout HighlightTerms
+        _ clause: QueryClause, shouted: Set<String>, expansions: [String: [String]], phrases: inout [String],
+        terms: inout [String], highlights: inout HighlightTerms
     ) -> String? {
         switch clause {
         case .word(let word, let prefix):
@@ -106,7 +109,16 @@ public struct MatchBuilder: Sendable {
                 phrases.append(piece)
                 if t.count > 1 { highlights.exact.formUnion(t.dropLast()) }
                 highlights.prefixes.append(t.last!)
-                return piece
+                // The stems of the written words the prefix begins (`immigra*`: immigr).
+                guard t.count == 1, let stems = expansions[t[0]], !stems.isEmpty else { return piece }
+                var pieces = [piece]
+                for stem in stems where !stem.hasPrefix(t[0]) {
+                    let exact = MatchBuilder.quote([stem])
+                    phrases.append(exact)
+                    pieces.append(exact)
+                    highlights.exact.insert(stem)
+                }
+                return pieces.count == 1 ? piece : "(" + pieces.joined(separator: " OR ") + ")"
             }
             if t.count > 1 { highlights.phrases.append(t) } else { highlights.exact.formUnion(t) }
             let main = MatchBuilder.quote(t)
@@ -144,7 +156,8 @@ public struct MatchBuilder: Sendable {
         case .anyOf(let alternatives):
             var parts: [String] = []
             for a in alternatives {
-                if let p = expression(a, shouted: shouted, phrases: &phrases, terms: &terms, highlights: &highlights) {
+                if let p = expression(a, shouted: shouted, expansions: expansions, phrases: &phrases, terms: &terms,
+                                      highlights: &highlights) {
                     parts.append(p)
                 }
             }

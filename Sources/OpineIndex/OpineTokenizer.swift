@@ -90,9 +90,13 @@ final class OpineTokenizer {
         var code = SQLITE_OK
         var positions: Int32 = 0
         guard !text.isEmpty else { return (code, 0) }
+        let recordsWords = mode == .document && recorder?.isArmed == true
         analyzer.analyze(text, mode: mode, cache: mode == .prefix ? nil : cache) { emission in
             let flags = emission.isColocated ? FTS5_TOKEN_COLOCATED : 0
             if !emission.isColocated { positions += 1 }
+            if recordsWords && !emission.isColocated {
+                recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
+            }
             code = emission.term.withMemoryRebound(to: CChar.self) { term in
                 callback(
                     context, flags, term.baseAddress, CInt(term.count),
@@ -132,6 +136,8 @@ final class OpineTokenizer {
 final class LayoutRecorder: @unchecked Sendable {
     var isArmed = false
     var columns: [(bytes: Int, passagePositions: [Int32])] = []
+    /// Surface words whose term is a stem, for prefix expansion (``LexiconRecorder``).
+    var lexicon = LexiconRecorder()
 
     /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
     func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {

@@ -81,4 +81,27 @@ struct SearchMeaningTests {
         #expect(none.filteredOut?.articles == 2)
         #expect(none.filteredOut?.filters == ["by 'Nobody'"])
     }
+
+    /// Prefixes match the words as written, though the index holds stems.
+    @Test func prefixesMatchTheWordsAsWritten() throws {
+        let folder = NSTemporaryDirectory() + "/opine-prefix-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let texts = ["a": "Immigration rose.", "b": "Immigrants arrived.", "c": "She immigrated in 1990.",
+                     "d": "The economy grew.", "e": "Economic policy and economics.", "f": "Nothing here."]
+        for (name, text) in texts { try "Title \(name)\n\n\(text)".write(toFile: folder + "/\(name).txt", atomically: false, encoding: .utf8) }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        func files(_ q: String) throws -> Set<String> {
+            var r = SearchRequest(query: q, limit: 100)
+            r.completeOnly = true
+            return Set(try engine.search(r).results.map { ($0.article.path as NSString).lastPathComponent })
+        }
+        #expect(try files("immigra*") == ["a.txt", "b.txt", "c.txt"])
+        #expect(try files("econom*") == ["d.txt", "e.txt"])
+        #expect(try files("economy*") == ["d.txt"])
+        let top = try #require(try engine.search(SearchRequest(query: "immigra*")).results.first { $0.article.path.hasSuffix("a.txt") })
+        let marked = top.snippets[0].highlights.map { String(decoding: Array(top.snippets[0].text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["Immigration"])
+    }
 }
