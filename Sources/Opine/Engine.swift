@@ -59,7 +59,7 @@ public final class Engine: Sendable {
             var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
                 .results(outcome.ranking.articles, wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count))
             if request.completeOnly { results.removeAll { !$0.isComplete } }
-            let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome)
+            let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome, suggest: request.suggests)
             var response = SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
                                           unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
                                           clauses: query.plan.clauses)

@@ -94,6 +94,7 @@ public struct Evaluator {
             var request = SearchRequest(query: query, limit: Evaluator.depth)
             request.parameters = parameters
             request.snippets = 0
+            request.suggests = false
             guard let response = try? engine.search(request) else { continue }
             runs[qid] = response.results.map { Evaluator.docid($0.article.path) }
         }

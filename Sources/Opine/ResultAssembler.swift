@@ -23,7 +23,7 @@ struct ResultAssembler {
         var passageIDs: [Int64] = []
         for r in top {
             // The best passages, and a few more: the title's own passage is not shown as a snippet.
-            passageIDs += r.passages.prefix(max(snippetCount, 1) + 2).map(\.evidence.passageID)
+            passageIDs += r.passages.prefix(snippetCount == 0 ? 1 : snippetCount + 2).map(\.evidence.passageID)
             if let p = r.explanation.proximityPassageID { passageIDs.append(p) }
         }
         let articles = try snapshot.articles(top.map(\.articleID))

@@ -15,6 +15,9 @@ public struct SearchRequest: Sendable {
     /// Snippets per article (1…3; 0 for none).
     public var snippets = 1
     public var parameters = RankingParameters()
+    /// Look for a close word of the index ("did you mean") for each word no article has. It
+    /// scans the vocabulary (milliseconds a word): evaluations, which never show it, turn it off.
+    public var suggests = true
     /// Only articles that satisfy the whole query (every clause): `opine search -l`.
     public var completeOnly = false
     /// Read and score every matching article, even when the top can be found among fewer

@@ -9,7 +9,7 @@ struct Suggester {
 
     /// The clauses of `plan` that no article of the index has, as typed, and suggestions for
     /// them, whatever the rest of the query found ("Hilary Clinton": Hilary).
-    func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome) throws
+    func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome, suggest: Bool = true) throws
         -> (words: [String], suggestions: [(String, String)])
     {
         var matchedMask: UInt64 = 0
@@ -24,7 +24,7 @@ struct Suggester {
             // Not in the evidence read (filters, the shortcut): is it in the index at all?
             if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 { continue }
             words.append(clause.description)
-            if case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
+            if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
                 suggestions.append((word, s))
             }
         }

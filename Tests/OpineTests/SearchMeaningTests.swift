@@ -104,4 +104,26 @@ struct SearchMeaningTests {
         let marked = top.snippets[0].highlights.map { String(decoding: Array(top.snippets[0].text.utf8)[$0], as: UTF8.self) }
         #expect(marked == ["Immigration"])
     }
+
+    /// House styles of acronyms: NATO and Nato, ISIS and Isis find the same articles; US never
+    /// finds the pronoun, IT never "it".
+    @Test func houseStylesOfAcronymsFindEachOther() throws {
+        let folder = NSTemporaryDirectory() + "/opine-house-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let texts = ["reuters": "Summit\n\nLeaders of NATO met as ISIS fighters fled.",
+                     "guardian": "Summit\n\nThe leaders of Nato met as Isis fighters fled.",
+                     "plain": "Notes\n\nIt was what it was, said one of us."]
+        for (name, text) in texts { try text.write(toFile: folder + "/\(name).txt", atomically: false, encoding: .utf8) }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        func files(_ q: String) throws -> Set<String> {
+            Set(try engine.search(SearchRequest(query: q)).results.filter(\.isComplete).map { ($0.article.path as NSString).lastPathComponent })
+        }
+        for q in ["NATO", "Nato", "nato"] { #expect(try files(q) == ["reuters.txt", "guardian.txt"], "\(q)") }
+        for q in ["ISIS", "Isis"] { #expect(try files(q) == ["reuters.txt", "guardian.txt"], "\(q)") }
+        #expect(try files("US").isEmpty)
+        #expect(try files("IT").isEmpty)
+        #expect(try files("us") == ["plain.txt"])
+    }
 }

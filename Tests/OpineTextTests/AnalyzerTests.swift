@@ -55,6 +55,11 @@ struct AnalyzerTests {
         ("BAHIA COCOA REVIEW", "bahia +BAHIA cocoa +COCOA review"), ("CHINA DAILY", "china +CHINA daili +DAILY"),
         ("PAKISTAN AND US SIGN DEAL", "pakistan and +AND us +US sign +SIGN deal +DEAL"),
         ("NATO SUMMIT", "nato +NATO summit"), ("THE Pakistan", "THE +the pakistan"),
+        // House styles: Nato and Isis inside a sentence carry NATO and ISIS; a sentence's first
+        // word, a title-case run, a name, two- and three-letter words never do.
+        ("The Nato summit", "the nato +NATO summit"), ("allies of Isis fled", "alli of isi +ISIS fled"),
+        ("It was", "it wa"), ("Why Nato Must Act", "why nato must act"), ("Us too, said Nasa staff", "us too said nasa +NASA staff"),
+        ("Prime Minister Imran Khan", "prime minist imran khan"), ("Nato met", "nato met"),
         // In mostly all-caps text even a two-word run is shouted (TIME 1963, all-caps queries)
         ("EFFORTS OF VIET NAM 1963", "effort of +OF viet +VIET nam +NAM 1963"),
         ("THE U.S . FIRST PROPOSED TO HELP NATO", "the +THE US +us first +FIRST propos to +TO help +HELP nato +NATO"),
