@@ -516,7 +516,10 @@ struct Emitter: ~Copyable {
             guard w.upper == 1, w.digits == 0, !w.nonASCII, !w.dotted, !w.cjk, !w.hyphenToNext, !words[k - 1].hyphenToNext,
                 Emitter.houseStyleLetters.contains(w.letters), isUpperASCII(scanner.text[w.start]), !startsSentence(k)
             else { continue }
-            if capitalized(k - 1) && (!startsSentence(k - 1) || capitalized(k + 1) || !isFunctionWord(k - 1)) { continue }
+            let joinedToPrevious = !separates(between: words[k - 1].end, and: w.start)
+            if joinedToPrevious && capitalized(k - 1) && (!startsSentence(k - 1) || capitalized(k + 1) || !isFunctionWord(k - 1)) {
+                continue
+            }
             out[k] = true
         }
         return out
@@ -536,6 +539,18 @@ struct Emitter: ~Copyable {
         let w = scanner.words[k]
         guard w.foldEnd - w.foldStart <= 8 else { return false }
         return Emitter.functionWords.contains((w.foldStart..<w.foldEnd).map { scanner.fold[$0] })
+    }
+
+    /// True when the text between two words opens a parenthesis or holds a comma, semicolon or
+    /// dash: "Islamic State (Isis)" is not a run of capitalized words.
+    func separates(between end: Int, and start: Int) -> Bool {
+        var i = end
+        while i < start {
+            let b = scanner.text[i]
+            if b == 0x28 || b == 0x2C || b == 0x3B || b == 0x2D || b == 0xE2 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// True when the text between two words holds a sentence end or a line break.

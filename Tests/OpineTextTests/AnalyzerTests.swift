@@ -60,6 +60,7 @@ struct AnalyzerTests {
         ("The Nato summit", "the nato +NATO summit"), ("allies of Isis fled", "alli of isi +ISIS fled"),
         ("It was", "it wa"), ("Why Nato Must Act", "why nato must act"), ("Us too, said Nasa staff", "us too said nasa +NASA staff"),
         ("Prime Minister Imran Khan", "prime minist imran khan"), ("Nato met", "nato met"),
+        ("Islamic State (Isis) fighters", "islam state isi +ISIS fighter"),
         // In mostly all-caps text even a two-word run is shouted (TIME 1963, all-caps queries)
         ("EFFORTS OF VIET NAM 1963", "effort of +OF viet +VIET nam +NAM 1963"),
         ("THE U.S . FIRST PROPOSED TO HELP NATO", "the +THE US +us first +FIRST propos to +TO help +HELP nato +NATO"),
