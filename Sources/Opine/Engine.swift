@@ -55,7 +55,8 @@ public final class Engine: Sendable {
         return try store.snapshot { snapshot in
             let query = try compiler.compile(request.query) { try snapshot.stems(ofWordsStartingWith: $0) }
             let filter = try SearchFilter(query, request, in: snapshot)
-            let outcome = try SearchRanking(snapshot: snapshot, ranker: ranker, request: request).rank(query.plan, filter: filter)
+            var ranking = SearchRanking(snapshot: snapshot, ranker: ranker, request: request)
+            let outcome = try ranking.rank(query.plan, filter: filter)
             var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
                 .results(outcome.ranking.articles, wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count))
             if request.completeOnly { results.removeAll { !$0.isComplete } }

@@ -64,6 +64,11 @@ struct ResultAssembler {
         guard snippetCount > 0 else { return [] }
         let builder = SnippetBuilder()
         var sources = bodyPassages(r, passages: passages, title: title)
+        // The passage the proximity part was measured in comes first: the explanation describes
+        // the passage shown ("window 2" is the snippet's "Islamic State").
+        if let id = r.explanation.proximityPassageID, let at = sources.firstIndex(where: { $0.id == id }), at > 0 {
+            sources.insert(sources.remove(at: at), at: 0)
+        }
         if sources.isEmpty, let lead = passages.values.first(where: { $0.articleID == r.articleID && $0.kind == .body }) {
             sources = [lead]
         }

@@ -23,11 +23,31 @@ struct SearchRanking {
     }
 
     let snapshot: IndexSnapshot
-    let ranker: ArticleRanker
+    var ranker: ArticleRanker
     let request: SearchRequest
     var limit: Int { max(request.limit, 0) }
 
-    func rank(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
+    mutating func rank(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
+        ranker.phrases = try phraseBoost(plan)
+        return try rankMatching(plan, filter: filter)
+    }
+
+    /// The query's adjacent single-word clauses as implicit phrases, each with its IDF (the
+    /// articles holding the two words one after the other, an FTS5 count).
+    func phraseBoost(_ plan: MatchPlan) throws -> PhraseBoost {
+        guard ranker.parameters.phraseWeight > 0, plan.clauses.count >= 2 else { return PhraseBoost() }
+        let articles = try snapshot.collectionStats().articles
+        var pairs: [PhraseBoost.Pair] = []
+        for i in 0..<(plan.clauses.count - 1) {
+            guard case .word(_, false) = plan.clauses[i], case .word(_, false) = plan.clauses[i + 1],
+                plan.clauseTerms[i].count == 1, plan.clauseTerms[i + 1].count == 1 else { continue }
+            let n = try snapshot.count(matching: MatchBuilder.quote(plan.clauseTerms[i] + plan.clauseTerms[i + 1]))
+            if n > 0 { pairs.append(.init(first: i, second: i + 1, idf: BM25.idf(rows: articles, hits: n))) }
+        }
+        return PhraseBoost(pairs: pairs)
+    }
+
+    func rankMatching(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
         // (Not with NEAR: FTS5 counts a group across two passages, which the evidence does not.)
         if !request.exhaustive, limit == 0, filter.isEmpty, !plan.hasNear {
             return try countsOnly(plan)

@@ -52,6 +52,7 @@ extension SearchResult {
         x.add("window", e.proximityDetail.window ?? -1)
         x.add("pair_distances", raw: "[" + e.proximityDetail.pairDistances.map(String.init).joined(separator: ",") + "]")
         x.add("closeness", e.proximityDetail.closeness)
+        x.add("phrase", e.phrase)
         x.add("other_passages", e.extraPassages)
         x.add("head", e.headMatch)
         x.add("matched_clauses", e.matchedClauses)

@@ -62,8 +62,8 @@ struct SearchPrinter {
             let distances = e.proximityDetail.pairDistances.map(String.init).joined(separator: ",")
             prox = " (window \(w), distances \(distances), closeness \(String(format: "%.3f", e.proximityDetail.closeness)))"
         }
-        return String(format: "score %.4g = article bm25 %.4g + passage bm25 %.4g + proximity %.4g%@ + other passages %.4g + head %.4g; %d/%d clauses",
-                      e.total, e.articleBM25, e.bm25, e.proximity, prox, e.extraPassages, e.headMatch, e.matchedClauses,
+        return String(format: "score %.4g = article bm25 %.4g + passage bm25 %.4g + proximity %.4g%@ + phrase %.4g + other passages %.4g + head %.4g; %d/%d clauses",
+                      e.total, e.articleBM25, e.bm25, e.proximity, prox, e.phrase, e.extraPassages, e.headMatch, e.matchedClauses,
                       e.totalClauses)
     }
 

@@ -86,7 +86,7 @@ public struct MatchBuilder: Sendable {
         }
     }
 
-    static func quote(_ terms: [String], prefix: Bool = false) -> String {
+    public static func quote(_ terms: [String], prefix: Bool = false) -> String {
         "\"\u{1}" + terms.joined(separator: " ") + "\"" + (prefix ? "*" : "")
     }
 

@@ -38,6 +38,8 @@ public struct ScoredPassage: Hashable, Sendable {
 /// bonus; see ``RankingParameters`` for each number.
 public struct ArticleRanker: Sendable {
     public var parameters: RankingParameters
+    /// The query's implicit phrases (adjacent words), with their IDFs.
+    public var phrases = PhraseBoost()
 
     public init(parameters: RankingParameters = RankingParameters()) {
         self.parameters = parameters
@@ -241,6 +243,7 @@ public struct ArticleRanker: Sendable {
             proximityDetail: closest.proximity,
             proximityPassageID: closest.proximity.closeness > 0 ? closest.evidence.passageID : nil,
             extraPassages: extra, headMatch: head,
-            matchedClauses: mask.nonzeroBitCount, totalClauses: clauseCount)
+            matchedClauses: mask.nonzeroBitCount, totalClauses: clauseCount,
+            phrase: phrases.part(scored, parameters: parameters))
     }
 }

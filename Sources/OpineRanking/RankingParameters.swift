@@ -38,6 +38,10 @@ public struct RankingParameters: Hashable, Sendable {
     /// BM25, which is the head bonus that helped. Kept, at 0, for explanation and sweeps.
     public var headMatchBonus: Double = 0
 
+    /// Weight of the implicit phrases (adjacent query words found adjacent, ``PhraseBoost``),
+    /// as Lucene's `pf` boost: a name typed without quotes ranks as a name.
+    public var phraseWeight: Double = 0.1
+
     /// Meilisearch's "words" rule (articles matching more clauses first) applies to queries of
     /// at most this many clauses. Longer queries are questions in prose ("what similarity laws
     /// must be obeyed…"): ordering them by matched words first fell far below plain BM25 on
@@ -60,7 +64,7 @@ public struct RankingParameters: Hashable, Sendable {
     static var doubleParameters: [String: WritableKeyPath<RankingParameters, Double>] {
         ["headWeight": \.headWeight, "bodyWeight": \.bodyWeight, "proximityWeight": \.proximityWeight,
          "extraPassageWeight": \.extraPassageWeight, "headMatchBonus": \.headMatchBonus,
-         "articleWeight": \.articleWeight, "k1": \.k1, "b": \.b]
+         "articleWeight": \.articleWeight, "k1": \.k1, "b": \.b, "phraseWeight": \.phraseWeight]
     }
 
     static var intParameters: [String: WritableKeyPath<RankingParameters, Int>] {

@@ -18,12 +18,14 @@ public struct ScoreExplanation: Hashable, Sendable {
     /// Clauses the article matches, and how many the query has.
     public var matchedClauses: Int
     public var totalClauses: Int
+    /// The implicit phrases' part: query words standing together in the text (``PhraseBoost``).
+    public var phrase: Double = 0
 
     /// An article listed by filters alone: no score, nothing to match.
     public static let listed = ScoreExplanation(
         articleBM25: 0, bm25: 0, proximity: 0, proximityDetail: .none, proximityPassageID: nil, extraPassages: 0,
         headMatch: 0, matchedClauses: 0, totalClauses: 0)
 
-    public var total: Double { articleBM25 + bm25 + proximity + extraPassages + headMatch }
+    public var total: Double { articleBM25 + bm25 + proximity + extraPassages + headMatch + phrase }
     public var isComplete: Bool { matchedClauses == totalClauses }
 }

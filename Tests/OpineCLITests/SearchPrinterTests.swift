@@ -66,7 +66,7 @@ struct SearchPrinterTests {
         var explaining = printer
         explaining.explain = true
         let lines = explaining.lines(Self.response, mode: .text)
-        #expect(lines.contains("   score 3.5 = article bm25 1 + passage bm25 2 + proximity 0.5 + other passages 0 + head 0; 2/2 clauses"))
+        #expect(lines.contains("   score 3.5 = article bm25 1 + passage bm25 2 + proximity 0.5 + phrase 0 + other passages 0 + head 0; 2/2 clauses"))
     }
 
     @Test func everyWordThatMatchedNothingIsNamedWithItsSuggestion() throws {

@@ -207,6 +207,11 @@ struct RankingParametersTests {
             p.set(name, 7)
             #expect(p != RankingParameters(), "\(name) changed nothing")
         }
-        #expect(RankingParameters.adjustable.count == 13)
+        #expect(RankingParameters.adjustable.count == 14)
+    }
+
+    @Test(arguments: [("k1", Double.nan), ("b", Double.infinity), ("phraseWeight", -1), ("extraPassages", 1e9), ("nope", 1)])
+    func sweepsRefuseValuesThatCannotBeParameters(_ name: String, _ value: Double) {
+        #expect(RankingParameters.problem(setting: name, to: value) != nil)
     }
 }
