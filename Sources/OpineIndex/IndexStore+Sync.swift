@@ -362,16 +362,21 @@ extension IndexStore {
         Analyzer().tokens(name, mode: .prefix).filter { !$0.isColocated }.map(\.term).joined(separator: " ").lowercased()
     }
 
+    /// A path as the user gave it, made absolute (`.` and `..` removed) but not resolved
+    /// through symbolic links: results show the folder the user indexed, not where a link
+    /// points. (The walk still follows each link once and reports loops.)
     static func canonical(_ path: String) -> String {
         var absolute = path
         if !absolute.hasPrefix("/") {
             absolute = FileManager.default.currentDirectoryPath + "/" + path
         }
-        if let resolved = realpath(absolute, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
         }
-        return (absolute as NSString).standardizingPath
+        return "/" + parts.joined(separator: "/")
     }
 
     static func isUnder(_ path: String, root: String) -> Bool {

@@ -277,6 +277,19 @@ struct ArticleRowTests {
         #expect(try store.articleIDs(titleMatching: oil) == [1, 2])
     }
 
+    /// Paths are kept as the user gave them: a folder indexed through a symbolic link keeps the
+    /// link's name in every stored path.
+    @Test func pathsAreNotResolvedThroughLinks() throws {
+        let folder = TemporaryFolder()
+        folder.write("real/a.txt", "Title\n\nSome text about tariffs.")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/real")
+        let store = try IndexStore(path: folder.path + "/index.sqlite")
+        _ = try store.sync(roots: [folder.path + "/link/../link"], clock: monotonic)
+        let record = try #require(try store.article("a.txt")?.0)
+        #expect(record.path.hasSuffix("/link/a.txt"))
+        #expect(!record.path.contains("/real/") && !record.path.contains(".."))
+    }
+
     /// Regression: `title:` assumed passage 0 is the title; an article without a title
     /// passage starts with its standfirst, which must not count as a title.
     @Test func titleFilterNeverMatchesAStandfirst() throws {
