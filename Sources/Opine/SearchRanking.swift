@@ -42,7 +42,7 @@ struct SearchRanking {
             guard case .word(_, false) = plan.clauses[i], case .word(_, false) = plan.clauses[i + 1],
                 plan.clauseTerms[i].count == 1, plan.clauseTerms[i + 1].count == 1 else { continue }
             let n = try snapshot.count(matching: MatchBuilder.quote(plan.clauseTerms[i] + plan.clauseTerms[i + 1]))
-            if n > 0 { pairs.append(.init(first: i, second: i + 1, idf: BM25.idf(rows: articles, hits: n))) }
+            if n > 0 { pairs.append(.init(first: i, second: i + 1, idf: BM25.rankingIDF(rows: articles, hits: n))) }
         }
         return PhraseBoost(pairs: pairs)
     }
@@ -161,7 +161,7 @@ struct SearchRanking {
     /// BM25 of each passage, with IDFs from the number of articles holding each phrase.
     func score(_ evidence: inout [PassageEvidence], phraseArticles: [Int]) throws {
         let collection = try snapshot.collectionStats()
-        let idf = phraseArticles.map { BM25.idf(rows: collection.articles, hits: $0) }
+        let idf = phraseArticles.map { BM25.rankingIDF(rows: collection.articles, hits: $0) }
         BM25.score(&evidence, idf: idf, averageLength: try snapshot.passageStatistics().averageLength,
                    headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
     }

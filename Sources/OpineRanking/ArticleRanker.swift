@@ -96,8 +96,8 @@ public struct ArticleRanker: Sendable {
         let articles = Double(max(stats?.articles ?? runs.count, 1))
         // FTS5's IDF (fts5_aux.c): log((N − n + 0.5) / (n + 0.5)), floored at 1e-6, so a word in
         // more than half the articles counts for (almost) nothing: stop words stay indexed for
-        // phrases but do not rank.
-        let idf = df.map { d in max(1e-6, log((articles - Double(d) + 0.5) / (Double(d) + 0.5))) }
+        // phrases but do not rank. In a collection of a few articles, Lucene's (BM25.rankingIDF).
+        let idf = df.map { d in BM25.rankingIDF(rows: Int(articles), hits: d) }
         var explanations: [ScoreExplanation] = []
         explanations.reserveCapacity(runs.count)
         for run in runs {

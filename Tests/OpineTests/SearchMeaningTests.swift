@@ -126,4 +126,18 @@ struct SearchMeaningTests {
         #expect(try files("IT").isEmpty)
         #expect(try files("us") == ["plain.txt"])
     }
+
+    /// In a collection of one article FTS5's IDF floors at 1e-6; Lucene's, used below 20
+    /// articles, stays positive: the article part by hand is 0.5 × ln(4/3) × 2 × 2.2 / (2 + 1.2).
+    @Test func scoresOnATinyCollectionMeanSomething() throws {
+        let folder = NSTemporaryDirectory() + "/opine-tiny-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Title\n\nCPEC is here. CPEC again.".write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        let e = try #require(try engine.search(SearchRequest(query: "CPEC")).results.first).explanation
+        #expect(abs(e.articleBM25 - 0.5 * log(4.0 / 3.0) * 2 * 2.2 / 3.2) < 1e-9)
+        #expect(e.bm25 > 0.01)
+    }
 }
