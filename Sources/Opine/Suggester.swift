@@ -20,21 +20,38 @@ struct Suggester {
         }
         var words: [String] = []
         var suggestions: [(String, String)] = []
-        for (i, clause) in plan.clauses.enumerated() where i < 64 && matchedMask & (1 << UInt64(i)) == 0 {
-            // Not in the evidence read (filters, the shortcut): is it in the index at all?
-            if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 { continue }
+        for (i, clause) in plan.clauses.enumerated() where i < 64 {
+            if matchedMask & (1 << UInt64(i)) != 0 {
+                // Matched, perhaps only through its stem: "Hilary" → hilari, which "hilarious" has.
+                guard try onlyThroughStem(clause, terms: plan.clauseTerms[i]) else { continue }
+            } else if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 {
+                continue  // not in the evidence read (filters, the shortcut), but in the index
+            }
             words.append(clause.description)
-            if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i]) {
+            if suggest, case .word(let word, false) = clause,
+                let s = try suggestion(terms: plan.clauseTerms[i], evenIfIndexed: true)
+            {
                 suggestions.append((word, s))
             }
         }
         return (words, suggestions)
     }
 
+    /// True when a word's stem is in the index but no article has the word itself: the lexicon
+    /// (written words whose term is a stem) knows every such word the index has seen.
+    func onlyThroughStem(_ clause: QueryClause, terms: [String]) throws -> Bool {
+        guard case .word(let word, false) = clause, terms.count == 1 else { return false }
+        let lower = word.lowercased()
+        guard lower != terms[0], lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), lower.hasPrefix(terms[0].prefix(3))
+        else { return false }
+        return try snapshot.hasLexicon() && !snapshot.hasWord(lower)
+    }
+
     /// The closest index term to a word of one term that matched nothing, as written in the
     /// text, preferring the most frequent at equal distance.
-    func suggestion(terms: [String]) throws -> String? {
-        guard terms.count == 1, let term = terms.first, try snapshot.documentFrequency(term) == 0 else { return nil }
+    func suggestion(terms: [String], evenIfIndexed: Bool = false) throws -> String? {
+        guard terms.count == 1, let term = terms.first else { return nil }
+        guard try evenIfIndexed || snapshot.documentFrequency(term) == 0 else { return nil }
         let isAcronym = term.uppercased() == term && term.lowercased() != term
         var candidates = try snapshot.similarTerms(to: term)
         if isAcronym {

@@ -257,6 +257,17 @@ public struct IndexSnapshot {
                                    arguments: [prefix, upper, limit])
     }
 
+    /// True when the index has a lexicon (an index built by an Opine that records one).
+    public func hasLexicon() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM lexicon LIMIT 1") ?? false
+    }
+
+    /// True when some article has `word` (lowercase) written out, among the words whose term
+    /// is a stem.
+    public func hasWord(_ word: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM lexicon WHERE word = ? LIMIT 1", arguments: [word]) ?? false
+    }
+
     /// Every article id, newest first (undated last), for listings by filters alone.
     public func articleIDsNewestFirst() throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY date IS NULL, date DESC, id DESC")

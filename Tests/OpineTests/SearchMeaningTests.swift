@@ -140,4 +140,20 @@ struct SearchMeaningTests {
         #expect(abs(e.articleBM25 - 0.5 * log(4.0 / 3.0) * 2 * 2.2 / 3.2) < 1e-9)
         #expect(e.bm25 > 0.01)
     }
+
+    /// "Hilary" is stemmed to hilari, which "hilarious" also gives: the word itself is in no
+    /// article, and the search says so, with the name the articles write.
+    @Test func aWordFoundOnlyThroughItsStemIsNamed() throws {
+        let folder = NSTemporaryDirectory() + "/opine-stem-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "One\n\nHillary Clinton spoke. Hillary Clinton left.".write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
+        try "Two\n\nA hilarious evening with Clinton.".write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        let response = try engine.search(SearchRequest(query: "Hilary Clinton"))
+        #expect(response.unmatchedWords == ["Hilary"])
+        #expect(response.suggestions.first?.suggestion == "Hillary")
+        #expect(try engine.search(SearchRequest(query: "Hillary Clinton")).unmatchedWords.isEmpty)
+    }
 }
