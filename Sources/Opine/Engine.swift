@@ -42,6 +42,16 @@ public final class Engine: Sendable {
 
     public func stats() throws -> IndexStats { try store.stats() }
 
+    /// Remembers which columns of the dataset files at `paths` hold which field
+    /// (`title=headline,text=body`); the next index run reads them so.
+    public func setRecordFields(_ spec: String, for paths: [String]) throws {
+        do {
+            try store.setRecordFields(spec, for: paths)
+        } catch let failure as SourceFailure {
+            throw EngineError.invalidParameter(failure.message)
+        }
+    }
+
     public func check() throws -> CheckReport { try store.check() }
 
     /// Runs a query: compile, filter, match and rank, assemble results, name what matched nothing.

@@ -22,6 +22,10 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders or files to index.", valueName: "path"))
     var paths: [String] = []
 
+    @Option(help: ArgumentHelp("For CSV and JSON Lines files given as paths: which column holds which field (remembered).",
+                               valueName: "title=headline,text=body,…"))
+    var fields: String?
+
     @Flag(help: "Drop the index and build it again from its folders.")
     var rebuild = false
 
@@ -41,6 +45,10 @@ struct IndexCommand: ParsableCommand {
             guard case .versionMismatch = e else { throw e }
             if !quiet { Output.error("opine: the index was built by another version; rebuilding it") }
             engine = try Engine(indexPath: where_.index, rebuild: true)
+        }
+        if let fields {
+            guard !paths.isEmpty else { throw ValidationError("--fields names the columns of the files given as paths") }
+            try engine.setRecordFields(fields, for: paths)
         }
         var roots = paths
         if roots.isEmpty {

@@ -34,27 +34,49 @@ struct ChangeSet {
     /// Stored articles whose file was not found, by path (renames claim them).
     private(set) var missing: [String: Stored] = [:]
     private var missingByHash: [Int64: String] = [:]
+    /// The stored records of each dataset file to read (`file#identity` → stored), by file.
+    private(set) var knownRecords: [String: [String: Stored]] = [:]
 
-    init(stored: [String: Stored], scanned files: FileList) {
+    /// - Parameter recordFile: the dataset file a stored path is a record of
+    ///   (`…/export.csv#id=7` → `…/export.csv`), nil for an article of its own file.
+    init(stored: [String: Stored], scanned files: FileList, recordFile: (String) -> String? = { _ in nil }) {
+        var records: [String: [String: Stored]] = [:]
+        var plain: [String: Stored] = [:]
+        for (path, s) in stored {
+            if let file = recordFile(path) { records[file, default: [:]][path] = s } else { plain[path] = s }
+        }
         for i in 0..<files.count {
             let e = files.entries[i]
-            if stored.isEmpty {
-                toRead.append(Int32(i))
-                continue
-            }
-            let path = files[i].path
-            if let s = stored[path], s.size == e.size, s.mtime == e.mtime {
+            let path = stored.isEmpty ? "" : files[i].path
+            if let rows = records.removeValue(forKey: path) {
+                // A dataset file: its records are unchanged together, or it is read again.
+                if rows.values.allSatisfy({ $0.size == e.size && $0.mtime == e.mtime }) {
+                    unchanged += rows.count
+                } else {
+                    toRead.append(Int32(i))
+                    knownRecords[path] = rows
+                }
+            } else if let s = plain[path], s.size == e.size, s.mtime == e.mtime {
                 unchanged += 1
             } else {
                 toRead.append(Int32(i))
-                if let s = stored[path] { known[path] = s }
+                if let s = plain[path] { known[path] = s }
             }
         }
-        for (path, s) in stored where files.index(of: path) == nil {
+        for (path, s) in plain where files.index(of: path) == nil {
             missing[path] = s
             missingByHash[s.hash] = path
         }
+        // Records of dataset files that were not found.
+        for rows in records.values { missing.merge(rows) { a, _ in a } }
     }
+
+    /// The stored records of a dataset file being read; what its reading leaves unclaimed is
+    /// given back with ``recordsGone(_:)``.
+    mutating func takeRecords(of file: String) -> [String: Stored] { knownRecords.removeValue(forKey: file) ?? [:] }
+
+    /// Records no longer in their file: removed at the end of the run.
+    mutating func recordsGone(_ rows: [String: Stored]) { missing.merge(rows) { a, _ in a } }
 
     /// Classifies a file that was read; a rename claims its missing article.
     mutating func decide(path: String, hash: Int64) -> Decision {

@@ -87,6 +87,7 @@ enum IndexSchema {
                 span INTEGER);
             CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
             CREATE TABLE lexicon(word TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(word, term)) WITHOUT ROWID;
+            CREATE TABLE record_fields(path TEXT PRIMARY KEY, spec TEXT NOT NULL);
             CREATE VIEW article_content AS
                 SELECT a.id AS id,
                        (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
@@ -114,6 +115,7 @@ enum IndexSchema {
             DROP VIEW IF EXISTS article_content;
             DROP TABLE IF EXISTS layouts;
             DROP TABLE IF EXISTS lexicon;
+            DROP TABLE IF EXISTS record_fields;
             DROP TABLE IF EXISTS passages;
             DROP TABLE IF EXISTS authors;
             DROP TABLE IF EXISTS articles;

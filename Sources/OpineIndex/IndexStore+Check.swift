@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OpineRanking
+import OpineSources
 
 /// What `opine check` found.
 public struct CheckReport: Sendable, Equatable {
@@ -37,7 +38,9 @@ extension IndexStore {
             let rows = try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM articles")
             report.articles = rows.count
             for row in rows {
-                let path: String = row[0]
+                let stored: String = row[0]
+                // A dataset record is checked against its file.
+                let path = IndexStore.recordFile(of: stored, formats: .standard) ?? stored
                 var st = stat()
                 if stat(path, &st) != 0 {
                     report.missingFiles.append(path)

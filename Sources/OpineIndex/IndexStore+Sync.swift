@@ -53,7 +53,8 @@ extension IndexStore {
         defer { lock.release() }
         var report = SyncReport()
         var (files, canonicalRoots) = walk(roots, formats: formats, report: &report)
-        var changes = ChangeSet(stored: try storedArticles(under: canonicalRoots), scanned: files)
+        var changes = ChangeSet(stored: try storedArticles(under: canonicalRoots), scanned: files,
+                                recordFile: { IndexStore.recordFile(of: $0, formats: formats) })
         report.unchanged = changes.unchanged
         try write { db in
             for root in canonicalRoots where FileManager.default.fileExists(atPath: root) {
@@ -101,7 +102,12 @@ extension IndexStore {
     /// ``batchBytes`` bytes.
     func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
                progress: ((Int, Int) -> Void)?) throws {
-        let work = changes.toRead
+        // Dataset files are streamed record by record, in transactions of their own.
+        let isRecordFile = { (i: Int32) in formats.recordReader(for: files[Int(i)].path) != nil }
+        for i in changes.toRead where isRecordFile(i) {
+            try applyRecords(files[Int(i)], changes: &changes, formats: formats, report: &report)
+        }
+        let work = changes.toRead.filter { !isRecordFile($0) }
         var index = 0
         while index < work.count {
             var batchBytes = 0
@@ -126,6 +132,111 @@ extension IndexStore {
             }
             index = end
             progress?(index, work.count)
+        }
+    }
+
+    /// A file's repeated records are named up to this many times, then counted.
+    static let duplicateWarnings = 10
+
+    /// `…/export.csv` for `…/export.csv#id=7`: the dataset file a stored path is a record of.
+    static func recordFile(of path: String, formats: ArticleFormats) -> String? {
+        let lower = path.lowercased()
+        for ext in formats.recordReaders.flatMap(\.extensions) {
+            if let r = lower.range(of: ext + "#") {
+                return String(path.utf8.prefix(lower.utf8.distance(from: lower.startIndex, to: r.upperBound) - 1))
+            }
+        }
+        return nil
+    }
+
+    /// The path of a record: its file, `#`, its identity.
+    static func recordPath(_ file: String, _ identity: String) -> String { file + "#" + identity }
+
+    /// Reads a dataset file record by record: unchanged records (same content hash) only get the
+    /// file's new size and mtime; changed and new ones are written, 512 to a transaction; a
+    /// record that fails is one warning with its line; records gone from the file are removed.
+    func applyRecords(_ file: SourceFileInfo, changes: inout ChangeSet, formats: ArticleFormats,
+                      report: inout SyncReport) throws {
+        guard let reader = formats.recordReader(for: file.path) else { return }
+        var known = changes.takeRecords(of: file.path)
+        // Identities seen in this file, as 64-bit hashes: memory stays small for millions of rows.
+        var seen = Set<Int64>()
+        var duplicates = 0
+        var pending: [(DatasetRecord, existing: ChangeSet.Stored?)] = []
+        var localReport = report
+        func flush() throws {
+            let rows = pending
+            pending.removeAll(keepingCapacity: true)
+            try write { db in
+                for (record, existing) in rows {
+                    try self.applyRecord(db, record, file: file, existing: existing, report: &localReport)
+                }
+            }
+        }
+        do {
+            try reader.read(fileAt: file.path, fields: try recordFields(for: file.path)) { record in
+                let path = IndexStore.recordPath(file.path, record.identity)
+                if let failure = record.failure {
+                    localReport.failed += 1
+                    localReport.warnings.append("\(file.path):\(record.line): \(failure)")
+                    return
+                }
+                guard seen.insert(SourceText.hash(Array(record.identity.utf8))).inserted else {
+                    duplicates += 1
+                    if duplicates <= IndexStore.duplicateWarnings {
+                        localReport.warnings.append("\(file.path):\(record.line): the same \(record.identity.prefix(80)) as an earlier record, skipped")
+                    }
+                    return
+                }
+                pending.append((record, known.removeValue(forKey: path)))
+                if pending.count >= IndexStore.batchFiles { try flush() }
+            }
+            try flush()
+            if duplicates > IndexStore.duplicateWarnings {
+                localReport.warnings.append("\(file.path): \(duplicates - IndexStore.duplicateWarnings) more records repeat an earlier one, skipped")
+            }
+        } catch let failure as SourceFailure {
+            localReport.failed += 1
+            localReport.warnings.append("\(file.path): \(failure.message)")
+            known = [:]  // an unreadable file keeps its records as they were
+        }
+        report = localReport
+        changes.recordsGone(known)
+    }
+
+    /// One record written (or, unchanged, touched).
+    func applyRecord(_ db: Database, _ record: DatasetRecord, file: SourceFileInfo, existing: ChangeSet.Stored?,
+                     report: inout SyncReport) throws {
+        let path = IndexStore.recordPath(file.path, record.identity)
+        if let existing, existing.hash == record.hash {
+            try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?",
+                           arguments: [file.size, file.mtime, existing.id])
+            report.unchanged += 1
+            return
+        }
+        guard let article = record.article else { return }
+        try writeArticle(db, id: existing?.id, file: SourceFileInfo(path: path, size: file.size, mtime: file.mtime),
+                         hash: record.hash, encoding: "utf-8", article: article)
+        if existing == nil { report.added += 1 } else { report.updated += 1 }
+    }
+
+    /// The columns named for a dataset file (`opine index --fields`), else the usual names.
+    func recordFields(for path: String) throws -> FieldNames {
+        let spec = try read { db in
+            try String.fetchOne(db, sql: "SELECT spec FROM record_fields WHERE path = ?", arguments: [path])
+        }
+        guard let spec, case .success(let names) = FieldNames.parse(spec) else { return FieldNames() }
+        return names
+    }
+
+    /// Remembers the columns of dataset files (`--fields title=headline,text=body`).
+    public func setRecordFields(_ spec: String, for paths: [String]) throws {
+        if case .failure(let failure) = FieldNames.parse(spec) { throw failure }
+        try write { db in
+            for path in paths {
+                try db.execute(sql: "INSERT OR REPLACE INTO record_fields(path, spec) VALUES (?, ?)",
+                               arguments: [IndexStore.canonical(path), spec])
+            }
         }
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import OpineText
+
+/// A dataset record's fields as an ``Article``: title, by-line, standfirst (the description),
+/// body paragraphs, outlet; and its identity in the file.
+enum RecordArticle {
+    /// The article of a record, or nil when it has neither title nor text.
+    static func make(_ value: (FieldNames.Field) -> String?) -> Article? {
+        let title = clean(value(.title))
+        let text = value(.text) ?? ""
+        let paragraphs = RecordArticle.paragraphs(text)
+        guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
+        var a = Article()
+        a.title = title
+        a.authors = clean(value(.authors)).isEmpty ? [] : ArticleParser.authors(fromByline: clean(value(.authors)))
+        let date = clean(value(.date))
+        a.date = ArticleDate(iso: String(date.prefix(10))) ?? DateFinder.find(in: date)
+        a.outlet = clean(value(.outlet))
+        var passages: [Passage] = []
+        if !title.isEmpty { passages.append(Passage(kind: .title, text: title, range: 0..<0)) }
+        if !a.authors.isEmpty { passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0)) }
+        let description = clean(value(.description))
+        if !description.isEmpty {
+            a.standfirst = description
+            passages.append(Passage(kind: .standfirst, text: description, range: 0..<0))
+        }
+        for p in paragraphs {
+            a.body.append(p)
+            passages.append(Passage(kind: .body, text: p, range: 0..<0))
+        }
+        a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
+        return a
+    }
+
+    /// The record's identity in its file: its id, else its URL, else a hash of its content.
+    static func identity(_ value: (FieldNames.Field) -> String?, hash: Int64) -> String {
+        if let id = value(.id).map(clean), !id.isEmpty { return "id=" + id }
+        if let url = value(.url).map(clean), !url.isEmpty { return "url=" + url }
+        return "hash=" + String(UInt64(bitPattern: hash), radix: 16)
+    }
+
+    /// Paragraphs of a text field: separated by line breaks, or by runs of two or more spaces
+    /// (how scrapers often join paragraphs into one cell).
+    static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var spaces = 0
+        func flush() {
+            let p = current.trimmingCharacters(in: .whitespaces)
+            if !p.isEmpty { out.append(p) }
+            current = ""
+        }
+        for c in text {
+            if c == "\n" || c == "\r\n" || c == "\r" {
+                flush()
+                spaces = 0
+            } else if c == " " || c == "\t" || c == "\u{A0}" {
+                spaces += 1
+                if spaces == 2 { flush() }
+                if spaces == 1 { current.append(" ") }
+            } else {
+                spaces = 0
+                current.append(c)
+            }
+        }
+        flush()
+        return out
+    }
+
+    static func clean(_ s: String?) -> String {
+        (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
