@@ -35,8 +35,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The network: URLs and feeds fetched over http(s); the only module making requests.
+        .target(name: "OpineFetch", dependencies: ["OpineText"]),
         // The engine facade the CLI talks to.
-        .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex", "OpineSources", "OpineRender"]),
+        .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex", "OpineSources", "OpineRender", "OpineFetch"]),
         // Commands and printers; the only module that imports ArgumentParser.
         .target(
             name: "OpineCLI",

@@ -11,7 +11,7 @@ extension ArticleDetail {
         }
         self.init(
             summary: ArticleSummary(id: 0, path: path, title: article.title, authors: article.authors, date: article.date,
-                                    outlet: article.outlet),
+                                    outlet: article.outlet, url: article.url.isEmpty ? nil : article.url),
             standfirst: joined(.standfirst), caption: joined(.caption),
             body: article.passages.filter { $0.kind == .body }.map(\.text), bio: joined(.bio), encoding: encoding,
             passages: article.passages.enumerated().map {
@@ -28,6 +28,7 @@ extension ArticleDetail {
         o.add("authors", strings: summary.authors)
         o.add("date", summary.date?.description)
         o.add("outlet", summary.outlet.isEmpty ? nil : summary.outlet)
+        o.add("url", summary.url)
         o.add("standfirst", standfirst)
         o.add("caption", caption)
         o.add("body", strings: body)

@@ -132,6 +132,6 @@ public final class Engine: Sendable {
     }
 
     static func summary(_ r: ArticleRecord) -> ArticleSummary {
-        ArticleSummary(id: r.id, path: r.path, title: r.title, authors: r.authors, date: r.date, outlet: r.outlet)
+        ArticleSummary(id: r.id, path: r.path, title: r.title, authors: r.authors, date: r.date, outlet: r.outlet, url: r.url)
     }
 }

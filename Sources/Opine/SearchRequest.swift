@@ -51,6 +51,8 @@ public struct ArticleSummary: Hashable, Sendable {
     public var date: ArticleDate?
     /// The site or paper that published it; empty when unknown.
     public var outlet: String = ""
+    /// Where it was published, when known.
+    public var url: String? = nil
 }
 
 public struct PassageView: Hashable, Sendable {

@@ -13,6 +13,7 @@ extension SearchResult {
         o.add("authors", strings: article.authors)
         o.add("date", article.date?.description)
         o.add("outlet", article.outlet.isEmpty ? nil : article.outlet)
+        o.add("url", article.url)
         o.add("passage", passage.text)
         o.add("passage_kind", passage.kind.description)
         o.add("passage_ordinal", passage.ordinal)

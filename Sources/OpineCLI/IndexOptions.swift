@@ -26,6 +26,19 @@ struct IndexOptions: ParsableArguments {
         return Bundle.main.executablePath ?? path
     }
 
+    /// Opens the engine for writing (rebuilding an index of another version), with the folder
+    /// fetched pages go to by default: the default index's `Corpus/`.
+    func openForWriting() throws -> (Engine, String?) {
+        let where_ = try locations()
+        do {
+            return (try Engine(indexPath: where_.index), where_.isDefaultIndex ? where_.corpus : nil)
+        } catch let e as IndexError {
+            guard case .versionMismatch = e else { throw e }
+            Output.error("opine: the index was built by another version; rebuilding it")
+            return (try Engine(indexPath: where_.index, rebuild: true), where_.isDefaultIndex ? where_.corpus : nil)
+        }
+    }
+
     /// Opens the engine for reading. The default index is first brought up to date with
     /// `Corpus/` (built when missing, re-synced when a file changed), with a notice on stderr.
     func openForSearch() throws -> Engine {

@@ -48,6 +48,7 @@ struct ParseCommand: ParsableCommand {
         Output.line("by:      \(a.summary.authors.joined(separator: ", "))")
         Output.line("date:    \(a.summary.date?.description ?? "")")
         Output.line("outlet:  \(a.summary.outlet)")
+        if let url = a.summary.url { Output.line("url:     \(url)") }
         for p in a.passages {
             Output.line()
             Output.line("[\(p.kind)] \(p.text)")

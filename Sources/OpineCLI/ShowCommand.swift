@@ -27,6 +27,7 @@ struct ShowCommand: ParsableCommand {
         Output.line("authors:    \(a.summary.authors.joined(separator: ", "))")
         Output.line("date:       \(a.summary.date?.description ?? "")")
         Output.line("outlet:     \(a.summary.outlet)")
+        if let url = a.summary.url { Output.line("url:        \(url)") }
         Output.line("path:       \(Paths.display(a.summary.path))")
         Output.line("id:         \(a.summary.id)")
         Output.line("standfirst: \(a.standfirst)")

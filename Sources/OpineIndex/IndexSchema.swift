@@ -75,7 +75,9 @@ enum IndexSchema {
                 title TEXT NOT NULL,
                 authors TEXT NOT NULL,
                 date TEXT,
-                outlet TEXT NOT NULL DEFAULT '');
+                outlet TEXT NOT NULL DEFAULT '',
+                url TEXT);
+            CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
             CREATE TABLE authors(article_id INTEGER NOT NULL, name TEXT NOT NULL, folded TEXT NOT NULL);
             CREATE INDEX authors_article ON authors(article_id);
             CREATE INDEX authors_folded ON authors(folded);
@@ -88,6 +90,7 @@ enum IndexSchema {
             CREATE TABLE layouts(id INTEGER PRIMARY KEY, value BLOB NOT NULL);
             CREATE TABLE lexicon(word TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(word, term)) WITHOUT ROWID;
             CREATE TABLE record_fields(path TEXT PRIMARY KEY, spec TEXT NOT NULL);
+            \(IndexStore.archiveTables)
             CREATE VIEW article_content AS
                 SELECT a.id AS id,
                        (SELECT group_concat(text, char(30)) FROM (SELECT text FROM passages
@@ -116,6 +119,9 @@ enum IndexSchema {
             DROP TABLE IF EXISTS layouts;
             DROP TABLE IF EXISTS lexicon;
             DROP TABLE IF EXISTS record_fields;
+            DROP TABLE IF EXISTS feeds;
+            DROP TABLE IF EXISTS feed_items;
+            DROP TABLE IF EXISTS sources;
             DROP TABLE IF EXISTS passages;
             DROP TABLE IF EXISTS authors;
             DROP TABLE IF EXISTS articles;

@@ -14,6 +14,7 @@ public struct ArticleRecord: Hashable, Sendable {
     public var encoding: String
     public var size: Int64
     public var outlet: String
+    public var url: String?
 }
 
 /// A stored passage.
@@ -213,7 +214,7 @@ public struct IndexSnapshot {
     /// The title is not stored twice: the title column is empty when the title passage holds it.
     static let articleColumns = """
         id, path, CASE WHEN title = '' THEN coalesce((SELECT text FROM passages WHERE passages.id = articles.id << \(PassageID.ordinalBits)
-            AND kind = 0), '') ELSE title END, authors, date, encoding, size, outlet
+            AND kind = 0), '') ELSE title END, authors, date, encoding, size, outlet, url
         """
 
     static func record(_ row: Row) -> ArticleRecord {
@@ -222,7 +223,7 @@ public struct IndexSnapshot {
         return ArticleRecord(
             id: row[0], path: row[1], title: row[2],
             authors: authors.isEmpty ? [] : authors.split(separator: "\u{1F}").map(String.init),
-            date: date.flatMap { ArticleDate(iso: $0) }, encoding: row[5], size: row[6], outlet: row[7])
+            date: date.flatMap { ArticleDate(iso: $0) }, encoding: row[5], size: row[6], outlet: row[7], url: row[8])
     }
 
     public func passages(_ ids: [Int64]) throws -> [Int64: PassageRecord] {
@@ -255,6 +256,11 @@ public struct IndexSnapshot {
         let upper = String(prefix.dropLast()) + String(UnicodeScalar(prefix.utf8.last! + 1))
         return try String.fetchAll(db, sql: "SELECT DISTINCT term FROM lexicon WHERE word >= ? AND word < ? ORDER BY term LIMIT ?",
                                    arguments: [prefix, upper, limit])
+    }
+
+    /// The article stored with this URL, if any.
+    public func articleID(url: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE url = ? LIMIT 1", arguments: [url])
     }
 
     /// True when the index has a lexicon (an index built by an Opine that records one).

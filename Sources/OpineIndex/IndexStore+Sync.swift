@@ -355,21 +355,22 @@ extension IndexStore {
         let title = article.passages.first.map { $0.kind == .title && $0.text == article.title } == true ? "" : article.title
         let date = article.date?.description
         let outlet = article.outlet
+        let url: String? = article.url.isEmpty ? try IndexStore.sourceURL(db, path: file.path) : article.url
         let id: Int64
         if let existingID {
             try IndexStore.deletePassages(db, articleID: existingID)
             try db.cachedStatement(sql: """
                 UPDATE articles SET path = ?, hash = ?, size = ?, mtime = ?, encoding = ?, title = ?, authors = ?,
-                date = ?, outlet = ? WHERE id = ?
+                date = ?, outlet = ?, url = ? WHERE id = ?
                 """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
-                                         authors, date, outlet, existingID])
+                                         authors, date, outlet, url, existingID])
             id = existingID
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date, outlet)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles(path, hash, size, mtime, encoding, title, authors, date, outlet, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [file.path, hash, file.size, file.mtime, encoding, title,
-                                         authors, date, outlet])
+                                         authors, date, outlet, url])
             id = db.lastInsertedRowID
         }
         let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors(article_id, name, folded) VALUES (?, ?, ?)")

@@ -15,6 +15,26 @@ extension DOMTree {
         return tree
     }
 
+    /// Parses XML (feeds) into a tree: never reaching the network, entities not expanded
+    /// (nothing of the file system or the network can be pulled in), recovering from errors.
+    static func parseXML(_ bytes: [UInt8]) throws -> DOMTree {
+        _ = parserReady
+        guard !bytes.isEmpty else { throw SourceFailure("empty") }
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
+            }
+        }
+        guard let document = parsed else { throw SourceFailure("not XML") }
+        defer { xmlFreeDoc(document) }
+        var tree = DOMTree()
+        guard let root = xmlDocGetRootElement(document) else { return tree }
+        tree.copy(root)
+        return tree
+    }
+
     /// libxml2's document for `bytes` (the caller frees it): recovering from any markup, never
     /// reaching the network, deep trees allowed.
     private static func read(_ bytes: [UInt8], encoding: String) -> xmlDocPtr? {
@@ -44,7 +64,7 @@ extension DOMTree {
     }
 
     /// Copies libxml2's subtree at `root` (elements and text), depth first, with a stack.
-    private mutating func copy(_ root: xmlNodePtr) {
+    mutating func copy(_ root: xmlNodePtr) {
         var stack: [(node: xmlNodePtr, parent: Int)] = [(root, -1)]
         while let (node, parent) = stack.popLast() {
             let type = node.pointee.type

@@ -16,6 +16,7 @@ struct PageArticle {
         a.authors = metadata.authors
         a.date = metadata.date
         a.outlet = metadata.outlet
+        a.url = metadata.url
         var passages = [Passage(kind: .title, text: a.title, range: 0..<0)]
         if !a.authors.isEmpty {
             passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0))

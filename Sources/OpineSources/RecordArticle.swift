@@ -16,6 +16,7 @@ enum RecordArticle {
         let date = clean(value(.date))
         a.date = ArticleDate(iso: String(date.prefix(10))) ?? DateFinder.find(in: date)
         a.outlet = clean(value(.outlet))
+        a.url = clean(value(.url))
         var passages: [Passage] = []
         if !title.isEmpty { passages.append(Passage(kind: .title, text: title, range: 0..<0)) }
         if !a.authors.isEmpty { passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0)) }

@@ -48,6 +48,8 @@ public struct Article: Hashable, Sendable {
     public var date: ArticleDate?
     /// Where it was published: the site's or paper's name ("Geo.tv", "Dawn"); empty when unknown.
     public var outlet: String = ""
+    /// The address it was published at (a page's canonical URL, a dataset's url column).
+    public var url: String = ""
     public var standfirst: String = ""
     public var caption: String = ""
     public var body: [String] = []

@@ -1,0 +1,131 @@
+import Foundation
+import OpineFetch
+import OpineIndex
+import OpineSources
+import OpineText
+
+/// Pages by URL and followed feeds: fetched once, kept as files in the corpus folder (the
+/// archive: re-indexing never needs the network), then indexed as any page.
+extension Engine {
+    /// What `add` and `update` did.
+    public struct FetchReport: Sendable {
+        /// Saved pages (paths).
+        public var saved: [String] = []
+        /// Addresses already in the index, not fetched again.
+        public var known: [String] = []
+        /// One line each, naming the address.
+        public var failures: [String] = []
+        public var sync: SyncReport?
+    }
+
+    public static let userAgent = "Opine/\(Engine.version.split(separator: " ").first ?? "") (+https://github.com/opine; personal op-ed archive)"
+
+    /// Fetches each page of `urls` not yet in the index (all of them with `refresh`), saves it
+    /// in `folder` (remembered for this index), and indexes the folder.
+    public func add(_ urls: [String], into folder: String?, fallback: String? = nil, refresh: Bool = false,
+                    client: HTTPClient = HTTPClient(userAgent: Engine.userAgent)) throws -> FetchReport {
+        let target = try archiveFolder(folder, fallback: fallback)
+        var report = FetchReport()
+        for url in urls { fetchPage(url, into: target, refresh: refresh, client: client, report: &report) }
+        if !report.saved.isEmpty { report.sync = try index(roots: [target], clock: { 0 }) }
+        return report
+    }
+
+    /// The folder pages are saved in: the one given (remembered), else the remembered one, else
+    /// `fallback` (the default index's `Corpus/`).
+    func archiveFolder(_ given: String?, fallback: String?) throws -> String {
+        let remembered = try store.archiveFolder()
+        if let given = given ?? (remembered == nil ? fallback : nil) {
+            try FileManager.default.createDirectory(atPath: given, withIntermediateDirectories: true)
+            try store.setArchiveFolder(given)
+        }
+        guard let folder = try store.archiveFolder() else {
+            throw EngineError.invalidParameter("no folder to keep fetched pages in: give one with --into DIR (it is remembered)")
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// One page: skipped when its address (or its canonical one) is indexed, else fetched,
+    /// checked to be HTML and saved; a failure is one line.
+    func fetchPage(_ url: String, into folder: String, refresh: Bool, client: HTTPClient, report: inout FetchReport) {
+        do {
+            if !refresh, try isIndexed(url) {
+                report.known.append(url)
+                return
+            }
+            let response = try client.get(url)
+            guard (200..<300).contains(response.status) else { throw HTTPClient.Failure(url: url, reason: "HTTP \(response.status)") }
+            let type = response.header("Content-Type")?.lowercased() ?? ""
+            guard type.contains("html") || (type.isEmpty && response.body.prefix(512).contains(0x3C)) else {
+                throw HTTPClient.Failure(url: url, reason: "not a web page (\(type)), refused")
+            }
+            let article = try HTMLReader().read(response.body, path: "page.html").articles.first
+            let canonical = article.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? response.url
+            if !refresh, canonical != url, try isIndexed(canonical) {
+                report.known.append(url)
+                return
+            }
+            let name = ArchiveName.free(ArchiveName.make(title: article?.title ?? "", date: article?.date, url: canonical), in: folder)
+            let path = folder + "/" + name
+            try Data(response.body).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try store.setSourceURL(canonical, forPath: path)
+            report.saved.append(path)
+        } catch let failure as HTTPClient.Failure {
+            report.failures.append(failure.description)
+        } catch let failure as SourceFailure {
+            report.failures.append("\(url): \(failure.message)")
+        } catch {
+            report.failures.append("\(url): \(error)")
+        }
+    }
+
+    func isIndexed(_ url: String) throws -> Bool { try store.snapshot { try $0.articleID(url: url) } != nil }
+
+    // MARK: Feeds
+
+    public func follow(_ feed: String) throws {
+        guard let url = URL(string: feed), HTTPClient.isFetchable(url) else {
+            throw EngineError.invalidParameter("only http and https feeds can be followed, not \(EngineError.quoted(feed))")
+        }
+        try store.follow(feed)
+    }
+
+    public func unfollow(_ feed: String) throws -> Bool { try store.unfollow(feed) }
+
+    public func followedFeeds() throws -> [String] { try store.feeds().map(\.url) }
+
+    /// Fetches every followed feed (conditionally) and adds the pages of items not seen yet;
+    /// an item whose page failed is tried again next time.
+    public func update(into folder: String?, fallback: String? = nil,
+                       client: HTTPClient = HTTPClient(userAgent: Engine.userAgent)) throws -> FetchReport {
+        let target = try archiveFolder(folder, fallback: fallback)
+        var report = FetchReport()
+        for feed in try store.feeds() {
+            var headers: [String: String] = [:]
+            if let etag = feed.etag { headers["If-None-Match"] = etag }
+            if let modified = feed.lastModified { headers["If-Modified-Since"] = modified }
+            do {
+                let response = try client.get(feed.url, headers: headers)
+                if response.status == 304 { continue }
+                guard (200..<300).contains(response.status) else { throw HTTPClient.Failure(url: feed.url, reason: "HTTP \(response.status)") }
+                let items = try Feed.parse(response.body, base: response.url).items
+                try store.setValidators(feed.url, etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
+                for item in items { try addItem(item.link, feed: feed.url, folder: target, client: client, report: &report) }
+            } catch let failure as HTTPClient.Failure {
+                report.failures.append(failure.description)
+            } catch let failure as SourceFailure {
+                report.failures.append("\(feed.url): \(failure.message)")
+            }
+        }
+        if !report.saved.isEmpty { report.sync = try index(roots: [target], clock: { 0 }) }
+        return report
+    }
+
+    func addItem(_ link: String, feed: String, folder: String, client: HTTPClient, report: inout FetchReport) throws {
+        if try store.feedItemState(link) == "added" { return }
+        let failures = report.failures.count
+        fetchPage(link, into: folder, refresh: false, client: client, report: &report)
+        try store.setFeedItem(link, feed: feed, state: report.failures.count == failures ? "added" : "failed")
+    }
+}

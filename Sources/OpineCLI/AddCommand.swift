@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Opine
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Fetch op-eds by URL, keep each page in the corpus folder, and index it.",
+        discussion: """
+            The page is saved as fetched (2025-09-20-there-are-limits-to-bonhomie.html) in --into DIR,
+            remembered per index (default: Corpus/ of the default index); re-indexing never needs the
+            network. An address already in the index (or its canonical address) is not fetched again
+            unless --refresh. Only http and https. Exit codes: 0 done, 3 some pages failed (each named).
+            """)
+
+    @OptionGroup var location: IndexOptions
+
+    @Argument(help: ArgumentHelp("Addresses of op-ed pages.", valueName: "url"))
+    var urls: [String]
+
+    @Option(help: ArgumentHelp("Where to keep the pages (remembered for this index).", valueName: "dir"))
+    var into: String?
+
+    @Flag(help: "Fetch again addresses already in the index.")
+    var refresh = false
+
+    func validate() throws {
+        guard !urls.isEmpty else { throw ValidationError("give an address, for example: opine add https://…/op-ed") }
+    }
+
+    func run() throws {
+        let (engine, fallback) = try location.openForWriting()
+        let report = try engine.add(urls, into: into, fallback: fallback, refresh: refresh)
+        try FetchOutput.print(report)
+    }
+}
+
+/// What `add` and `update` print, and their exit code.
+enum FetchOutput {
+    static func print(_ report: Engine.FetchReport) throws {
+        for f in report.failures { Output.error("opine: \(f)") }
+        for url in report.known { Output.error("opine: \(url): already in the index (--refresh fetches it again)") }
+        for path in report.saved { Output.line("saved \(Paths.display(path))") }
+        if let sync = report.sync { Output.line(IndexCommand.summary(sync)) }
+        Output.line("\(report.saved.count) added, \(report.known.count) already indexed, \(report.failures.count) failed")
+        if !report.failures.isEmpty { throw ExitCode(ExitStatus.partial) }
+    }
+}
