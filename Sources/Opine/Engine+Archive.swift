@@ -54,6 +54,10 @@ extension Engine {
                 report.known.append(url)
                 return
             }
+            if !refresh, let saved = try store.savedPath(url: url) {
+                report.saved.append(saved)  // saved by a run that stopped before indexing it
+                return
+            }
             let response = try client.get(url)
             guard (200..<300).contains(response.status) else { throw HTTPClient.Failure(url: url, reason: "HTTP \(response.status)") }
             let type = response.header("Content-Type")?.lowercased() ?? ""

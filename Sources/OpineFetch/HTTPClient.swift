@@ -38,9 +38,17 @@ public struct HTTPClient: Sendable {
         public var reason: String
         public var description: String { "\(url): \(reason)" }
 
+        /// False for refusals that the same request would meet again.
+        var mayPass = true
+
         public init(url: String, reason: String) {
             self.url = url
             self.reason = reason
+        }
+
+        init(url: String, refusal: String) {
+            self.init(url: url, reason: refusal)
+            mayPass = false
         }
     }
 
@@ -49,10 +57,29 @@ public struct HTTPClient: Sendable {
         ["http", "https"].contains(url.scheme?.lowercased() ?? "") && url.host != nil
     }
 
-    /// GET `address`; `headers` are added (If-None-Match, If-Modified-Since).
+    /// Tries of a request that failed for a reason that may pass (no answer, a 5xx).
+    public static let attempts = 3
+
+    /// GET `address`; `headers` are added (If-None-Match, If-Modified-Since). A failure that may
+    /// pass (no answer, a 5xx) is tried again after 1 s, then 2 s.
     public func get(_ address: String, headers: [String: String] = [:]) throws -> Response {
+        var wait = 1.0
+        for attempt in 1...HTTPClient.attempts {
+            do {
+                let response = try getOnce(address, headers: headers)
+                if response.status < 500 || attempt == HTTPClient.attempts { return response }
+            } catch let failure as Failure where failure.mayPass && attempt < HTTPClient.attempts {
+                _ = failure
+            }
+            Thread.sleep(forTimeInterval: wait)
+            wait *= 2
+        }
+        return try getOnce(address, headers: headers)
+    }
+
+    func getOnce(_ address: String, headers: [String: String]) throws -> Response {
         guard let url = URL(string: address), HTTPClient.isFetchable(url) else {
-            throw Failure(url: address, reason: "only http and https addresses are fetched")
+            throw Failure(url: address, refusal: "only http and https addresses are fetched")
         }
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
@@ -79,6 +106,8 @@ final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private var body: [UInt8] = []
     private var response: HTTPURLResponse?
     private var failure: String?
+    /// The failure is a refusal (redirect rules, size): trying again would meet it again.
+    private var refused = false
     private var redirects = 0
 
     init(limit: Int) { self.limit = limit }
@@ -90,7 +119,10 @@ final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         var refusal: String?
         if redirects > HTTPClient.maximumRedirects { refusal = "more than \(HTTPClient.maximumRedirects) redirects" }
         if let url = request.url, !HTTPClient.isFetchable(url) { refusal = "redirected to a non-http address (\(url.absoluteString.prefix(60)))" }
-        if let refusal { failure = refusal }
+        if let refusal {
+            failure = refusal
+            refused = true
+        }
         lock.unlock()
         completionHandler(refusal == nil ? request : nil)
         if refusal != nil { task.cancel() }
@@ -100,7 +132,10 @@ final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         lock.lock()
         body.append(contentsOf: data)
         let tooLarge = body.count > limit
-        if tooLarge { failure = "larger than \(limit >> 20) MB, refused" }
+        if tooLarge {
+            failure = "larger than \(limit >> 20) MB, refused"
+            refused = true
+        }
         lock.unlock()
         if tooLarge { dataTask.cancel() }
     }
@@ -124,7 +159,9 @@ final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     func result(for address: String) throws -> HTTPClient.Response {
         lock.lock()
         defer { lock.unlock() }
-        if let failure { throw HTTPClient.Failure(url: address, reason: failure) }
+        if let failure {
+            throw refused ? HTTPClient.Failure(url: address, refusal: failure) : HTTPClient.Failure(url: address, reason: failure)
+        }
         guard let response else { throw HTTPClient.Failure(url: address, reason: "no answer") }
         var headers: [String: String] = [:]
         for (k, v) in response.allHeaderFields { headers[String(describing: k)] = String(describing: v) }

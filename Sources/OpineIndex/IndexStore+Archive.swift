@@ -61,6 +61,13 @@ extension IndexStore {
         }
     }
 
+    /// The file a page fetched from `url` was saved as, if it was (and is still there): a run
+    /// killed between saving and indexing resumes from it, without fetching it twice.
+    public func savedPath(url: String) throws -> String? {
+        let path = try read { db in try String.fetchOne(db, sql: "SELECT path FROM sources WHERE url = ?", arguments: [url]) }
+        return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
+
     /// The folder fetched pages are kept in, remembered per index.
     public func archiveFolder() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'archive_folder'") }
