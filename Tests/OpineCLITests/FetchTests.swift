@@ -87,4 +87,20 @@ import Testing
         #expect(try run(["search", "--index", index, "-c", "passwd"]).stdout == "0\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/pages").count == 1)
     }
+
+    @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
+    func aFeedThatIsNotAFeedIsOneLine() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let root = NSTemporaryDirectory() + "/opine-notfeed-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let index = root + "/index.sqlite"
+        server.route("/page.html", .init(body: "<html><body><p>Not a feed.</p></body></html>"))
+        #expect(try run(["follow", "--index", index, "--into", root + "/pages", server.base + "/page.html"]).status == 0)
+        #expect(try run(["follow", "--index", index, "ftp://example.com/feed"]).status == 2)
+        let update = try run(["update", "--index", index])
+        #expect(update.status == 3)
+        #expect(update.stderr.contains("/page.html: not a feed"))
+        #expect(try run(["follow", "--index", index, "--list"]).stdout == server.base + "/page.html\n")
+    }
 }
