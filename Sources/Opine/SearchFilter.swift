@@ -9,6 +9,8 @@ struct SearchFilter {
     /// `yyyymmdd` bounds, checked against each article's date (undated articles never pass).
     var dateRange: ClosedRange<Int32>?
     var dates: [Int32] = []
+    /// The ids of the index's articles, when a listing of undated ones needs them.
+    var existing: Set<Int64>?
     var isEmpty: Bool { allowed == nil && excluded.isEmpty && dateRange == nil }
 
     init() {}
@@ -64,6 +66,14 @@ struct SearchFilter {
     }
 
     mutating func restrict(to ids: Set<Int64>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
+
+    /// The filters but the dates (an undated article is counted apart, not dropped).
+    func admitsIgnoringDates(_ id: Int64) -> Bool {
+        (allowed.map { $0.contains(id) } ?? true) && !excluded.contains(id)
+    }
+
+    /// True when `id` is an article of the index (the dates blob has a slot for every id).
+    func exists(_ id: Int64) -> Bool { existing.map { $0.contains(id) } ?? true }
 
     func admits(_ id: Int64) -> Bool {
         if let range = dateRange {

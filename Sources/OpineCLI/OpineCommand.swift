@@ -16,7 +16,7 @@ public struct OpineCommand: ParsableCommand {
         version: "opine \(Engine.version)",
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,
                       AnalyzeCommand.self, CheckCommand.self, EvalCommand.self, ParseCommand.self,
-                      AddCommand.self, FollowCommand.self, UpdateCommand.self],
+                      AddCommand.self, FollowCommand.self, UpdateCommand.self, TrendCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

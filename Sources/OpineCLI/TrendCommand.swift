@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Opine
+import OpineRender
+import OpineText
+
+extension Period: ExpressibleByArgument {}
+
+struct TrendCommand: ParsableCommand {
+    enum Measure: String, ExpressibleByArgument, CaseIterable { case articles, mentions }
+
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "How often each query was discussed, period by period, as a share of the articles.",
+        discussion: """
+            Each argument is one query of the search language (quote a query of several words).
+            A period's count equals `opine search -c QUERY --since START --until END`; its ratio is
+            that count over the period's dated articles, so a growing folder does not look like a
+            growing subject. Undated matches are counted apart. Exit codes: 0, 1 nothing matched,
+            2 error (no dated article, too many periods).
+            """)
+
+    @OptionGroup var location: IndexOptions
+
+    @Argument(help: ArgumentHelp("Queries, one per argument.", valueName: "query"))
+    var queries: [String]
+
+    @Option(help: "Period: day, week, month, quarter or year (default: chosen from the dates).")
+    var by: Period?
+
+    @Option(help: "Count matching articles, or mentions (occurrences of the words).")
+    var count: Measure = .articles
+
+    @Option(help: ArgumentHelp("Only articles dated on or after this day.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only articles dated on or before this day.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only articles by this author (repeatable: any of them).", valueName: "name"))
+    var author: [String] = []
+
+    @Option(help: ArgumentHelp("Only articles from this outlet.", valueName: "name"))
+    var outlet: [String] = []
+
+    @Flag(help: "CSV: query, period, start, end, articles, total, ratio (and mentions).")
+    var csv = false
+
+    @Flag(help: "JSON Lines: one object per query and period, the CSV's fields.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write a line chart as SVG to this file.", valueName: "file"))
+    var svg: String?
+
+    @Option(help: ArgumentHelp("With --svg: a moving average over this many periods.", valueName: "n"))
+    var smooth: Int = 1
+
+    @Option(help: "Colour: auto, always, never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        guard !queries.isEmpty else { throw ValidationError("give a query, for example: opine trend CPEC tariffs") }
+        guard (1...365).contains(smooth) else { throw ValidationError("--smooth must be between 1 and 365") }
+        for (name, value) in [("--since", since), ("--until", until)] where value.map({ ArticleDate(iso: $0) == nil }) ?? false {
+            throw ValidationError("\(name) wants a date as YYYY-MM-DD, not '\(value!)'")
+        }
+    }
+
+    func run() throws {
+        var request = TrendRequest(queries: queries)
+        request.period = by
+        request.countsMentions = count == .mentions
+        request.since = since.flatMap(ArticleDate.init(iso:))
+        request.until = until.flatMap(ArticleDate.init(iso:))
+        request.authors = author
+        request.outlets = outlet
+        let trend = try location.openForSearch().trend(request)
+        let printer = TrendPrinter(trend: trend, mentions: count == .mentions, colour: color.enabled())
+        let lines = csv ? printer.csv() : json ? printer.jsonLines() : printer.text()
+        for line in lines { Output.line(line) }
+        for s in trend.series {
+            for word in s.unmatchedWords { Output.error("opine: no article has \(EngineError.quoted(word)) (in \(EngineError.quoted(s.query)))") }
+        }
+        if let svg {
+            try printer.chart(smooth: smooth).svg().write(toFile: svg, atomically: true, encoding: .utf8)
+            Output.error("opine: wrote \(svg)")
+        }
+        if trend.series.allSatisfy({ $0.articles.allSatisfy { $0 == 0 } && $0.undated == 0 }) { throw ExitCode(ExitStatus.notFound) }
+    }
+}

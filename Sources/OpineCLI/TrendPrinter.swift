@@ -1,0 +1,124 @@
+import Foundation
+import Opine
+import OpineRender
+
+/// What `opine trend` prints: a row per period (bars), or a sparkline per query when the periods
+/// are many; CSV and JSON Lines tables; the SVG chart's data.
+struct TrendPrinter {
+    let trend: TrendResponse
+    let mentions: Bool
+    let colour: Bool
+
+    /// More periods than this: one sparkline per query instead of a row per period.
+    static let maximumRows = 40
+    static let bars = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+    static let sparks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let ansi = ["\u{1B}[34m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[35m", "\u{1B}[33m", "\u{1B}[36m"]
+
+    func value(_ s: TrendResponse.Series, _ i: Int) -> Double {
+        mentions ? Double(s.mentions[i]) : s.ratio(i, totals: trend.buckets)
+    }
+
+    func coloured(_ text: String, _ k: Int) -> String {
+        colour ? TrendPrinter.ansi[k % TrendPrinter.ansi.count] + text + "\u{1B}[0m" : text
+    }
+
+    func text() -> [String] {
+        var out = ["\(trend.period.rawValue)s, " + (mentions ? "mentions" : "share of the period's dated articles")
+                   + "; " + trend.series.enumerated().map { coloured($0.element.query, $0.offset) }.joined(separator: ", ")]
+        out += trend.buckets.count > TrendPrinter.maximumRows ? sparklines() : rows()
+        for s in trend.series where s.undated > 0 { out.append("\(s.query): \(s.undated) matching articles have no date") }
+        if trend.undatedArticles > 0 { out.append("\(trend.undatedArticles) articles of the collection have no date") }
+        return out
+    }
+
+    /// `1987-03   oil  142/1203  11.8% ███████▌` for each period and query.
+    func rows() -> [String] {
+        let width = 24.0
+        let maxima = trend.series.map { s in trend.buckets.indices.map { value(s, $0) }.max() ?? 0 }
+        let labelWidth = trend.buckets.map(\.label.count).max() ?? 7
+        let nameWidth = trend.series.map(\.query.count).max() ?? 4
+        var out: [String] = []
+        for (i, b) in trend.buckets.enumerated() {
+            for (k, s) in trend.series.enumerated() {
+                let v = value(s, i)
+                let figure = mentions ? String(format: "%6d", s.mentions[i])
+                    : String(format: "%5d/%-6d %5.1f%%", s.articles[i], b.total, v * 100)
+                let label = k == 0 ? b.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: labelWidth)
+                out.append("\(label)  \(s.query.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(figure)  "
+                           + coloured(TrendPrinter.bar(v, of: maxima[k], width: width), k))
+            }
+        }
+        return out
+    }
+
+    static func bar(_ v: Double, of maximum: Double, width: Double) -> String {
+        guard maximum > 0, v > 0 else { return "" }
+        let eighths = Int((v / maximum * width * 8).rounded())
+        return String(repeating: "█", count: eighths / 8) + (eighths % 8 > 0 ? bars[eighths % 8 - 1] : "")
+    }
+
+    /// One line per query, one character per period, the axis labelled with its ends.
+    func sparklines() -> [String] {
+        let nameWidth = trend.series.map(\.query.count).max() ?? 4
+        var out: [String] = []
+        for (k, s) in trend.series.enumerated() {
+            let values = trend.buckets.indices.map { value(s, $0) }
+            let maximum = values.max() ?? 0
+            let line = values.map { maximum == 0 ? " " : TrendPrinter.sparks[min(7, Int($0 / maximum * 7.99))] }.joined()
+            let peak = values.firstIndex(of: maximum).map { trend.buckets[$0].label } ?? ""
+            let top = mentions ? String(Int(maximum)) : String(format: "%.1f%%", maximum * 100)
+            out.append(s.query.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + coloured(line, k) + "  max \(top) (\(peak))")
+        }
+        let first = trend.buckets.first?.label ?? "", last = trend.buckets.last?.label ?? ""
+        let gap = max(1, trend.buckets.count - first.count - last.count)
+        out.append(String(repeating: " ", count: nameWidth + 2) + first + String(repeating: " ", count: gap) + last)
+        return out
+    }
+
+    static let header = ["query", "period", "start", "end", "articles", "total", "ratio"]
+
+    func table() -> [[String]] {
+        var rows: [[String]] = []
+        for s in trend.series {
+            for (i, b) in trend.buckets.enumerated() {
+                var row = [s.query, b.label, b.start.description, b.end.description, String(s.articles[i]), String(b.total),
+                           String(format: "%.6f", s.ratio(i, totals: trend.buckets))]
+                if mentions { row.append(String(s.mentions[i])) }
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    func csv() -> [String] {
+        [CSV.row(TrendPrinter.header + (mentions ? ["mentions"] : []))] + table().map(CSV.row)
+    }
+
+    func jsonLines() -> [String] {
+        table().map { row in
+            var o = JSONObject()
+            for (key, value) in zip(TrendPrinter.header + ["mentions"], row) {
+                if ["articles", "total", "mentions"].contains(key) { o.add(key, Int(value) ?? 0) }
+                else if key == "ratio" { o.add(key, Double(value) ?? 0) }
+                else { o.add(key, value) }
+            }
+            return o.text
+        }
+    }
+
+    /// The chart: ratio (or mentions) per period, each series averaged over `smooth` periods.
+    func chart(smooth: Int) -> TrendChart {
+        let series = trend.series.map { s in
+            let raw = trend.buckets.indices.map { value(s, $0) }
+            let averaged = raw.indices.map { i in
+                let window = raw[max(0, i - smooth + 1)...i]
+                return window.reduce(0, +) / Double(window.count)
+            }
+            return TrendChart.Series(name: s.query, values: averaged)
+        }
+        let what = mentions ? "mentions" : "share of the \(trend.period.rawValue)'s articles"
+        return TrendChart(title: "Discussed per \(trend.period.rawValue)" + (smooth > 1 ? " (moving average of \(smooth))" : ""),
+                          labels: trend.buckets.map(\.label), series: series, yLabel: what, percent: !mentions)
+    }
+}

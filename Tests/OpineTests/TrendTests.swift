@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Opine
+import OpineRender
+import OpineText
+
+struct PeriodTests {
+    @Test(arguments: [
+        (Period.day, "1987-03-06", "1987-03-06", "1987-03-06"),
+        (.week, "1987-03-06", "1987-03-02", "1987-W10"),  // a Friday; its ISO week starts Monday the 2nd
+        (.week, "2021-01-01", "2020-12-28", "2020-W53"),  // ISO year differs from the calendar year
+        (.month, "1987-03-06", "1987-03-01", "1987-03"),
+        (.quarter, "1987-08-19", "1987-07-01", "1987-Q3"),
+        (.year, "1987-08-19", "1987-01-01", "1987"),
+    ] as [(Period, String, String, String)])
+    func startsAndLabels(_ period: Period, _ day: String, _ start: String, _ label: String) throws {
+        let date = try #require(ArticleDate(iso: day))
+        let s = period.start(of: date)
+        #expect(s.description == start)
+        #expect(period.label(s) == label)
+    }
+
+    @Test func nextPeriods() throws {
+        #expect(Period.month.next(after: ArticleDate(iso: "1987-12-01")!).description == "1988-01-01")
+        #expect(Period.week.next(after: ArticleDate(iso: "1987-12-28")!).description == "1988-01-04")
+        #expect(Period.quarter.next(after: ArticleDate(iso: "1987-10-01")!).description == "1988-01-01")
+        #expect(Period.day.next(after: ArticleDate(iso: "1988-02-28")!).description == "1988-02-29")
+    }
+
+    @Test func suitedPeriodFollowsTheSpan() throws {
+        func suited(_ a: String, _ b: String) -> Period { Period.suited(from: ArticleDate(iso: a)!, to: ArticleDate(iso: b)!) }
+        #expect(suited("2025-01-01", "2025-01-20") == .day)
+        #expect(suited("2025-01-01", "2025-04-01") == .week)
+        #expect(suited("1987-02-26", "1987-10-20") == .month)
+        #expect(suited("2000-01-01", "2015-01-01") == .quarter)
+        #expect(suited("1950-01-01", "2025-01-01") == .year)
+    }
+}
+
+struct TrendTests {
+    /// 120 articles over four months; "oil" in every third, "coffee" in every fifth, some undated.
+    static func corpus() throws -> (String, Engine) {
+        let folder = NSTemporaryDirectory() + "/opine-trend-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/docs", withIntermediateDirectories: true)
+        for i in 0..<120 {
+            let words = (i % 3 == 0 ? "oil prices rose " : "markets were calm ") + (i % 5 == 0 ? "and coffee fell" : "and nothing else")
+            let date = i % 17 == 0 ? "" : String(format: "2025-%02d-%02d", 1 + i % 4, 1 + i % 28)
+            try "Report \(i)\n\(date)\n\nToday \(words), analysts said.".write(toFile: folder + "/docs/a\(i).txt", atomically: false, encoding: .utf8)
+        }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder + "/docs"], clock: { 0 })
+        return (folder, engine)
+    }
+
+    /// Each period's count is `search -c` with that period as --since/--until (an independent path).
+    @Test func eachPeriodEqualsACountedSearch() throws {
+        let (folder, engine) = try Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil", "coffee", "\"oil prices\" -coffee"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.map(\.label) == ["2025-01", "2025-02", "2025-03", "2025-04"])
+        for s in trend.series {
+            for (i, b) in trend.buckets.enumerated() {
+                var count = SearchRequest(query: s.query, limit: 0)
+                count.since = b.start
+                count.until = b.end
+                #expect(try engine.search(count).completeArticles == s.articles[i], "\(s.query) \(b.label)")
+            }
+        }
+        // Totals: the dated articles of each month (120 minus 8 undated, over four months).
+        #expect(trend.buckets.map(\.total).reduce(0, +) == 120 - 8)
+        #expect(trend.undatedArticles == 8)
+        // Undated matches are counted apart: a0, a51, a102 hold oil (i % 17 == 0 and i % 3 == 0).
+        #expect(trend.series[0].undated == 3)
+    }
+
+    @Test func badRequestsSaySo() throws {
+        let (folder, engine) = try Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: EngineError.self) { try engine.trend(TrendRequest(queries: ["—"])) }
+        var tooFine = TrendRequest(queries: ["oil"])
+        tooFine.period = .day
+        tooFine.since = ArticleDate(iso: "1900-01-01")
+        #expect(throws: EngineError.self) { try engine.trend(tooFine) }
+    }
+
+    @Test func theChartIsWellFormedSVG() throws {
+        let chart = TrendChart(title: "Oil & <coffee>", labels: ["2025-01", "2025-02", "2025-03"],
+                               series: [.init(name: "oil", values: [0.1, 0.3, 0.2]), .init(name: "coffee", values: [0, 0.05, 0.1])],
+                               yLabel: "share", percent: true)
+        let svg = chart.svg()
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "not well-formed XML")
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
+        #expect(svg.contains("Oil &amp; &lt;coffee&gt;"))
+        #expect(svg.contains(">30%<") || svg.contains(">40%<"))
+    }
+}
