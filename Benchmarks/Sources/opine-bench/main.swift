@@ -12,6 +12,7 @@ guard let command = arguments.first, arguments.count >= 2 else {
         usage: opine-bench tokenizer DIR          FTS5 porter unicode61 vs Opine's tokenizer, same texts
                opine-bench run DIR [--keep DIR]   index, size, RSS, no-op, query latency, CLI vs rg
                opine-bench scale DIR N OUT        copy DIR N times into OUT, paragraphs shuffled
+               opine-bench trend DIR              a trend by month vs one search -c per month vs one search
                opine-bench html DIR               pages: libxml2's parse, Opine's extraction, opine index
                                                   of the pages and of the same text as .txt, MB/s
                opine-bench scaling DIR WORK [--hundred]   `run` at 1x and 10x (and 100x) of DIR, copies
@@ -340,6 +341,8 @@ case "scale":
     scale(arguments[1], Int(arguments[2]) ?? 10, arguments[3])
 case "html":
     htmlBenchmark(arguments[1])
+case "trend":
+    trendBenchmark(arguments[1])
 case "scaling" where arguments.count >= 3:
     scaling(arguments[1], work: arguments[2], hundred: arguments.contains("--hundred"))
 default:
