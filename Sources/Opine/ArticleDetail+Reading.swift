@@ -22,13 +22,7 @@ extension ArticleDetail {
     /// One JSON object (`opine show --json`, `opine parse --json`), the path as shown.
     public func json(path: String) -> String {
         var o = JSONObject()
-        o.add("id", summary.id)
-        o.add("path", path)
-        o.add("title", summary.title)
-        o.add("authors", strings: summary.authors)
-        o.add("date", summary.date?.description)
-        o.add("outlet", summary.outlet.isEmpty ? nil : summary.outlet)
-        o.add("url", summary.url)
+        summary.addFields(to: &o, path: path)
         o.add("standfirst", standfirst)
         o.add("caption", caption)
         o.add("body", strings: body)
@@ -38,7 +32,7 @@ extension ArticleDetail {
             var po = JSONObject()
             po.add("kind", p.kind.description)
             po.add("text", p.text)
-            po.add("range", raw: "[\(p.range.lowerBound),\(p.range.upperBound)]")
+            po.add("range", raw: JSONObject.range(p.range))
             return po.text
         }
         o.add("passages", raw: "[" + list.joined(separator: ",") + "]")
@@ -53,10 +47,7 @@ extension Engine {
         guard let reader = formats.reader(for: path) else {
             throw EngineError.unreadableFile(path: path, detail: "not a format Opine reads (\(formats.extensions.joined(separator: ", ")))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw EngineError.unreadableFile(path: path, detail: exists ? "cannot be read" : "no such file")
-        }
+        let data = try EngineError.contents(of: path)
         let document: SourceDocument
         do {
             document = try reader.read([UInt8](data), path: path)

@@ -1,4 +1,5 @@
 /// Errors of the engine facade, one line each.
+import Foundation
 import OpineText
 
 public enum EngineError: OpineError, Equatable {
@@ -21,6 +22,15 @@ public enum EngineError: OpineError, Equatable {
         case .invalidParameter(let message):
             message
         }
+    }
+
+    /// The bytes of a file the user named, or an error that names it.
+    static func contents(of path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw EngineError.unreadableFile(path: path, detail: exists ? "cannot be read (permission denied?)" : "no such file")
+        }
+        return data
     }
 
     /// Words of database internals. A message never repeats user text containing them, so

@@ -49,11 +49,7 @@ public struct Evaluator {
 
     /// A judged collection's text file, or an error naming it.
     static func text(of path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw EngineError.unreadableFile(path: path, detail: exists ? "cannot be read (permission denied?)" : "no such file")
-        }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try EngineError.contents(of: path), as: UTF8.self)
     }
 
     /// The words of a query as every peer reads them (`\w+`), for the FTS5 references.

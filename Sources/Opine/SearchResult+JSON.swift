@@ -1,5 +1,19 @@
 import OpineRender
 
+extension ArticleSummary {
+    /// The article's fields in every JSON object that names an article (search results,
+    /// `show`, `parse`), the path as the front end shows it.
+    func addFields(to o: inout JSONObject, path: String) {
+        o.add("id", id)
+        o.add("path", path)
+        o.add("title", title)
+        o.add("authors", strings: authors)
+        o.add("date", date?.description)
+        o.add("outlet", outlet.isEmpty ? nil : outlet)
+        o.add("url", url)
+    }
+}
+
 extension SearchResult {
     /// One JSON Lines object (fields in the README), the path as the front end shows it.
     /// `unmatched`: the words of the query no article has, each with its suggestion (or null).
@@ -7,17 +21,11 @@ extension SearchResult {
         var o = JSONObject()
         o.add("rank", rank)
         o.add("score", score)
-        o.add("id", article.id)
-        o.add("path", path)
-        o.add("title", article.title)
-        o.add("authors", strings: article.authors)
-        o.add("date", article.date?.description)
-        o.add("outlet", article.outlet.isEmpty ? nil : article.outlet)
-        o.add("url", article.url)
+        article.addFields(to: &o, path: path)
         o.add("passage", passage.text)
         o.add("passage_kind", passage.kind.description)
         o.add("passage_ordinal", passage.ordinal)
-        o.add("passage_range", raw: JSONObject.ranges([passage.range]).dropFirst().dropLast().description)
+        o.add("passage_range", raw: JSONObject.range(passage.range))
         let first = snippets.first
         o.add("snippet", first?.text ?? "")
         o.add("highlights", raw: JSONObject.ranges(first?.highlights ?? []))

@@ -28,17 +28,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: [.customShort("n"), .long], help: "Articles to show.")
     var limit = 10
 
-    @Option(help: ArgumentHelp("Only articles dated on or after this day.", valueName: "YYYY-MM-DD"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Only articles dated on or before this day.", valueName: "YYYY-MM-DD"))
-    var until: String?
-
-    @Option(help: ArgumentHelp("Only articles by this author (part of the name; repeatable).", valueName: "name"))
-    var author: [String] = []
-
-    @Option(help: ArgumentHelp("Only articles from this outlet (part of its name; repeatable).", valueName: "name"))
-    var outlet: [String] = []
+    @OptionGroup var filters: FilterOptions
 
     @Option(help: "Snippets per article (1 to 3).")
     var snippets = 1
@@ -67,23 +57,17 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard limit >= 1 && limit <= 10_000 else { throw ValidationError("--limit must be between 1 and 10000") }
         guard (1...3).contains(snippets) else { throw ValidationError("--snippets must be 1, 2 or 3") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let v = value, ArticleDate(iso: v) == nil {
-                throw ValidationError("\(name) wants a date as YYYY-MM-DD, not '\(v)'")
-            }
-        }
-        let filters = !author.isEmpty || !outlet.isEmpty || since != nil || until != nil
-        guard filters || !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !filters.isEmpty || !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("give a query, for example: opine search CPEC (or a filter: --author, --outlet, --since)")
         }
     }
 
     func run() throws {
         var request = SearchRequest(query: words.joined(separator: " "), limit: limit)
-        request.since = since.flatMap(ArticleDate.init(iso:))
-        request.until = until.flatMap(ArticleDate.init(iso:))
-        request.authors = author
-        request.outlets = outlet
+        request.since = filters.sinceDate
+        request.until = filters.untilDate
+        request.authors = filters.author
+        request.outlets = filters.outlet
         request.snippets = snippets
         // -c needs only the count (no article is read when the words rule can count them); -l every path.
         // -l prints paths only: no snippet is cut.

@@ -31,17 +31,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Count matching articles, or mentions (occurrences of the words).")
     var count: Measure = .articles
 
-    @Option(help: ArgumentHelp("Only articles dated on or after this day.", valueName: "YYYY-MM-DD"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Only articles dated on or before this day.", valueName: "YYYY-MM-DD"))
-    var until: String?
-
-    @Option(help: ArgumentHelp("Only articles by this author (repeatable: any of them).", valueName: "name"))
-    var author: [String] = []
-
-    @Option(help: ArgumentHelp("Only articles from this outlet.", valueName: "name"))
-    var outlet: [String] = []
+    @OptionGroup var filters: FilterOptions
 
     @Flag(help: "CSV: query, period, start, end, articles, total, ratio (and mentions).")
     var csv = false
@@ -61,19 +51,16 @@ struct TrendCommand: ParsableCommand {
     func validate() throws {
         guard !queries.isEmpty else { throw ValidationError("give a query, for example: opine trend CPEC tariffs") }
         guard (1...365).contains(smooth) else { throw ValidationError("--smooth must be between 1 and 365") }
-        for (name, value) in [("--since", since), ("--until", until)] where value.map({ ArticleDate(iso: $0) == nil }) ?? false {
-            throw ValidationError("\(name) wants a date as YYYY-MM-DD, not '\(value!)'")
-        }
     }
 
     func run() throws {
         var request = TrendRequest(queries: queries)
         request.period = by
         request.countsMentions = count == .mentions
-        request.since = since.flatMap(ArticleDate.init(iso:))
-        request.until = until.flatMap(ArticleDate.init(iso:))
-        request.authors = author
-        request.outlets = outlet
+        request.since = filters.sinceDate
+        request.until = filters.untilDate
+        request.authors = filters.author
+        request.outlets = filters.outlet
         let trend = try location.openForSearch().trend(request)
         let printer = TrendPrinter(trend: trend, mentions: count == .mentions, colour: color.enabled())
         let lines = csv ? printer.csv() : json ? printer.jsonLines() : printer.text()

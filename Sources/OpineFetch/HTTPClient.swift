@@ -64,17 +64,18 @@ public struct HTTPClient: Sendable {
     /// pass (no answer, a 5xx) is tried again after 1 s, then 2 s.
     public func get(_ address: String, headers: [String: String] = [:]) throws -> Response {
         var wait = 1.0
-        for attempt in 1...HTTPClient.attempts {
+        var attempt = 1
+        while true {
             do {
                 let response = try getOnce(address, headers: headers)
                 if response.status < 500 || attempt == HTTPClient.attempts { return response }
             } catch let failure as Failure where failure.mayPass && attempt < HTTPClient.attempts {
-                _ = failure
+                // tried again below
             }
             Thread.sleep(forTimeInterval: wait)
             wait *= 2
+            attempt += 1
         }
-        return try getOnce(address, headers: headers)
     }
 
     func getOnce(_ address: String, headers: [String: String]) throws -> Response {

@@ -41,8 +41,9 @@ public struct JSONObject {
 }
 
 extension JSONObject {
+    /// A byte range as `[start,end]`.
+    public static func range(_ range: Range<Int>) -> String { "[\(range.lowerBound),\(range.upperBound)]" }
+
     /// Byte ranges as `[[start,end],…]`.
-    public static func ranges(_ ranges: [Range<Int>]) -> String {
-        "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
-    }
+    public static func ranges(_ ranges: [Range<Int>]) -> String { "[" + ranges.map(range).joined(separator: ",") + "]" }
 }
