@@ -42,6 +42,9 @@ public final class Engine: Sendable {
 
     public func stats() throws -> IndexStats { try store.stats() }
 
+    /// Articles in the index, from the figures every sync keeps (cheap: a page footer's).
+    public func articleCount() throws -> Int { try store.snapshot { try $0.collectionStats().articles } }
+
     /// Remembers which columns of the dataset files at `paths` hold which field
     /// (`title=headline,text=body`); the next index run reads them so.
     public func setRecordFields(_ spec: String, for paths: [String]) throws {
@@ -68,7 +71,8 @@ public final class Engine: Sendable {
             var ranking = SearchRanking(snapshot: snapshot, ranker: ranker, request: request)
             let outcome = try ranking.rank(query.plan, filter: filter)
             var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
-                .results(outcome.ranking.articles, wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count))
+                .results(Array(outcome.ranking.articles.dropFirst(max(request.offset, 0))),
+                         wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count), firstRank: max(request.offset, 0) + 1)
             if request.completeOnly { results.removeAll { !$0.isComplete } }
             let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome, suggest: request.suggests)
             var response = SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
@@ -90,14 +94,14 @@ public final class Engine: Sendable {
         return try store.snapshot { snapshot in
             let filter = try SearchFilter(parsed, titlePlan: nil, exclusionPlan: nil, request, in: snapshot)
             let ids = try snapshot.articleIDsNewestFirst().filter(filter.admits)
-            let top = Array(ids.prefix(max(request.limit, 0)))
+            let top = Array(ids.dropFirst(max(request.offset, 0)).prefix(max(request.limit, 0)))
             let articles = try snapshot.articles(top)
             var results: [SearchResult] = []
             for id in top {
                 guard let a = articles[id] else { continue }
                 let lead = request.snippets > 0 ? try snapshot.leadPassage(article: id) : nil
                 results.append(SearchResult(
-                    rank: results.count + 1, article: Engine.summary(a),
+                    rank: max(request.offset, 0) + results.count + 1, article: Engine.summary(a),
                     passage: PassageView(ordinal: lead?.ordinal ?? 0, kind: lead?.kind ?? .title, text: lead?.text ?? a.title,
                                          range: lead?.range ?? 0..<0),
                     snippets: lead.map { SnippetBuilder().snippets($0.text, terms: HighlightTerms(), count: 1) } ?? [],
@@ -117,11 +121,15 @@ public final class Engine: Sendable {
         return try store.snapshot { try $0.bm25Only(plan, limit: limit) }
     }
 
-    /// One article with all its parsed fields.
+    /// One article with all its parsed fields: by id, path or file name.
     public func article(_ reference: String) throws -> ArticleDetail {
         guard let (record, passages) = try store.snapshot({ try $0.article(reference) }) else {
             throw EngineError.articleNotFound(reference)
         }
+        return Engine.detail(record, passages)
+    }
+
+    static func detail(_ record: ArticleRecord, _ passages: [PassageRecord]) -> ArticleDetail {
         func joined(_ kind: PassageKind) -> String {
             passages.filter { $0.kind == kind }.map(\.text).joined(separator: "\n\n")
         }

@@ -19,7 +19,7 @@ struct ResultAssembler {
         snippetCount = min(max(request.snippets, 0), 3)
     }
 
-    func results(_ top: [RankedArticle], wordsRule: Bool) throws -> [SearchResult] {
+    func results(_ top: [RankedArticle], wordsRule: Bool, firstRank: Int = 1) throws -> [SearchResult] {
         var passageIDs: [Int64] = []
         for r in top {
             // The best passages, and a few more: the title's own passage is not shown as a snippet.
@@ -45,7 +45,7 @@ struct ResultAssembler {
         results.sort {
             ArticleRanker.precedes($0.explanation, $0.article.id, $1.explanation, $1.article.id, wordsRule: wordsRule)
         }
-        for i in results.indices { results[i].rank = i + 1 }
+        for i in results.indices { results[i].rank = firstRank + i }
         return results
     }
 

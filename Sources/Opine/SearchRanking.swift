@@ -25,7 +25,7 @@ struct SearchRanking {
     let snapshot: IndexSnapshot
     var ranker: ArticleRanker
     let request: SearchRequest
-    var limit: Int { max(request.limit, 0) }
+    var limit: Int { max(request.limit, 0) + max(request.offset, 0) }
 
     mutating func rank(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
         ranker.phrases = try phraseBoost(plan)

@@ -6,6 +6,8 @@ public struct SearchRequest: Sendable {
     public var query: String
     /// Articles to return.
     public var limit = 10
+    /// Ranked articles to pass over first (a page of results beyond the first).
+    public var offset = 0
     public var since: ArticleDate?
     public var until: ArticleDate?
     /// Author name fragments, each required (`--author`, plus `author:` in the query).
@@ -82,6 +84,11 @@ public struct SearchResponse: Sendable {
     public var suggestions: [(word: String, suggestion: String)]
     /// The clauses as understood, for `--explain` and errors.
     public var clauses: [QueryClause]
+
+    /// Each word no article has, with its suggestion when there is one.
+    public var unmatched: [(word: String, suggestion: String?)] {
+        unmatchedWords.map { word in (word, suggestions.first { $0.word == word }?.suggestion) }
+    }
 }
 
 /// The full parsed fields of one article, for `opine show`.

@@ -19,7 +19,7 @@ struct SearchPrinter {
         case .count: [String(response.completeArticles)]
         case .paths: response.results.filter(\.isComplete).map { display($0.article.path) }
         case .json: response.results.map {
-            $0.json(path: display($0.article.path), explain: explain, unmatched: SearchPrinter.unmatched(response))
+            $0.json(path: display($0.article.path), explain: explain, unmatched: response.unmatched)
         }
         case .text: text(response)
         case .csv: [CSV.row(["rank", "score", "path", "title", "authors", "date", "outlet", "snippet"])] + response.results.map {
@@ -68,10 +68,6 @@ struct SearchPrinter {
     }
 
     /// Each word no article has, with its suggestion.
-    static func unmatched(_ response: SearchResponse) -> [(word: String, suggestion: String?)] {
-        response.unmatchedWords.map { word in (word, response.suggestions.first { $0.word == word }?.suggestion) }
-    }
-
     /// The lines for stderr: which words no article has (with "did you mean"), whatever was
     /// found; and when nothing was found, what the filters left out. `notFound` sets exit 1:
     /// for `-c` and `-l`, no article satisfies the whole query; otherwise nothing is listed.
@@ -86,7 +82,7 @@ struct SearchPrinter {
             }
             out.append(line)
         }
-        for (word, suggestion) in SearchPrinter.unmatched(response) {
+        for (word, suggestion) in response.unmatched {
             out.append("opine: no article has \(EngineError.quoted(word))" + (suggestion.map { " — did you mean \($0)?" } ?? ""))
         }
         return (out, notFound)

@@ -16,18 +16,7 @@ struct StatsCommand: ParsableCommand {
         let engine = try location.openForSearch()
         let s = try engine.stats()
         if json {
-            var o = JSONObject()
-            o.add("articles", s.articles)
-            o.add("passages", s.passages)
-            o.add("authors", s.authors)
-            o.add("terms", s.terms)
-            o.add("first_date", s.firstDate?.description)
-            o.add("last_date", s.lastDate?.description)
-            o.add("index_bytes", s.bytes)
-            o.add("index", engine.indexPath)
-            o.add("roots", strings: s.roots)
-            o.add("outlets", raw: "{" + s.outlets.map { JSONObject.string($0.name) + ":" + String($0.articles) }.joined(separator: ",") + "}")
-            Output.line(o.text)
+            Output.line(s.json(index: engine.indexPath))
             return
         }
         Output.line("index:     \(Paths.display(engine.indexPath)) (\(s.bytes / 1024) KiB)")

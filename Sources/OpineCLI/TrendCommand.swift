@@ -63,13 +63,13 @@ struct TrendCommand: ParsableCommand {
         request.outlets = filters.outlet
         let trend = try location.openForSearch().trend(request)
         let printer = TrendPrinter(trend: trend, mentions: count == .mentions, colour: color.enabled())
-        let lines = csv ? printer.csv() : json ? printer.jsonLines() : printer.text()
+        let lines = csv ? trend.csv(mentions: printer.mentions) : json ? trend.jsonLines(mentions: printer.mentions) : printer.text()
         for line in lines { Output.line(line) }
         for s in trend.series {
             for word in s.unmatchedWords { Output.error("opine: no article has \(EngineError.quoted(word)) (in \(EngineError.quoted(s.query)))") }
         }
         if let svg {
-            try printer.chart(smooth: smooth).svg().write(toFile: svg, atomically: true, encoding: .utf8)
+            try trend.chart(mentions: printer.mentions, smooth: smooth).svg().write(toFile: svg, atomically: true, encoding: .utf8)
             Output.error("opine: wrote \(svg)")
         }
         if trend.series.allSatisfy({ $0.articles.allSatisfy { $0 == 0 } && $0.undated == 0 }) { throw ExitCode(ExitStatus.notFound) }

@@ -3,7 +3,7 @@ import Opine
 import OpineRender
 
 /// What `opine trend` prints: a row per period (bars), or a sparkline per query when the periods
-/// are many; CSV and JSON Lines tables; the SVG chart's data.
+/// are many. The CSV, JSON Lines and chart are the trend's own (`TrendResponse+Tables`).
 struct TrendPrinter {
     let trend: TrendResponse
     let mentions: Bool
@@ -15,9 +15,7 @@ struct TrendPrinter {
     static let sparks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let ansi = ["\u{1B}[34m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[35m", "\u{1B}[33m", "\u{1B}[36m"]
 
-    func value(_ s: TrendResponse.Series, _ i: Int) -> Double {
-        mentions ? Double(s.mentions[i]) : s.ratio(i, totals: trend.buckets)
-    }
+    func value(_ s: TrendResponse.Series, _ i: Int) -> Double { trend.value(s, i, mentions: mentions) }
 
     func coloured(_ text: String, _ k: Int) -> String {
         colour ? TrendPrinter.ansi[k % TrendPrinter.ansi.count] + text + "\u{1B}[0m" : text
@@ -74,51 +72,5 @@ struct TrendPrinter {
         let gap = max(1, trend.buckets.count - first.count - last.count)
         out.append(String(repeating: " ", count: nameWidth + 2) + first + String(repeating: " ", count: gap) + last)
         return out
-    }
-
-    static let header = ["query", "period", "start", "end", "articles", "total", "ratio"]
-
-    func table() -> [[String]] {
-        var rows: [[String]] = []
-        for s in trend.series {
-            for (i, b) in trend.buckets.enumerated() {
-                var row = [s.query, b.label, b.start.description, b.end.description, String(s.articles[i]), String(b.total),
-                           String(format: "%.6f", s.ratio(i, totals: trend.buckets))]
-                if mentions { row.append(String(s.mentions[i])) }
-                rows.append(row)
-            }
-        }
-        return rows
-    }
-
-    func csv() -> [String] {
-        [CSV.row(TrendPrinter.header + (mentions ? ["mentions"] : []))] + table().map(CSV.row)
-    }
-
-    func jsonLines() -> [String] {
-        table().map { row in
-            var o = JSONObject()
-            for (key, value) in zip(TrendPrinter.header + ["mentions"], row) {
-                if ["articles", "total", "mentions"].contains(key) { o.add(key, Int(value) ?? 0) }
-                else if key == "ratio" { o.add(key, Double(value) ?? 0) }
-                else { o.add(key, value) }
-            }
-            return o.text
-        }
-    }
-
-    /// The chart: ratio (or mentions) per period, each series averaged over `smooth` periods.
-    func chart(smooth: Int) -> TrendChart {
-        let series = trend.series.map { s in
-            let raw = trend.buckets.indices.map { value(s, $0) }
-            let averaged = raw.indices.map { i in
-                let window = raw[max(0, i - smooth + 1)...i]
-                return window.reduce(0, +) / Double(window.count)
-            }
-            return TrendChart.Series(name: s.query, values: averaged)
-        }
-        let what = mentions ? "mentions" : "share of the \(trend.period.rawValue)'s articles"
-        return TrendChart(title: "Discussed per \(trend.period.rawValue)" + (smooth > 1 ? " (moving average of \(smooth))" : ""),
-                          labels: trend.buckets.map(\.label), series: series, yLabel: what, percent: !mentions)
     }
 }

@@ -304,13 +304,23 @@ public struct IndexSnapshot {
                 let rows = try Row.fetchAll(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE substr(path, -?) = ? LIMIT 2", arguments: [suffix.utf8.count, suffix])
                 if rows.count == 1 { row = rows[0] }
             }
-            guard let row else { return nil }
-            let record = IndexSnapshot.record(row)
-            let ids = PassageID.range(ofArticle: record.id)
-            let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? ORDER BY id",
-                                            arguments: [ids.lowerBound, ids.upperBound]).map(IndexSnapshot.passage)
-            return (record, passages)
+            return try row.map { try withPassages(IndexSnapshot.record($0), db) }
         }
+    }
+
+    /// The article with this id and its passages; nothing else is tried (a server's lookups).
+    public func article(id: Int64) throws -> (ArticleRecord, [PassageRecord])? {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT \(IndexSnapshot.articleColumns) FROM articles WHERE id = ?", arguments: [id])
+            return try row.map { try withPassages(IndexSnapshot.record($0), db) }
+        }
+    }
+
+    func withPassages(_ record: ArticleRecord, _ db: Database) throws -> (ArticleRecord, [PassageRecord]) {
+        let ids = PassageID.range(ofArticle: record.id)
+        let passages = try Row.fetchAll(db, sql: "SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? ORDER BY id",
+                                        arguments: [ids.lowerBound, ids.upperBound]).map(IndexSnapshot.passage)
+        return (record, passages)
     }
 
     /// Index terms within `maxDistance` edits of `term` (Damerau–Levenshtein, adjacent

@@ -47,37 +47,8 @@ public struct SnippetBuilder: Sendable {
     ///
     /// - Complexity: O(t) per snippet for t tokens in the passage.
     public func snippets(_ text: String, terms: HighlightTerms, count: Int, analyzer: Analyzer = Analyzer()) -> [Snippet] {
-        let tokens = analyzer.tokens(text, mode: .document)
-        // One entry per position: its byte range and, when it matches, which term.
-        var ranges: [Range<Int>] = []
-        var matched: [String?] = []
-        var alternatives: [[String]] = []  // every term at each position, for phrases
-        for t in tokens {
-            if !t.isColocated {
-                ranges.append(t.range)
-                matched.append(terms.matches(t.term) ? t.term : nil)
-                alternatives.append([t.term])
-            } else {
-                alternatives[alternatives.count - 1].append(t.term)
-                if terms.matches(t.term) {
-                    matched[matched.count - 1] = t.term
-                    ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<max(ranges[ranges.count - 1].upperBound, t.range.upperBound)
-                }
-            }
-        }
-        // A phrase counts as one unit where its terms stand in order.
-        for phrase in terms.phrases where !phrase.isEmpty && phrase.count <= alternatives.count {
-            let key = phrase.joined(separator: " ")
-            var i = 0
-            while i + phrase.count <= alternatives.count {
-                if (0..<phrase.count).allSatisfy({ alternatives[i + $0].contains(phrase[$0]) }) {
-                    for k in i..<(i + phrase.count) { matched[k] = key }
-                    i += phrase.count
-                } else {
-                    i += 1
-                }
-            }
-        }
+        let found = TermMatches(text, terms: terms, analyzer: analyzer)
+        let ranges = found.ranges, matched = found.matched
         let bytes = Array(text.utf8)
         guard !ranges.isEmpty else {
             return [Snippet(text: Self.clean(bytes, 0..<min(bytes.count, 240)), highlights: [])]

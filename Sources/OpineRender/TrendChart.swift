@@ -19,6 +19,8 @@ public struct TrendChart: Sendable {
     public var yLabel: String
     /// Y values shown as percentages.
     public var percent: Bool
+    /// Pixels; the width is 900 (a page shows a lower chart above its results).
+    public var height = 480.0
 
     public init(title: String, labels: [String], series: [Series], yLabel: String, percent: Bool) {
         self.title = title
@@ -31,18 +33,18 @@ public struct TrendChart: Sendable {
     /// Okabe–Ito colours: told apart by people with the common colour-vision deficiencies.
     public static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
-    static let width = 900.0, height = 480.0, left = 80.0, right = 170.0, top = 50.0, bottom = 80.0
+    static let width = 900.0, left = 80.0, right = 170.0, top = 50.0, bottom = 80.0
 
     public func svg() -> String {
         let plotW = TrendChart.width - TrendChart.left - TrendChart.right
-        let plotH = TrendChart.height - TrendChart.top - TrendChart.bottom
+        let plotH = height - TrendChart.top - TrendChart.bottom
         let maxValue = series.flatMap(\.values).max() ?? 0
         let (step, top) = TrendChart.niceScale(maxValue)
         func x(_ i: Int) -> Double { TrendChart.left + (labels.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(labels.count - 1)) }
         func y(_ v: Double) -> Double { TrendChart.top + plotH - (top == 0 ? 0 : plotH * v / top) }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(TrendChart.width))" height="\(Int(TrendChart.height))" viewBox="0 0 \(Int(TrendChart.width)) \(Int(TrendChart.height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(TrendChart.width))" height="\(Int(height))" viewBox="0 0 \(Int(TrendChart.width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="#ffffff"/>
             <text x="\(TrendChart.left)" y="28" font-size="16" font-weight="bold">\(TrendChart.escape(title))</text>
 
