@@ -1,0 +1,56 @@
+import Opine
+import OpineRender
+
+/// The JSON API: the CLI's JSON fields, wrapped in one object per answer.
+enum APIResponses {
+    /// `/api/search`: the page of results as `opine search --json` writes each, with the counts.
+    static func search(_ response: SearchResponse, form: SearchForm, explain: Bool) -> String {
+        var o = JSONObject()
+        o.add("query", form.query)
+        o.add("page", form.page)
+        o.add("per_page", SearchForm.perPage)
+        o.add("matching_articles", response.completeArticles)
+        o.add("matched_articles", response.matchedArticles)
+        o.add("unmatched", raw: unmatched(response))
+        let results = response.results.map { $0.json(path: $0.article.path, explain: explain) }
+        o.add("results", raw: "[" + results.joined(separator: ",") + "]")
+        return o.text
+    }
+
+    static func unmatched(_ response: SearchResponse) -> String {
+        "[" + response.unmatched.map { u in
+            var o = JSONObject()
+            o.add("word", u.word)
+            o.add("suggestion", u.suggestion)
+            return o.text
+        }.joined(separator: ",") + "]"
+    }
+
+    /// `/api/trend`: `opine trend --json`'s rows, with the period and the undated articles.
+    static func trend(_ trend: TrendResponse, mentions: Bool) -> String {
+        var o = JSONObject()
+        o.add("period", trend.period.rawValue)
+        o.add("undated_articles", trend.undatedArticles)
+        o.add("rows", raw: "[" + trend.jsonLines(mentions: mentions).joined(separator: ",") + "]")
+        let words = trend.series.flatMap { s in s.unmatchedWords.map { (s.query, $0) } }
+        o.add("unmatched", raw: "[" + words.map { w in
+            var u = JSONObject()
+            u.add("query", w.0)
+            u.add("word", w.1)
+            return u.text
+        }.joined(separator: ",") + "]")
+        return o.text
+    }
+
+    /// `<`, `>` and `&` as JSON escapes: the same JSON, and never markup.
+    static func markupSafe(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    static func error(_ message: String) -> String {
+        var o = JSONObject()
+        o.add("error", message)
+        return o.text
+    }
+}

@@ -1,0 +1,88 @@
+import Opine
+import OpineRanking
+
+/// The results page: how many articles match, the words that matched nothing (with "did you
+/// mean" links), the trend chart, the ranked articles with their marked snippets, paging.
+struct SearchPage {
+    let form: SearchForm
+    let response: SearchResponse
+    /// The trend chart as inline SVG (first page only), nil when there is none to draw.
+    let trendSVG: String?
+
+    /// Pages of results: every matched article (a partial match included), at most 1,000.
+    var pageCount: Int {
+        min(SearchForm.maximumPage, max(1, (response.matchedArticles + SearchForm.perPage - 1) / SearchForm.perPage))
+    }
+
+    func main() -> String {
+        var out = "<section class=\"summary\">\n" + summary() + notices() + "</section>\n"
+        if let trendSVG { out += "<figure class=\"trend\">\n\(trendSVG)</figure>\n" }
+        if !response.results.isEmpty {
+            out += "<ol class=\"results\">\n" + response.results.map(item).joined() + "</ol>\n" + pager()
+        }
+        return out
+    }
+
+    /// "12 articles match 'CPEC'" (every clause), and how many more match part of the query.
+    func summary() -> String {
+        let q = "<q>" + HTML.text(form.query.isEmpty ? "the filters" : form.query) + "</q>"
+        let complete = response.completeArticles
+        var line = complete == 0 ? "No article matches \(q)" : "\(HTML.plural(complete, "article matches", "articles match")) \(q)"
+        let partial = response.matchedArticles - complete
+        if partial > 0 { line += "; \(HTML.plural(partial, "more matches", "more match")) part of it" }
+        if pageCount > 1 { line += " · page \(form.page) of \(HTML.count(pageCount))" }
+        return "<p class=\"count\">\(line).</p>\n"
+    }
+
+    /// Words no article has, each with a link to the query with its suggestion; what the
+    /// filters left out when they left nothing.
+    func notices() -> String {
+        var out = ""
+        for (word, suggestion) in response.unmatched {
+            var line = "No article has <q>\(HTML.text(word))</q>"
+            if let suggestion {
+                let fixed = SearchPage.replacing(word, with: suggestion, in: form.query)
+                line += " — did you mean <a href=\"/search?\(HTML.href(form.parameters(query: fixed)))\">\(HTML.text(suggestion))</a>?"
+            }
+            out += "<p class=\"notice\">\(line)</p>\n"
+        }
+        if let (articles, filters) = response.filteredOut {
+            out += "<p class=\"notice\">\(HTML.plural(articles, "article matches", "articles match")) <q>\(HTML.text(form.query))</q>; none is \(HTML.text(filters.joined(separator: ", ")))</p>\n"
+        }
+        return out
+    }
+
+    static func replacing(_ word: String, with suggestion: String, in query: String) -> String {
+        guard let r = query.range(of: word) else { return suggestion }
+        return query.replacingCharacters(in: r, with: suggestion)
+    }
+
+    func item(_ r: SearchResult) -> String {
+        var out = ""
+        if let first = response.firstPartial, response.results[first].rank == r.rank {
+            out += "<li class=\"divider\" aria-hidden=\"true\">Articles with some of the words</li>\n"
+        }
+        let a = r.article
+        out += """
+            <li class="result" value="\(r.rank)">
+            <h2><a href="\(HTML.articleLink(a.id, form: form, passage: r.passage.ordinal))">\(HTML.text(a.title.isEmpty ? "(untitled)" : a.title))</a></h2>
+            <p class="meta">\(HTML.byline(authors: a.authors, outlet: a.outlet, date: a.date?.description))</p>
+
+            """
+        for s in r.snippets { out += "<p class=\"snippet\">\(HTML.marked(s.text, s.highlights))</p>\n" }
+        return out + "</li>\n"
+    }
+
+    func pager() -> String {
+        guard pageCount > 1 else { return "" }
+        var links: [String] = []
+        if form.page > 1 {
+            links.append("<a rel=\"prev\" href=\"/search?\(HTML.href(form.parameters(page: form.page - 1)))\">← Previous</a>")
+        }
+        links.append("<span>Page \(form.page) of \(HTML.count(pageCount))</span>")
+        if form.page < pageCount {
+            links.append("<a rel=\"next\" href=\"/search?\(HTML.href(form.parameters(page: form.page + 1)))\">Next →</a>")
+        }
+        return "<nav class=\"pager\">" + links.joined(separator: " ") + "</nav>\n"
+    }
+}
