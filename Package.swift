@@ -5,14 +5,23 @@ import PackageDescription
 
 let package = Package(
     name: "Opine",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "opine", targets: ["opine"]),
+        // The web page, apart: Hummingbird and SwiftNIO cost minutes to build, and search never needs them.
+        .executable(name: "opine-serve", targets: ["opine-serve"]),
         .library(name: "Opine", targets: ["Opine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The HTTP server of `opine-serve` only; its optional traits (swift-configuration, full
+        // Foundation) left out.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // Hummingbird's own, named for their types: NIOCore's `Channel` (the port a server bound),
+        // HTTPTypes' header names.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // Pure: article parsing, the analyzer (tokenizer + stemmer), passages, query syntax.
@@ -47,6 +56,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "opine", dependencies: ["OpineCLI"]),
+        // Pure: the web pages and the JSON API as request → response, for any HTTP server.
+        .target(name: "OpineWeb", dependencies: ["Opine", "OpineText", "OpineRanking", "OpineRender"]),
+        // The only module that imports Hummingbird: serves OpineWeb on a socket.
+        .target(
+            name: "OpineServer",
+            dependencies: ["OpineWeb", "Opine", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .executableTarget(
+            name: "opine-serve",
+            dependencies: ["OpineServer", "OpineWeb", "OpineCLI", "Opine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Benchmarks: prints figures beside raw FTS5 and rg; never part of `swift test`.
         .executableTarget(name: "opine-bench", dependencies: ["Opine", "OpineIndex", "OpineText", "OpineRanking", "OpineSources"], path: "Benchmarks/Sources/opine-bench"),
 
@@ -59,6 +79,8 @@ let package = Package(
         .testTarget(name: "OpineSourcesTests", dependencies: ["OpineSources", "OpineText"]),
         .testTarget(name: "OpineRenderTests", dependencies: ["OpineRender", "OpineRanking"]),
         .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "Opine", "OpineText", "OpineRender"]),
+        .testTarget(name: "OpineWebTests", dependencies: ["OpineWeb", "Opine", "OpineText"]),
+        .testTarget(name: "OpineServerTests", dependencies: ["OpineServer", "OpineWeb", "Opine", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,14 @@ import OpineRender
 import OpineText
 
 /// Where the index is: shared by every command that opens one.
-struct IndexOptions: ParsableArguments {
+public struct IndexOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp("The index database (default: $OPINE_INDEX, else Index/opine.sqlite in the Opine package).", valueName: "file"))
-    var index: String?
+    public var index: String?
 
     @Option(name: .long, help: ArgumentHelp("The folder the default index is kept in sync with (default: Corpus/ in the Opine package).", valueName: "dir"))
-    var corpus: String?
+    public var corpus: String?
 
     func locations() throws -> Locations {
         try Locations.resolve(
@@ -41,7 +43,7 @@ struct IndexOptions: ParsableArguments {
 
     /// Opens the engine for reading. The default index is first brought up to date with
     /// `Corpus/` (built when missing, re-synced when a file changed), with a notice on stderr.
-    func openForSearch() throws -> Engine {
+    public func openForSearch() throws -> Engine {
         let where_ = try locations()
         if where_.isDefaultIndex, let corpus = where_.corpus {
             let exists = FileManager.default.fileExists(atPath: where_.index)
@@ -69,8 +71,8 @@ struct IndexOptions: ParsableArguments {
 }
 
 /// Paths as shown to people: relative to the current folder when below it.
-enum Paths {
-    static func display(_ path: String) -> String {
+public enum Paths {
+    public static func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path

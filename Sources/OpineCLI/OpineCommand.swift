@@ -16,7 +16,7 @@ public struct OpineCommand: ParsableCommand {
         version: "opine \(Engine.version)",
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,
                       AnalyzeCommand.self, CheckCommand.self, EvalCommand.self, ParseCommand.self,
-                      AddCommand.self, FollowCommand.self, UpdateCommand.self, TrendCommand.self],
+                      AddCommand.self, FollowCommand.self, UpdateCommand.self, TrendCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -49,7 +49,7 @@ public enum OpineMain {
     }
 
     /// The exit code and the one-line message of what `body` did.
-    static func outcome(_ body: () throws -> Void) -> (code: Int32, message: String?) {
+    public static func outcome(_ body: () throws -> Void) -> (code: Int32, message: String?) {
         do {
             try body()
             return (ExitStatus.found, nil)
