@@ -17,8 +17,8 @@ enum Stylesheet {
         a { color: var(--accent); text-decoration: none; }
         a:hover { text-decoration: underline; }
         mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
-        header.top { background: var(--wash); border-bottom: 1px solid var(--line); padding: .9rem 1rem .6rem; }
-        header.top > * { max-width: 46rem; margin: 0 auto; }
+        header.top { background: var(--wash); border-bottom: 1px solid var(--line); padding: .9rem 0 .6rem; }
+        header.top > * { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
         .brand { display: block; font: 700 1.35rem/1 Georgia, "Times New Roman", serif; color: var(--ink); letter-spacing: -.01em; margin-bottom: .6rem; }
         .box { display: flex; gap: .5rem; }
         .box input { flex: 1; min-width: 0; font: inherit; padding: .55rem .75rem; border: 1px solid var(--line);
@@ -61,7 +61,7 @@ enum Stylesheet {
         footer.bottom { max-width: 46rem; margin: 1rem auto 2rem; padding: 0 1rem; color: var(--muted); font-size: .8rem; }
         @media (max-width: 600px) {
           body { font-size: 15px; }
-          main { padding: .6rem .8rem; }
+          main, header.top > * { padding-left: .8rem; padding-right: .8rem; }
           article.op-ed h1 { font-size: 1.55rem; }
           .help td { display: block; padding: 0; }
           .help tr { display: block; margin-bottom: .4rem; }
