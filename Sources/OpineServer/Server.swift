@@ -18,13 +18,18 @@ public struct Server: Sendable {
         self.port = port
     }
 
+    /// 127.0.0.0/8, ::1 or localhost: only this machine can connect.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
     /// Runs until a signal stops it; `onRunning` gets the port once the socket listens.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var logger = Logger(label: "opine-serve")
         logger.logLevel = .error
         let fallback = port
         let application = Application(
-            responder: WebResponder(app: app),
+            responder: WebResponder(app: app, allowedHosts: Server.isLoopback(host) ? WebResponder.loopbackNames : nil),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Opine"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? fallback) },
             logger: logger)

@@ -9,10 +9,18 @@ import OpineWeb
 struct WebResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let app: WebApp
+    /// On loopback, the names a request may give as its Host: a page elsewhere that rebinds
+    /// its own name to 127.0.0.1 (DNS rebinding) gets a 400, not the index. Nil: any.
+    let allowedHosts: Set<String>?
     let queue = DispatchQueue(label: "opine.serve.requests", attributes: .concurrent)
+
+    static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let method = request.method.rawValue
+        if let allowedHosts, !allowedHosts.contains(WebResponder.hostName(request.head.authority ?? "")) {
+            return response(app.refusal(WebFailure(400, "this server answers requests for 127.0.0.1 or localhost only")), method: method)
+        }
         guard let web = WebRequest(method: method, target: request.uri.string) else {
             return response(app.refusal(WebFailure(400, "the address is not a path with valid escapes")), method: method)
         }
@@ -21,6 +29,13 @@ struct WebResponder: HTTPResponder {
             queue.async { c.resume(returning: app.respond(to: web)) }
         }
         return response(answer, method: method)
+    }
+
+    /// `127.0.0.1` of `127.0.0.1:8080`, `::1` of `[::1]:8080`, lowercased.
+    static func hostName(_ authority: String) -> String {
+        let a = authority.lowercased()
+        if a.hasPrefix("["), let close = a.firstIndex(of: "]") { return String(a[a.index(after: a.startIndex)..<close]) }
+        return String(a.split(separator: ":", maxSplits: 1).first ?? "")
     }
 
     func response(_ answer: WebResponse, method: String) -> Response {

@@ -40,7 +40,7 @@ struct ServerCommand: AsyncParsableCommand {
         }
         if let message = outcome.message { ServerCommand.say(message.replacingOccurrences(of: "opine: ", with: "opine-serve: ")) }
         guard let engine = reader else { throw ExitCode(outcome.code) }
-        if !ServerCommand.isLoopback(host) {
+        if !Server.isLoopback(host) {
             ServerCommand.say("opine-serve: warning: listening on \(host): other machines can read this index")
         }
         let index = Paths.display(engine.indexPath), shownHost = ServerCommand.urlHost(host)
@@ -57,8 +57,6 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     static func say(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-
-    static func isLoopback(_ host: String) -> Bool { ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") }
 
     static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 

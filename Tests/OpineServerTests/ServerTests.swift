@@ -42,7 +42,7 @@ struct ServerTests {
         #expect(object["matching_articles"] as? Int == 13, "12 notes and the seed")
         let css = try #require(RawHTTP.get(server.port, "/assets/opine.css"))
         #expect(css.status == 200 && css.headers["content-type"]?.hasPrefix("text/css") == true)
-        let head = try #require(RawHTTP.send(server.port, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+        let head = try #require(RawHTTP.send(server.port, "HEAD / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n"))
         #expect(head.status == 200 && head.body.isEmpty)
         let stopped = server.stop()
         #expect(stopped.status == 0)
@@ -68,17 +68,25 @@ struct ServerTests {
             #expect((400..<500).contains(answer?.status ?? 0) || answer?.status == 200, "\(target) → \(answer?.status ?? 0)")
             #expect(answer?.body.contains("SQLite") != true && answer?.body.contains("root:") != true)
         }
-        let raw = ["POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nq=abc",
-                   "DELETE /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        let raw = ["POST /search HTTP/1.1\r\nHost: 127.0.0.1:1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nq=abc",
+                   "DELETE /api/stats HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n",
                    "GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-                   "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                   "GET * HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n",
                    "GARBAGE\r\n\r\n",
-                   "GET /search?q=CPEC HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 100_000))\r\nConnection: close\r\n\r\n"]
+                   "GET /search?q=CPEC HTTP/1.1\r\nHost: rebound.example:8080\r\nConnection: close\r\n\r\n",
+                   "GET /search?q=CPEC HTTP/1.1\r\nHost: 127.0.0.1:1\r\nX-Big: \(String(repeating: "b", count: 100_000))\r\nConnection: close\r\n\r\n"]
         for request in raw {
             let answer = RawHTTP.send(server.port, request)
             #expect((answer?.status ?? 400) < 500, "\(request.prefix(30)) → \(answer?.status ?? 0)")
         }
         #expect(RawHTTP.get(server.port, "/search?q=CPEC")?.status == 200, "still serving")
+        let rebound = RawHTTP.send(server.port, "GET /api/stats HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
+        #expect(rebound?.status == 400, "a Host other than loopback's names (DNS rebinding)")
+        #expect(rebound?.body.contains("127.0.0.1 or localhost only") == true)
+        for host in ["localhost:\(server.port)", "[::1]:\(server.port)", "127.0.0.1"] {
+            let ok = RawHTTP.send(server.port, "GET /api/stats HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            #expect(ok?.status == 200, "\(host)")
+        }
     }
 
     /// 50 clients search while `opine index` (another process) adds 100 articles with a new
