@@ -35,9 +35,14 @@ public final class Engine: Sendable {
     public func roots() throws -> [String] { try store.roots() }
 
     /// Brings the index up to date with `roots` (all known roots when empty).
-    public func index(roots: [String], clock: () -> Double, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
+    /// Threads that read, parse and analyze files while one writes: one per core.
+    public static let defaultJobs = IndexStore.defaultJobs
+
+    /// `jobs`: threads reading, parsing and analyzing files while one writes.
+    public func index(roots: [String], clock: () -> Double, jobs: Int = Engine.defaultJobs,
+                      progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
         let targets = roots.isEmpty ? try store.roots() : roots
-        return try store.sync(roots: targets, formats: formats, clock: clock, progress: progress)
+        return try store.sync(roots: targets, formats: formats, clock: clock, progress: progress, jobs: jobs)
     }
 
     public func stats() throws -> IndexStats { try store.stats() }

@@ -32,6 +32,13 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no warnings or summary.")
     var quiet = false
 
+    @Option(name: .shortAndLong, help: "Threads reading, parsing and analyzing files while one writes (default: one per core).")
+    var jobs: Int = Engine.defaultJobs
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256") }
+    }
+
     func run() throws {
         // A path that does not exist is an error before anything is created.
         for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -56,7 +63,7 @@ struct IndexCommand: ParsableCommand {
             if roots.isEmpty, let corpus = where_.corpus { roots = [corpus] }
         }
         let showProgress = Output.stderrIsTerminal && !quiet
-        let report = try engine.index(roots: roots, clock: monotonicSeconds) { done, total in
+        let report = try engine.index(roots: roots, clock: monotonicSeconds, jobs: jobs) { done, total in
             if showProgress { Output.progress("\rindexing \(done)/\(total) files…") }
         }
         if showProgress { Output.progress("\r\u{1B}[K") }

@@ -78,6 +78,10 @@ struct ChangeSet {
     /// Records no longer in their file: removed at the end of the run.
     mutating func recordsGone(_ rows: [String: Stored]) { missing.merge(rows) { a, _ in a } }
 
+    /// The contents the index holds for the files to read and the missing ones: a file with
+    /// one of these is a touch or a rename, not parsed again.
+    var storedHashes: Set<Int64> { Set(known.values.map(\.hash)).union(missingByHash.keys) }
+
     /// Classifies a file that was read; a rename claims its missing article.
     mutating func decide(path: String, hash: Int64) -> Decision {
         if let s = known[path] {

@@ -30,6 +30,9 @@ extension IndexStore {
     static let optimizeAfterChanges = 1000
     /// Larger files are skipped: they are dumps, not op-eds, and would need their size in memory.
     public static let maximumFileBytes: Int64 = 64 << 20
+    /// Threads that prepare files while the writer inserts: one per core. (0: the writer
+    /// prepares each file itself and FTS5 analyzes it at insert.)
+    public static let defaultJobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// The folders (or files) this index was built from.
     public func roots() throws -> [String] {
@@ -44,7 +47,7 @@ extension IndexStore {
     /// then the removals and the collection figures in one transaction).
     public func sync(
         roots: [String], formats: ArticleFormats = .standard, clock: () -> Double,
-        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil, jobs: Int = IndexStore.defaultJobs
     ) throws -> SyncReport {
         let started = clock()
         // One writer at a time, for the whole run: a second `opine index` would otherwise
@@ -61,7 +64,7 @@ extension IndexStore {
                 try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root])
             }
         }
-        try apply(&changes, files: files, formats: formats, report: &report, progress: progress)
+        try apply(&changes, files: files, formats: formats, report: &report, progress: progress, jobs: jobs)
         // The list is done with: its memory is not held through the figures and the merge below.
         files = FileList()
         try finish(changes, report: &report)
@@ -101,33 +104,40 @@ extension IndexStore {
     /// Reads and writes the files to read, in transactions of at most ``batchFiles`` files or
     /// ``batchBytes`` bytes.
     func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
-               progress: ((Int, Int) -> Void)?) throws {
+               progress: ((Int, Int) -> Void)?, jobs: Int) throws {
         // Dataset files are streamed record by record, in transactions of their own.
         let isRecordFile = { (i: Int32) in formats.recordReader(for: files[Int(i)].path) != nil }
         for i in changes.toRead where isRecordFile(i) {
             try applyRecords(files[Int(i)], changes: &changes, formats: formats, report: &report)
         }
-        let work = changes.toRead.filter { !isRecordFile($0) }
+        let work = changes.toRead.filter { !isRecordFile($0) }.map { files[Int($0)] }
+        // Worker threads read, parse and analyze; this thread only writes, in order. With no
+        // jobs, this thread prepares each file itself and FTS5 analyzes it at insert (the
+        // reference the pipeline is tested against).
+        let known = changes.storedHashes
+        let pipeline = jobs > 0 ? PreparePipeline(files: work, jobs: jobs, formats: formats, knownHashes: known) : nil
+        defer { pipeline?.finish() }
+        var serial = 0
+        func next() -> PreparedFile? {
+            if let pipeline { return pipeline.next() }
+            defer { serial += 1 }
+            return serial < work.count ? PreparedFile.prepare(work[serial], formats: formats, knownHashes: known, tokenizer: nil) : nil
+        }
         var index = 0
         while index < work.count {
             var batchBytes = 0
             var end = index
             while end < work.count && end - index < IndexStore.batchFiles && batchBytes < IndexStore.batchBytes {
-                batchBytes += Int(files.entries[Int(work[end])].size)
+                batchBytes += Int(work[end].size)
                 end += 1
             }
-            let batch = work[index..<end].map { files[Int($0)] }
             try write { db in
-                for file in batch {
-                    // No savepoint per file: FTS5 flushes its pending terms on every savepoint
-                    // release (35% of indexing time in callgrind). A file's failures are all found
-                    // before its first write; an SQLite error aborts the batch's transaction.
-                    do {
-                        try self.apply(db, file, changes: &changes, formats: formats, report: &report)
-                    } catch let failure as SourceFailure {
-                        report.failed += 1
-                        report.warnings.append("\(file.path): \(failure.message)")
-                    }
+                // No savepoint per file: FTS5 flushes its pending terms on every savepoint
+                // release (35% of indexing time in callgrind). A file's failures are all found
+                // before its first write; an SQLite error aborts the batch's transaction.
+                for _ in index..<end {
+                    guard let prepared = next() else { break }
+                    try self.apply(db, prepared, changes: &changes, formats: formats, report: &report)
                 }
             }
             index = end
@@ -304,16 +314,21 @@ extension IndexStore {
                        arguments: [String(passages), String(tokens)])
     }
 
-    /// One file read: unchanged content updates its metadata, a rename moves its article,
-    /// anything else is read by its format's reader and written.
+    /// One prepared file written: unchanged content updates its metadata, a rename moves its
+    /// article, anything else is written from its parse (made here if the workers left it).
     private func apply(
-        _ db: Database, _ file: SourceFileInfo, changes: inout ChangeSet, formats: ArticleFormats, report: inout SyncReport
+        _ db: Database, _ prepared: PreparedFile, changes: inout ChangeSet, formats: ArticleFormats, report: inout SyncReport
     ) throws {
-        guard file.size <= IndexStore.maximumFileBytes else {
-            throw SourceFailure("larger than \(IndexStore.maximumFileBytes >> 20) MB, skipped")
+        let file = prepared.file
+        func failed(_ warnings: [String], _ message: String) {
+            for warning in warnings { report.warnings.append("\(file.path): \(warning)") }
+            report.failed += 1
+            report.warnings.append("\(file.path): \(message)")
         }
-        let bytes = try IndexStore.readFile(file.path)
-        let hash = SourceText.hash(bytes)
+        guard case .content(let hash, var parsed) = prepared.outcome else {
+            if case .failed(let warnings, let message) = prepared.outcome { failed(warnings, message) }
+            return
+        }
         let decision = changes.decide(path: file.path, hash: hash)
         switch decision {
         case .touched(let id), .renamed(let id, _):
@@ -324,13 +339,22 @@ extension IndexStore {
         case .changed, .added:
             break
         }
-        guard let reader = formats.reader(for: file.path) else { throw SourceFailure("not a format Opine reads, skipped") }
-        let document = try reader.read(bytes, path: file.path)
-        for warning in document.warnings { report.warnings.append("\(file.path): \(warning)") }
-        guard let article = document.articles.first else { throw SourceFailure("no article found, skipped") }
+        if parsed == nil {
+            // Content the index held, but no article claimed it (a second copy of a renamed file).
+            do {
+                parsed = try PreparedFile.parse(try IndexStore.readFile(file.path), path: file.path, formats: formats, tokenizer: nil)
+            } catch let failure as NoArticle {
+                return failed(failure.warnings, "no article found, skipped")
+            } catch let failure as SourceFailure {
+                return failed([], failure.message)
+            }
+        }
+        guard let parsed else { return }
+        for warning in parsed.warnings { report.warnings.append("\(file.path): \(warning)") }
         var existing: Int64?
         if case .changed(let id) = decision { existing = id }
-        try writeArticle(db, id: existing, file: file, hash: hash, encoding: document.encoding, article: article)
+        try writeArticle(db, id: existing, file: file, hash: hash, encoding: parsed.encoding, article: parsed.article,
+                         prepared: parsed)
         if existing == nil { report.added += 1 } else { report.updated += 1 }
     }
 
@@ -347,8 +371,11 @@ extension IndexStore {
         }
     }
 
+    /// `prepared`: the columns, their tapes and lexicon from a worker; without it, FTS5 analyzes
+    /// the columns here.
     func writeArticle(
-        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: Int64, encoding: String, article: Article
+        _ db: Database, id existingID: Int64?, file: SourceFileInfo, hash: Int64, encoding: String, article: Article,
+        prepared: PreparedFile.Parsed? = nil
     ) throws {
         let authors = article.authors.joined(separator: "\u{1F}")
         // Empty when the title passage holds the title (read back from it: see `articleColumns`).
@@ -379,7 +406,7 @@ extension IndexStore {
         }
         let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, span) VALUES (?, ?, ?, ?, ?)")
         var passages = article.passages
-        for i in passages.indices where passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
+        for i in passages.indices where prepared == nil && passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
             // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
             passages[i].text = String(passages[i].text.map { $0 == "\u{1E}" ? " " : $0 })
         }
@@ -390,9 +417,12 @@ extension IndexStore {
             let span: Int? = p.range.count == p.text.utf8.count ? nil : p.range.count
             try insertPassage.execute(arguments: [rowid, p.kind.rawValue, p.text, p.range.lowerBound, span])
         }
-        let (head, body) = IndexStore.columns(passages.map { ($0.kind, $0.text) })
+        let (head, body) = prepared.map { ($0.head, $0.body) } ?? IndexStore.columns(passages.map { ($0.kind, $0.text) })
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, head, body) VALUES (?, ?, ?)")
+        recorder.tapes = prepared?.tapes ?? []
+        defer { recorder.tapes.removeAll() }
         let recorded = try recorder.recording { try insertFTS.execute(arguments: [id, head, body]) }
+        if let words = prepared?.lexicon, !words.isEmpty { recorder.lexicon.pending += words }
         let layout = IndexStore.layout(passages.map { ($0.kind, $0.text) }, head: head, body: body, recorded: recorded)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO layouts(id, value) VALUES (?, ?)").execute(arguments: [id, layout])
         if !recorder.lexicon.pending.isEmpty {

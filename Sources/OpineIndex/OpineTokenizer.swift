@@ -57,6 +57,12 @@ final class OpineTokenizer {
         guard mode == .document else {
             return analyze(text, offset: 0, mode: mode, context: context, callback: tokenCallback).code
         }
+        // A worker analyzed this very text already: its tokens are replayed, not recomputed.
+        if let recorder, recorder.isArmed, let tape = recorder.takeTape(for: text) {
+            let code = tape.replay(context: context, callback: tokenCallback)
+            recorder.columns.append((Int(nText), tape.passagePositions))
+            return code
+        }
         // One passage at a time, a boundary token between two (separators found with memchr).
         // Positions per passage, kept only while the writer records a layout.
         var counts: [Int32]? = recorder?.isArmed == true ? [] : nil
@@ -138,6 +144,14 @@ final class LayoutRecorder: @unchecked Sendable {
     var columns: [(bytes: Int, passagePositions: [Int32])] = []
     /// Surface words whose term is a stem, for prefix expansion (``LexiconRecorder``).
     var lexicon = LexiconRecorder()
+    /// Tapes of the columns about to be inserted, in column order (``TokenTape``).
+    var tapes: [TokenTape] = []
+
+    /// The next tape, when it was recorded from `text`.
+    func takeTape(for text: UnsafeBufferPointer<UInt8>) -> TokenTape? {
+        guard let first = tapes.first, first.holds(text) else { return nil }
+        return tapes.removeFirst()
+    }
 
     /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
     func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {
