@@ -35,6 +35,14 @@ struct FileList {
         entries.append(Entry(offset: offset, length: UInt32(path.utf8.count), size: size, mtime: mtime))
     }
 
+    /// A file found in a walk: the folder's path (ending in `/`) and the entry's name (NUL-terminated).
+    mutating func append(prefix: [UInt8], name: [CChar], size: Int64, mtime: Int64) {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: prefix)
+        for c in name.dropLast() { bytes.append(UInt8(bitPattern: c)) }
+        entries.append(Entry(offset: offset, length: UInt32(prefix.count + name.count - 1), size: size, mtime: mtime))
+    }
+
     subscript(i: Int) -> SourceFileInfo {
         let e = entries[i]
         let path = bytes.withUnsafeBufferPointer {
@@ -53,6 +61,26 @@ struct FileList {
             for e in entries where kept.last.map({ FileList.compare(b, $0, e) != 0 }) ?? true { kept.append(e) }
             entries = kept
         }
+    }
+
+    /// A digest of every path with its size and mtime, in the list's order: two FNV-1a hashes
+    /// of 64 bits with different seeds. Equal digests of sorted lists: the same files, unchanged.
+    var digest: String {
+        var a: UInt64 = 0xCBF2_9CE4_8422_2325, b: UInt64 = 0x6C62_272E_07BB_0142
+        func mix(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x100_0000_01B3 ^ (b >> 29)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            for e in entries {
+                for byte in buffer[Int(e.offset)..<Int(e.offset + e.length)] { mix(byte) }
+                for value in [e.size, e.mtime] {
+                    for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: value >> Int64(shift))) }
+                }
+                mix(0)
+            }
+        }
+        return String(a, radix: 16) + String(b, radix: 16) + ":" + String(entries.count)
     }
 
     /// The index of `path` in a sorted list, or nil.
@@ -103,7 +131,13 @@ struct FileWalker {
     var skippedTypes: [String: Int] = [:]
     private var visited = Set<[UInt64]>()
 
-    init(formats: ArticleFormats) { self.formats = formats }
+    /// The formats' endings, lowercase ASCII bytes.
+    private let endings: [[UInt8]]
+
+    init(formats: ArticleFormats) {
+        self.formats = formats
+        endings = formats.extensions.map { Array($0.lowercased().utf8) }
+    }
 
     /// `.pdf` for `report.PDF`; `.tar.gz` keeps its two parts; "no extension" otherwise.
     static func type(of name: String) -> String {
@@ -112,8 +146,6 @@ struct FileWalker {
         if parts.last == "gz", parts.count > 2 { return "." + parts.suffix(2).joined(separator: ".") }
         return "." + parts.last!
     }
-
-    func isArticleName(_ name: String) -> Bool { formats.accepts(name) }
 
     mutating func walk(_ root: String) {
         var st = stat()
@@ -144,55 +176,67 @@ struct FileWalker {
             warnings.append("\(dir): cannot read folder (\(String(cString: strerror(errno)))), skipped")
             return
         }
-        var names: [String] = []
+        defer { closedir(handle) }
+        // Names as bytes, in byte order; each entry stat'ed relative to the open folder: no
+        // String per name and no path resolved from the root (a no-op re-index is this walk).
+        var names: [[CChar]] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [CChar] in
+                let chars = raw.bindMemory(to: CChar.self)
+                return Array(chars[0...strlen(chars.baseAddress!)])  // with its NUL
             }
-            if name.hasPrefix(".") { continue }
+            if name[0] == CChar(UInt8(ascii: ".")) { continue }
             names.append(name)
         }
-        closedir(handle)
-        names.sort()
-        for name in names {
-            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            var lst = stat()
-            guard lstat(path, &lst) == 0 else { continue }  // vanished meanwhile
-            var st = lst
-            let isLink = (lst.st_mode & S_IFMT) == S_IFLNK
-            if isLink {
-                guard stat(path, &st) == 0 else {
-                    if errno == ELOOP {
-                        warnings.append("\(path): symbolic link loop, skipped")
-                    } else if true {
-                        warnings.append("\(path): broken symbolic link, skipped")
-                    }
-                    continue
-                }
+        names.sort { strcmp($0, $1) < 0 }
+        let prefix = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8)
+        for name in names { visit(name, in: dirfd(handle), prefix: prefix) }
+    }
+
+    private mutating func visit(_ name: [CChar], in folder: Int32, prefix: [UInt8]) {
+        var lst = stat()
+        guard fstatat(folder, name, &lst, AT_SYMLINK_NOFOLLOW) == 0 else { return }  // vanished meanwhile
+        var st = lst
+        let isLink = (lst.st_mode & S_IFMT) == S_IFLNK
+        let path = { String(decoding: prefix + name.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        if isLink {
+            guard fstatat(folder, name, &st, 0) == 0 else {
+                warnings.append("\(path()): \(errno == ELOOP ? "symbolic link loop" : "broken symbolic link"), skipped")
+                return
             }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR:
-                let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
-                if visited.contains(key) {
-                    warnings.append("\(path): symbolic link loop (folder already visited), skipped")
-                    continue
-                }
-                visited.insert(key)
-                if isArticleName(name) {
-                    warnings.append("\(path): a folder named like an article; its contents are indexed")
-                }
-                walkDirectory(path)
-            case S_IFREG:
-                if isArticleName(name) {
-                    files.append(path: path, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
-                } else {
-                    skippedTypes[FileWalker.type(of: name), default: 0] += 1
-                }
-            default:
-                if isArticleName(name) {
-                    warnings.append("\(path): not a regular file, skipped")
-                }
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
+            if visited.contains(key) {
+                warnings.append("\(path()): symbolic link loop (folder already visited), skipped")
+                return
             }
+            visited.insert(key)
+            if isArticleName(name) {
+                warnings.append("\(path()): a folder named like an article; its contents are indexed")
+            }
+            walkDirectory(path())
+        case S_IFREG:
+            if isArticleName(name) {
+                files.append(prefix: prefix, name: name, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
+            } else {
+                skippedTypes[FileWalker.type(of: String(cString: name)), default: 0] += 1
+            }
+        default:
+            if isArticleName(name) { warnings.append("\(path()): not a regular file, skipped") }
+        }
+    }
+
+    /// A name (NUL-terminated) ends with one of the formats' endings, ASCII case ignored.
+    func isArticleName(_ name: [CChar]) -> Bool {
+        let n = name.count - 1
+        return endings.contains { ending in
+            guard ending.count <= n else { return false }
+            for (k, e) in ending.enumerated() where UInt8(bitPattern: name[n - ending.count + k]) | (e >= 0x61 && e <= 0x7A ? 0x20 : 0) != e {
+                return false
+            }
+            return true
         }
     }
 }

@@ -163,6 +163,11 @@ func run(_ dir: String, keep: String?) -> Figures {
     let indexPath = work + "/opine.sqlite"
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
     let opine = spawn(opineBinary, ["index", "--index", indexPath, dir])
+    // The same with one worker thread beside the writer.
+    let onePath = work + "/opine-jobs1.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: onePath + suffix) }
+    let oneJob = spawn(opineBinary, ["index", "--jobs", "1", "--index", onePath, dir])
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: onePath + suffix) }
     let reference = work + "/fts5.sqlite"
     try? FileManager.default.removeItem(atPath: reference)
     let refStart = now()
@@ -174,11 +179,14 @@ func run(_ dir: String, keep: String?) -> Figures {
     let size = fileBytes(indexPath)
     print("| figure | opine | raw FTS5 (porter unicode61, one txn) | ratio |")
     print("|---|---|---|---|")
-    print(String(format: "| index time s | %.2f | %.2f | %.2f |", opine.seconds, refSeconds, opine.seconds / refSeconds))
+    print(String(format: "| index time s (--jobs %d, the default) | %.2f | %.2f | %.2f |", Engine.defaultJobs, opine.seconds, refSeconds, opine.seconds / refSeconds))
+    print(String(format: "| index time s (--jobs 1) | %.2f | %.2f | %.2f |", oneJob.seconds, refSeconds, oneJob.seconds / refSeconds))
     figures.add("files", Double(files.count))
     figures.add("index s (opine)", opine.seconds)
     figures.add("index s (raw FTS5)", refSeconds)
     figures.add("index time / raw FTS5", opine.seconds / refSeconds)
+    figures.add("index s (opine --jobs 1)", oneJob.seconds)
+    figures.add("index time / raw FTS5, --jobs 1", oneJob.seconds / refSeconds)
     figures.add("index size / text", Double(size) / Double(bytes))
     figures.add("peak RSS indexing MiB", opine.rssMiB)
     figures.add("no-op re-index s", noop.seconds)
