@@ -136,25 +136,25 @@ extension IndexStore {
         for i in changes.toRead where isRecordFile(i) {
             try applyRecords(files[Int(i)], changes: &changes, formats: formats, report: &report)
         }
-        let work = changes.toRead.filter { !isRecordFile($0) }.map { files[Int($0)] }
+        let work = changes.toRead.filter { !isRecordFile($0) }
         // Worker threads read, parse and analyze; this thread only writes, in order. With no
         // jobs, this thread prepares each file itself and FTS5 analyzes it at insert (the
         // reference the pipeline is tested against).
         let known = changes.storedHashes
-        let pipeline = jobs > 0 ? PreparePipeline(files: work, jobs: jobs, formats: formats, knownHashes: known) : nil
+        let pipeline = jobs > 0 ? PreparePipeline(files: files, order: work, jobs: jobs, formats: formats, knownHashes: known) : nil
         defer { pipeline?.finish() }
         var serial = 0
         func next() -> PreparedFile? {
             if let pipeline { return pipeline.next() }
             defer { serial += 1 }
-            return serial < work.count ? PreparedFile.prepare(work[serial], formats: formats, knownHashes: known, tokenizer: nil) : nil
+            return serial < work.count ? PreparedFile.prepare(files[Int(work[serial])], formats: formats, knownHashes: known, tokenizer: nil) : nil
         }
         var index = 0
         while index < work.count {
             var batchBytes = 0
             var end = index
             while end < work.count && end - index < IndexStore.batchFiles && batchBytes < IndexStore.batchBytes {
-                batchBytes += Int(work[end].size)
+                batchBytes += Int(files.entries[Int(work[end])].size)
                 end += 1
             }
             try write { db in

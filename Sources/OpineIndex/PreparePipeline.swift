@@ -9,7 +9,10 @@ import OpineSources
 /// files (and `windowBytes` of files) ahead of the writer, so memory stays flat however many
 /// files there are. Lock-guarded state, hence `@unchecked Sendable`.
 final class PreparePipeline: @unchecked Sendable {
-    private let files: [SourceFileInfo]
+    /// The walk's compact list and the indices of the files to prepare (a `[SourceFileInfo]`
+    /// of every file would cost ~130 bytes a file: 25 MB at 190,000 files).
+    private let list: FileList
+    private let order: [Int32]
     private let condition = NSCondition()
     private var slots: [Int: PreparedFile] = [:]
     /// The next file a worker takes, and the next the writer takes.
@@ -20,9 +23,10 @@ final class PreparePipeline: @unchecked Sendable {
     private let window: Int, windowBytes: Int64
     private let finished = DispatchGroup()
 
-    init(files: [SourceFileInfo], jobs: Int, formats: ArticleFormats, knownHashes: Set<Int64>,
+    init(files list: FileList, order: [Int32], jobs: Int, formats: ArticleFormats, knownHashes: Set<Int64>,
          window: Int = 256, windowBytes: Int64 = 32 << 20) {
-        self.files = files
+        self.list = list
+        self.order = order
         self.window = max(window, 1)
         self.windowBytes = windowBytes
         for _ in 0..<max(jobs, 1) {
@@ -30,7 +34,7 @@ final class PreparePipeline: @unchecked Sendable {
             let thread = Thread { [self] in
                 let tokenizer = OpineTokenizer(recorder: LayoutRecorder())
                 while let i = claim() {
-                    let prepared = PreparedFile.prepare(files[i], formats: formats, knownHashes: knownHashes, tokenizer: tokenizer)
+                    let prepared = PreparedFile.prepare(file(i), formats: formats, knownHashes: knownHashes, tokenizer: tokenizer)
                     deliver(prepared, at: i)
                 }
                 finished.leave()
@@ -40,16 +44,20 @@ final class PreparePipeline: @unchecked Sendable {
         }
     }
 
+    func file(_ i: Int) -> SourceFileInfo { list[Int(order[i])] }
+
+    func size(_ i: Int) -> Int64 { list.entries[Int(order[i])].size }
+
     /// The next file's index for a worker; waits while the window is full; nil when all are taken.
     private func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !cancelled && taken < files.count
+        while !cancelled && taken < order.count
             && (taken - consumed >= window || (pendingBytes >= windowBytes && taken > consumed)) {
             condition.wait()
         }
-        guard !cancelled, taken < files.count else { return nil }
-        pendingBytes += files[taken].size
+        guard !cancelled, taken < order.count else { return nil }
+        pendingBytes += size(taken)
         taken += 1
         return taken - 1
     }
@@ -65,10 +73,10 @@ final class PreparePipeline: @unchecked Sendable {
     func next() -> PreparedFile? {
         condition.lock()
         defer { condition.unlock() }
-        guard consumed < files.count else { return nil }
+        guard consumed < order.count else { return nil }
         while slots[consumed] == nil { condition.wait() }
         let prepared = slots.removeValue(forKey: consumed)
-        pendingBytes -= files[consumed].size
+        pendingBytes -= size(consumed)
         consumed += 1
         condition.broadcast()
         return prepared

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import OpineIndex
+import OpineSources
+
+/// The walk against Foundation's own listing of the same folder: a folder large enough that its
+/// entries are stat'ed on several threads, with other types, a hidden file, a broken link and a
+/// subfolder.
+struct FileWalkerTests {
+    @Test func aLargeFolderIsListedAsFoundationListsIt() throws {
+        let folder = TemporaryFolder()
+        for n in 0..<5_000 { folder.write("big/n\(n).\(n % 7 == 0 ? "MD" : "txt")", String(repeating: "x", count: n % 50)) }
+        folder.write("big/report.pdf", "%PDF")
+        folder.write("big/.hidden.txt", "hidden")
+        folder.write("big/sub/inner.html", "<p>x</p>")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/big/dangling.txt", withDestinationPath: folder.path + "/nowhere")
+        var walker = FileWalker(formats: .standard)
+        walker.walk(folder.path + "/big")
+        var files = walker.files
+        files.sortByPathRemovingDuplicates()
+
+        // The oracle: Foundation's enumerator, article endings compared case-insensitively.
+        var expected: [(String, Int64, Int64)] = []
+        let fm = FileManager.default
+        let endings = ArticleFormats.standard.extensions
+        for case let relative as String in fm.enumerator(atPath: folder.path + "/big")! {
+            let path = folder.path + "/big/" + relative
+            guard !(relative as NSString).lastPathComponent.hasPrefix("."),
+                  endings.contains(where: { relative.lowercased().hasSuffix($0) }),
+                  let attributes = try? fm.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            var st = stat()
+            stat(path, &st)
+            expected.append((path, (attributes[.size] as! NSNumber).int64Value, FileWalker.mtime(st)))
+        }
+        expected.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        #expect(files.count == 5_001)
+        #expect(files.count == expected.count)
+        for (i, e) in expected.enumerated() where i < files.count {
+            let f = files[i]
+            #expect(f.path == e.0 && f.size == e.1 && f.mtime == e.2, "\(i): \(f.path)")
+            if f.path != e.0 { break }
+        }
+        #expect(walker.warnings == [folder.path + "/big/dangling.txt: broken symbolic link, skipped"])
+        #expect(walker.skippedTypes == [".pdf": 1])
+    }
+}
