@@ -45,7 +45,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // The network: URLs and feeds fetched over http(s); the only module making requests.
-        .target(name: "OpineFetch", dependencies: ["OpineText"]),
+        .target(name: "OpineFetch", dependencies: ["OpineText", "CCurl"]),
+        // libcurl through dlopen, for OpineFetch: loaded on the first request, never by a search.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // The engine facade the CLI talks to.
         .target(name: "Opine", dependencies: ["OpineText", "OpineRanking", "OpineIndex", "OpineSources", "OpineRender", "OpineFetch"]),
         // Commands and printers; the only module that imports ArgumentParser.
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(name: "OpineTests", dependencies: ["Opine", "OpineText", "OpineRanking"]),
         .testTarget(name: "OpineSourcesTests", dependencies: ["OpineSources", "OpineText"]),
         .testTarget(name: "OpineRenderTests", dependencies: ["OpineRender", "OpineRanking"]),
-        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "Opine", "OpineText", "OpineRender"]),
+        .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "Opine", "OpineText", "OpineRender", "OpineFetch"]),
         .testTarget(name: "OpineWebTests", dependencies: ["OpineWeb", "Opine", "OpineText"]),
         .testTarget(name: "OpineServerTests", dependencies: ["OpineServer", "OpineWeb", "Opine", "CZlib"]),
     ],

@@ -1,14 +1,13 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import OpineText
 
 /// The one place Opine talks to the network: GET over http and https, politely.
 ///
-/// Built on URLSession (FoundationNetworking on Linux, libcurl underneath): it ships with the
-/// toolchain, so `opine` gains no dependency to build (async-http-client would add minutes to
-/// every clean build) for a few sequential requests per command. Rules: only `http` and
+/// Built on the system's libcurl, opened with `dlopen` on the first request (`CCurl`): a search
+/// never loads it. (URLSession did the same job, but FoundationNetworking links libcurl and the
+/// ~40 libraries behind it into every start of `opine`: 5 ms of each search. async-http-client
+/// would add minutes to every clean build.) Rules: only `http` and
 /// `https`, also after a redirect; at most ``maximumRedirects``; a body larger than
 /// ``maximumBytes`` is cut off and refused (a server that sends forever); a time limit per
 /// request; a User-Agent naming Opine; conditional requests when given ETag / Last-Modified.
@@ -16,6 +15,8 @@ public struct HTTPClient: Sendable {
     public static let maximumRedirects = 10
     public static let maximumBytes = 20 << 20
     public var timeout: TimeInterval = 30
+    /// A body longer than this is cut off and refused.
+    public var maximumBytes = HTTPClient.maximumBytes
     public var userAgent: String
 
     public init(userAgent: String) { self.userAgent = userAgent }
@@ -82,91 +83,40 @@ public struct HTTPClient: Sendable {
         guard let url = URL(string: address), HTTPClient.isFetchable(url) else {
             throw Failure(url: address, refusal: "only http and https addresses are fetched")
         }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-        let transfer = Transfer(limit: HTTPClient.maximumBytes)
-        let session = URLSession(configuration: .ephemeral, delegate: transfer, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let task = session.dataTask(with: request)
-        task.resume()
-        if transfer.done.wait(timeout: .now() + timeout * 2) == .timedOut {
-            task.cancel()
-            throw Failure(url: address, reason: "no complete answer within \(Int(timeout * 2)) s")
+        let lines = headers.map { "\($0.key): \($0.value)" }
+        var result = opine_http_result()
+        defer { opine_http_free(&result) }
+        withCStrings(lines) { pointers in
+            opine_http_get(address, pointers, Int32(lines.count), userAgent, Int(timeout.rounded(.up)),
+                           HTTPClient.maximumRedirects, maximumBytes, &result)
         }
-        return try transfer.result(for: address)
+        let message = withUnsafeBytes(of: result.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        switch result.outcome {
+        case 1: throw Failure(url: address, refusal: message)
+        case 2: throw Failure(url: address, reason: message)
+        default: break
+        }
+        let body = result.body.map { [UInt8](UnsafeBufferPointer(start: $0, count: result.body_length)) } ?? []
+        let head = result.headers.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: result.headers_length), as: UTF8.self) } ?? ""
+        return Response(status: result.status, url: result.effective_url.map { String(cString: $0) } ?? address,
+                        headers: HTTPClient.headerFields(head), body: body)
+    }
+
+    /// `Name: value` lines after the status line; a repeated name keeps its last value.
+    static func headerFields(_ head: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in head.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
     }
 }
 
-/// One request's state, filled by URLSession's delegate callbacks on its own queue and read
-/// after `done` is signalled: the lock makes it `@unchecked Sendable`.
-final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private let limit: Int
-    private var body: [UInt8] = []
-    private var response: HTTPURLResponse?
-    private var failure: String?
-    /// The failure is a refusal (redirect rules, size): trying again would meet it again.
-    private var refused = false
-    private var redirects = 0
-
-    init(limit: Int) { self.limit = limit }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        lock.lock()
-        redirects += 1
-        var refusal: String?
-        if redirects > HTTPClient.maximumRedirects { refusal = "more than \(HTTPClient.maximumRedirects) redirects" }
-        if let url = request.url, !HTTPClient.isFetchable(url) { refusal = "redirected to a non-http address (\(url.absoluteString.prefix(60)))" }
-        if let refusal {
-            failure = refusal
-            refused = true
-        }
-        lock.unlock()
-        completionHandler(refusal == nil ? request : nil)
-        if refusal != nil { task.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.lock()
-        body.append(contentsOf: data)
-        let tooLarge = body.count > limit
-        if tooLarge {
-            failure = "larger than \(limit >> 20) MB, refused"
-            refused = true
-        }
-        lock.unlock()
-        if tooLarge { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.lock()
-        self.response = response as? HTTPURLResponse
-        lock.unlock()
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.lock()
-        if response == nil, let r = task.response as? HTTPURLResponse { response = r }
-        if let error, failure == nil { failure = (error as NSError).localizedDescription.split(separator: "\n").first.map(String.init) ?? "failed" }
-        lock.unlock()
-        done.signal()
-    }
-
-    func result(for address: String) throws -> HTTPClient.Response {
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure {
-            throw refused ? HTTPClient.Failure(url: address, refusal: failure) : HTTPClient.Failure(url: address, reason: failure)
-        }
-        guard let response else { throw HTTPClient.Failure(url: address, reason: "no answer") }
-        var headers: [String: String] = [:]
-        for (k, v) in response.allHeaderFields { headers[String(describing: k)] = String(describing: v) }
-        return HTTPClient.Response(status: response.statusCode, url: response.url?.absoluteString ?? address,
-                                   headers: headers, body: body)
-    }
+/// `strings` as a C array of C strings for the duration of `body`.
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let pointers = copies.map { UnsafePointer($0) }
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
 }
