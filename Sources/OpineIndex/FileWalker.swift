@@ -56,6 +56,9 @@ struct FileList {
     /// for UTF-8 paths), then duplicates (overlapping roots) removed.
     mutating func sortByPathRemovingDuplicates() {
         bytes.withUnsafeBufferPointer { b in
+            // A walk lists each folder in byte order: the list is usually sorted already.
+            let sorted = entries.indices.dropFirst().allSatisfy { FileList.compare(b, entries[$0 - 1], entries[$0]) < 0 }
+            if sorted { return }
             entries.sort { FileList.compare(b, $0, $1) < 0 }
             var kept: [Entry] = []
             kept.reserveCapacity(entries.count)
