@@ -51,16 +51,16 @@ struct HTTPClientTests {
     }
 
     @Test func aSilentServerTimesOutAndAFiveHundredIsTriedThreeTimes() throws {
-        let server = try LoopbackServer()
-        defer { server.stop() }
-        server.route("/slow") { _ in Thread.sleep(forTimeInterval: 2.5); return .init(status: 200, body: "late") }
+        // Two servers: each answers one request at a time, and the slow one stays busy.
+        let slow = try LoopbackServer(), server = try LoopbackServer()
+        defer { slow.stop(); server.stop() }
+        slow.route("/slow") { _ in Thread.sleep(forTimeInterval: 2.5); return .init(status: 200, body: "late") }
         server.route("/down", .init(status: 503, body: "busy"))
         var quick = client
         quick.timeout = 1
         let started = Date()
-        #expect(throws: HTTPClient.Failure.self) { try quick.getOnce(server.base + "/slow", headers: [:]) }
+        #expect(throws: HTTPClient.Failure.self) { try quick.getOnce(slow.base + "/slow", headers: [:]) }
         #expect(Date().timeIntervalSince(started) < 2.4, "gave up at the time limit")
-        Thread.sleep(forTimeInterval: 2)  // the server answers one request at a time
         let down = try client.get(server.base + "/down")
         #expect(down.status == 503)
         #expect(server.requested.filter { $0 == "/down" }.count == 3)
