@@ -70,3 +70,13 @@ struct OpineMainTests {
         var description: String { "the stand-in went wrong" }
     }
 }
+
+/// The written-out table of `search`'s options is what ArgumentParser declares: a new option
+/// fails here until the table names it.
+struct SearchArgumentsTableTests {
+    @Test func theTableIsWhatTheCommandDeclares() {
+        let fromCommand = SearchArguments.declarations(SearchCommand._dumpHelp())
+        #expect(SearchArguments.declared == fromCommand,
+                "valued: \(fromCommand.valued.sorted()) flags: \(fromCommand.flags.sorted())")
+    }
+}
