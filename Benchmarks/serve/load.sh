@@ -3,7 +3,7 @@
 # DOCS (reuters-21578), first alone, then while `opine index` adds 2,000 articles to the same
 # index from another process; beside it, the CLI's latency for one query (whole process, and
 # in process from opine-bench). Needs wrk (apt-get install wrk) and a release build:
-#   swift build -c release --static-swift-stdlib
+#   for p in opine opine-serve; do swift build -c release --static-swift-stdlib --product $p; done
 # Usage: Benchmarks/serve/load.sh DOCS [WORKDIR]
 set -euo pipefail
 docs=${1:?usage: load.sh DOCS [WORKDIR]}
