@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Opine
 
 /// `opine serve …` starts `opine-serve`, the server built apart (Hummingbird and SwiftNIO cost
 /// minutes to build, and `opine search` never needs them), with the same arguments.
@@ -14,7 +15,9 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let own = IndexOptions.absolute(CommandLine.arguments.first ?? "opine")
-        let server = (own as NSString).deletingLastPathComponent + "/opine-serve"
+        let folder = (own as NSString).deletingLastPathComponent
+        let server = folder + "/opine-serve"
+        if !FileManager.default.isExecutableFile(atPath: server) { try ServeCommand.build(into: folder) }
         guard FileManager.default.isExecutableFile(atPath: server) else {
             throw ValidationError("the server is built apart: run `swift run opine-serve` (or `swift build --product opine-serve`) once; \(server) is missing")
         }
@@ -22,5 +25,25 @@ struct ServeCommand: ParsableCommand {
         var cArgs = argv.map { strdup($0) } + [nil]
         execv(server, &cArgs)
         throw ValidationError("could not start \(server): \(String(cString: strerror(errno)))")
+    }
+
+    /// Inside an Opine package (`swift run opine serve`), builds `opine-serve` beside this binary,
+    /// once, in the same configuration; elsewhere does nothing.
+    static func build(into folder: String) throws {
+        guard let root = Locations.packageRoot(from: folder), let configuration = buildConfiguration(of: folder) else { return }
+        Output.error("opine: building the server once (swift build --product opine-serve; a few minutes the first time)…")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["swift", "build", "--package-path", root, "-c", configuration, "--product", "opine-serve"]
+        p.standardOutput = FileHandle.standardError
+        try p.run()
+        p.waitUntilExit()
+    }
+
+    /// `debug` or `release` for a binary in `.build/<triple>/debug` (or `.build/debug`); else nil.
+    static func buildConfiguration(of folder: String) -> String? {
+        let parts = folder.split(separator: "/")
+        guard let last = parts.last, ["debug", "release"].contains(last), parts.contains(".build") else { return nil }
+        return String(last)
     }
 }
