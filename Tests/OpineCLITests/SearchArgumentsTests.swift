@@ -80,3 +80,14 @@ struct SearchArgumentsTableTests {
                 "valued: \(fromCommand.valued.sorted()) flags: \(fromCommand.flags.sorted())")
     }
 }
+
+/// `opine serve` builds the server only from a package's own build folder.
+struct ServeCommandTests {
+    @Test(arguments: [
+        ("/p/.build/x86_64-unknown-linux-gnu/debug", "debug"), ("/p/.build/release", "release"),
+        ("/usr/local/bin", nil), ("/home/me/debug", nil),
+    ] as [(String, String?)])
+    func buildConfiguration(_ folder: String, _ expected: String?) {
+        #expect(ServeCommand.buildConfiguration(of: folder) == expected)
+    }
+}
