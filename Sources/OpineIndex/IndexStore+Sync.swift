@@ -178,7 +178,9 @@ extension IndexStore {
     static func recordFile(of path: String, formats: ArticleFormats) -> String? {
         // Most paths are files of their own: a byte scan answers them (a no-op re-index asks
         // this of every stored path; lowercasing each one was two thirds of its time).
-        guard path.utf8.contains(UInt8(ascii: "#")) else { return nil }
+        let hasHash = path.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x23, $0.count) != nil }
+            ?? path.utf8.contains(UInt8(ascii: "#"))
+        guard hasHash else { return nil }
         let lower = path.lowercased()
         for ext in formats.recordReaders.flatMap(\.extensions) {
             if let r = lower.range(of: ext + "#") {
