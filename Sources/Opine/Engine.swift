@@ -34,11 +34,11 @@ public final class Engine: Sendable {
     /// The folders (or files) the index was built from.
     public func roots() throws -> [String] { try store.roots() }
 
-    /// Brings the index up to date with `roots` (all known roots when empty).
     /// Threads that read, parse and analyze files while one writes: one per core.
     public static let defaultJobs = IndexStore.defaultJobs
 
-    /// `jobs`: threads reading, parsing and analyzing files while one writes.
+    /// Brings the index up to date with `roots` (all known roots when empty); `jobs` threads
+    /// read, parse and analyze files while one writes.
     public func index(roots: [String], clock: () -> Double, jobs: Int = Engine.defaultJobs,
                       progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
         let targets = roots.isEmpty ? try store.roots() : roots

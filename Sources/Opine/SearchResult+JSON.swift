@@ -40,16 +40,18 @@ extension SearchResult {
         }
         o.add("complete", isComplete)
         if explain { o.add("explanation", raw: explanationJSON) }
-        if !unmatched.isEmpty {
-            let list = unmatched.map { u -> String in
-                var uo = JSONObject()
-                uo.add("word", u.word)
-                uo.add("suggestion", u.suggestion)
-                return uo.text
-            }
-            o.add("unmatched", raw: "[" + list.joined(separator: ",") + "]")
-        }
+        if !unmatched.isEmpty { o.add("unmatched", raw: SearchResult.json(unmatched: unmatched)) }
         return o.text
+    }
+
+    /// `[{"word": …, "suggestion": … or null}, …]`.
+    public static func json(unmatched: [(word: String, suggestion: String?)]) -> String {
+        "[" + unmatched.map { u -> String in
+            var o = JSONObject()
+            o.add("word", u.word)
+            o.add("suggestion", u.suggestion)
+            return o.text
+        }.joined(separator: ",") + "]"
     }
 
     var explanationJSON: String {

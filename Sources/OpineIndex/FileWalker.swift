@@ -142,16 +142,16 @@ enum EntryStatus: Sendable {
     case vanished
     /// A symbolic link to nothing, or to itself (`loop`).
     case brokenLink(loop: Bool)
-    /// What the entry is (through a link); `isLink` when it is one.
-    case found(stat, isLink: Bool)
+    /// What the entry is (through a link).
+    case found(stat)
 
     init(_ name: [CChar], in folder: Int32) {
         var lst = stat()
         guard fstatat(folder, name, &lst, AT_SYMLINK_NOFOLLOW) == 0 else { self = .vanished; return }
-        guard (lst.st_mode & S_IFMT) == S_IFLNK else { self = .found(lst, isLink: false); return }
+        guard (lst.st_mode & S_IFMT) == S_IFLNK else { self = .found(lst); return }
         var st = stat()
         guard fstatat(folder, name, &st, 0) == 0 else { self = .brokenLink(loop: errno == ELOOP); return }
-        self = .found(st, isLink: true)
+        self = .found(st)
     }
 }
 
@@ -172,12 +172,12 @@ struct FileWalker {
     var skippedTypes: [String: Int] = [:]
     private var visited = Set<[UInt64]>()
 
-    /// The formats' endings, lowercase ASCII bytes.
-    private let endings: [[UInt8]]
+    /// The formats' endings, matched on the names' bytes.
+    private let endings: FileEndings
 
     init(formats: ArticleFormats) {
         self.formats = formats
-        endings = formats.extensions.map { Array($0.lowercased().utf8) }
+        endings = formats.endings
     }
 
     /// `.pdf` for `report.PDF`; `.tar.gz` keeps its two parts; "no extension" otherwise.
@@ -263,7 +263,7 @@ struct FileWalker {
         case .brokenLink(let loop):
             warnings.append("\(path()): \(loop ? "symbolic link loop" : "broken symbolic link"), skipped")
             return
-        case .found(let s, _): st = s
+        case .found(let s): st = s
         }
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
@@ -288,15 +288,8 @@ struct FileWalker {
         }
     }
 
-    /// A name (NUL-terminated) ends with one of the formats' endings, ASCII case ignored.
+    /// A name (NUL-terminated) that the formats read (``FileEndings``).
     func isArticleName(_ name: [CChar]) -> Bool {
-        let n = name.count - 1
-        return endings.contains { ending in
-            guard ending.count <= n else { return false }
-            for (k, e) in ending.enumerated() where UInt8(bitPattern: name[n - ending.count + k]) | (e >= 0x61 && e <= 0x7A ? 0x20 : 0) != e {
-                return false
-            }
-            return true
-        }
+        name.withUnsafeBytes { endings.matches(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
     }
 }

@@ -437,11 +437,8 @@ extension IndexStore {
             try insertAuthor.execute(arguments: [id, name, IndexStore.foldName(name)])
         }
         let insertPassage = try db.cachedStatement(sql: "INSERT INTO passages(id, kind, text, start, span) VALUES (?, ?, ?, ?, ?)")
-        var passages = article.passages
-        for i in passages.indices where prepared == nil && passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
-            // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
-            passages[i].text = String(passages[i].text.map { $0 == "\u{1E}" ? " " : $0 })
-        }
+        // A prepared article is clean already (``PreparedFile/parse``).
+        let passages = prepared == nil ? IndexStore.withoutSeparators(article.passages) : article.passages
         for (ordinal, p) in passages.enumerated() {
             let rowid = PassageID.make(article: id, ordinal: ordinal)
             // The range's length is stored only when it is not the text's UTF-8 length (a page's
@@ -462,6 +459,15 @@ extension IndexStore {
             for (word, term) in recorder.lexicon.pending { try insertWord.execute(arguments: [word, term]) }
             recorder.lexicon.pending.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The separator joins passages in the FTS5 row: a stray one in a passage becomes a space.
+    static func withoutSeparators(_ passages: [Passage]) -> [Passage] {
+        var out = passages
+        for i in out.indices where out[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
+            out[i].text = String(out[i].text.map { $0 == "\u{1E}" ? " " : $0 })
+        }
+        return out
     }
 
     /// An article's two FTS5 columns: its head and its other passages, each joined by the separator

@@ -56,10 +56,7 @@ struct PreparedFile: Sendable {
         guard let reader = formats.reader(for: path) else { throw SourceFailure("not a format Opine reads, skipped") }
         let document = try reader.read(bytes, path: path)
         guard var article = document.articles.first else { throw NoArticle(warnings: document.warnings) }
-        for i in article.passages.indices where article.passages[i].text.utf8.contains(OpineTokenizer.passageSeparator) {
-            // The separator joins passages in the FTS5 row: a stray one in the text becomes a space.
-            article.passages[i].text = String(article.passages[i].text.map { $0 == "\u{1E}" ? " " : $0 })
-        }
+        article.passages = IndexStore.withoutSeparators(article.passages)
         let (head, body) = IndexStore.columns(article.passages.map { ($0.kind, $0.text) })
         var tapes: [TokenTape] = []
         var lexicon: [(word: String, term: String)] = []

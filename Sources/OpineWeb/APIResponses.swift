@@ -11,19 +11,10 @@ enum APIResponses {
         o.add("per_page", SearchForm.perPage)
         o.add("matching_articles", response.completeArticles)
         o.add("matched_articles", response.matchedArticles)
-        o.add("unmatched", raw: unmatched(response))
+        o.add("unmatched", raw: SearchResult.json(unmatched: response.unmatched))
         let results = response.results.map { $0.json(path: $0.article.path, explain: explain) }
         o.add("results", raw: "[" + results.joined(separator: ",") + "]")
         return o.text
-    }
-
-    static func unmatched(_ response: SearchResponse) -> String {
-        "[" + response.unmatched.map { u in
-            var o = JSONObject()
-            o.add("word", u.word)
-            o.add("suggestion", u.suggestion)
-            return o.text
-        }.joined(separator: ",") + "]"
     }
 
     /// `/api/trend`: `opine trend --json`'s rows, with the period and the undated articles.

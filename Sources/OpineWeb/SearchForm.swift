@@ -43,7 +43,7 @@ public struct SearchForm: Sendable, Equatable {
     static func date(_ value: String?, _ name: String) throws(WebFailure) -> String {
         let v = (value ?? "").trimmingCharacters(in: .whitespaces)
         guard v.isEmpty || ArticleDate(iso: v) != nil else {
-            throw .badRequest("\(name) must be a date as YYYY-MM-DD, not \(SearchForm.quoted(v))")
+            throw .badRequest("\(name) must be a date as YYYY-MM-DD, not \(EngineError.quoted(v))")
         }
         return v
     }
@@ -51,14 +51,9 @@ public struct SearchForm: Sendable, Equatable {
     static func page(_ value: String?) throws(WebFailure) -> Int {
         guard let value, !value.isEmpty else { return 1 }
         guard value.count <= 6, let n = Int(value), (1...SearchForm.maximumPage).contains(n) else {
-            throw .badRequest("page must be a number from 1 to \(SearchForm.maximumPage), not \(SearchForm.quoted(value))")
+            throw .badRequest("page must be a number from 1 to \(SearchForm.maximumPage), not \(EngineError.quoted(value))")
         }
         return n
-    }
-
-    /// A value as a message shows it: quoted, and cut when long.
-    static func quoted(_ s: String) -> String {
-        "'" + (s.count > 40 ? s.prefix(40) + "…" : s) + "'"
     }
 
     /// Nothing asked: the home page.

@@ -80,7 +80,7 @@ extension WebApp {
         var request = form.trendRequest()
         request.queries = queries
         if let by = r.value("by"), !by.isEmpty {
-            guard let period = Period(rawValue: by) else { throw WebFailure.badRequest("by must be day, week, month, quarter or year, not \(SearchForm.quoted(by))") }
+            guard let period = Period(rawValue: by) else { throw WebFailure.badRequest("by must be day, week, month, quarter or year, not \(EngineError.quoted(by))") }
             request.period = period
         }
         let mentions = r.value("count") == "mentions"

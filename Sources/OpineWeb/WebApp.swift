@@ -50,7 +50,7 @@ public struct WebApp: Sendable {
             if let id = WebApp.articleID(r.path, prefix: "/api/article/") {
                 return WebResponse(contentType: WebResponse.json, body: try engine.reading(id: id, query: nil).detail.json(path: "") )
             }
-            throw WebFailure.notFound("nothing is served at \(SearchForm.quoted(r.path))")
+            throw WebFailure.notFound("nothing is served at \(EngineError.quoted(r.path))")
         }
     }
 
@@ -65,7 +65,7 @@ public struct WebApp: Sendable {
     /// Errors of the engine as statuses: the request's fault is a 4xx, the index's a 503.
     static func failure(for error: any Error) -> WebFailure {
         switch error {
-        case EngineError.articleNotFound(let id): return .notFound("no article has the id \(SearchForm.quoted(id))")
+        case EngineError.articleNotFound(let id): return .notFound("no article has the id \(EngineError.quoted(id))")
         case EngineError.invalidDateRange(let since, let until): return .badRequest("since \(since) is after until \(until)")
         case let e as EngineError: return .badRequest(e.description)
         case let e as any OpineError: return WebFailure(503, "the index cannot be read now: \(e.description)")

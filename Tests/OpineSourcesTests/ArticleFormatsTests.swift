@@ -10,6 +10,7 @@ import Testing
     ])
     func standardFormatsTakeTextMarkdownAndPages(name: String, accepted: Bool) {
         #expect(ArticleFormats.standard.accepts(name) == accepted)
+        #expect(Array(name.utf8).withUnsafeBytes { ArticleFormats.standard.endings.matches($0) } == accepted, "the walk's byte form agrees")
     }
 
     @Test func plainTextReaderKeepsExactBytesAndSaysWhatItDecoded() throws {
