@@ -18,9 +18,12 @@ public struct Server: Sendable {
         self.port = port
     }
 
-    /// 127.0.0.0/8, ::1 or localhost: only this machine can connect.
+    /// localhost, ::1, or an address of 127.0.0.0/8 written as four numbers (`127.evil.example`
+    /// is a name, not a loopback address): only this machine can connect.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return host == "localhost" || host == "::1"
+            || (parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil })
     }
 
     /// Runs until a signal stops it; `onRunning` gets the port once the socket listens.
@@ -29,7 +32,7 @@ public struct Server: Sendable {
         logger.logLevel = .error
         let fallback = port
         let application = Application(
-            responder: WebResponder(app: app, allowedHosts: Server.isLoopback(host) ? WebResponder.loopbackNames : nil),
+            responder: WebResponder(app: app, loopbackOnly: Server.isLoopback(host)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Opine"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? fallback) },
             logger: logger)

@@ -9,16 +9,14 @@ import OpineWeb
 struct WebResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let app: WebApp
-    /// On loopback, the names a request may give as its Host: a page elsewhere that rebinds
-    /// its own name to 127.0.0.1 (DNS rebinding) gets a 400, not the index. Nil: any.
-    let allowedHosts: Set<String>?
+    /// Served on loopback: a request must name a loopback host (``Server/isLoopback(_:)``), so
+    /// a page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) gets a 400.
+    let loopbackOnly: Bool
     let queue = DispatchQueue(label: "opine.serve.requests", attributes: .concurrent)
-
-    static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let method = request.method.rawValue
-        if let allowedHosts, !allowedHosts.contains(WebResponder.hostName(request.head.authority ?? "")) {
+        if loopbackOnly, !Server.isLoopback(WebResponder.hostName(request.head.authority ?? "")) {
             return response(app.refusal(WebFailure(400, "this server answers requests for 127.0.0.1 or localhost only")), method: method)
         }
         guard let web = WebRequest(method: method, target: request.uri.string) else {

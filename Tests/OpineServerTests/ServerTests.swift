@@ -1,5 +1,6 @@
 import Foundation
 import Opine
+@testable import OpineServer
 import Testing
 
 /// A folder of op-eds and its index, for a server to serve: the seed and a few dated notes.
@@ -162,5 +163,15 @@ final class Flag: @unchecked Sendable {
     var value: Bool {
         get { lock.withLock { _value } }
         set { lock.withLock { _value = newValue } }
+    }
+}
+
+/// What counts as loopback, for binding (no warning) and for the Host a request names.
+struct LoopbackTests {
+    @Test(arguments: [("127.0.0.1", true), ("127.1.2.3", true), ("localhost", true), ("::1", true),
+                      ("127.evil.example", false), ("127.0.0.1.evil.example", false), ("0.0.0.0", false),
+                      ("192.168.1.2", false), ("127.0.0.256", false), ("", false)])
+    func loopback(_ host: String, _ expected: Bool) {
+        #expect(Server.isLoopback(host) == expected)
     }
 }
