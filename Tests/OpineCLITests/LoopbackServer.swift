@@ -18,6 +18,7 @@ final class LoopbackServer: @unchecked Sendable {
     private let socket: Int32
     let port: UInt16
     private var thread: Thread?
+    private let finished = DispatchSemaphore(value: 0)
 
     init() throws {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,12 +60,17 @@ final class LoopbackServer: @unchecked Sendable {
         return requests
     }
 
+    /// Stops accepting, waits for the serving thread to leave, then closes the socket. Closing first
+    /// would free the descriptor's number while the thread might still call `accept` on it: another
+    /// test's new server could get that number, and this server would answer its requests.
     func stop() {
         shutdown(socket, Int32(SHUT_RDWR))
+        finished.wait()
         close(socket)
     }
 
     private func serve() {
+        defer { finished.signal() }
         while true {
             let client = accept(socket, nil, nil)
             if client < 0 { return }
