@@ -43,7 +43,16 @@ public enum OpineMain {
 
     /// Runs a parsed command; returns its exit code and prints its error, if any, on stderr.
     static func run(_ command: inout any ParsableCommand) -> (code: Int32, message: String?) {
-        let outcome = outcome { try command.run() }
+        let outcome = outcome {
+            do {
+                try command.run()
+            } catch where !(error is ExitCode) && OpineCommand.exitCode(for: error) == .success {
+                // `opine --help`, `opine help search`, `opine index -h`: ArgumentParser answers a
+                // help request with a help command whose `run` throws; its `exit(withError:)`
+                // prints the help of the command asked about and exits 0.
+                OpineCommand.exit(withError: error)
+            }
+        }
         if let message = outcome.message { Output.error(message) }
         return outcome
     }

@@ -86,6 +86,18 @@ struct BinaryTests {
         #expect(listed.stdout.hasSuffix("2025-09-20-there-are-limits-to-bonhomie.txt\n"))
     }
 
+    /// Help asked for in every way ArgumentParser takes it: the usage on standard output, exit 0.
+    @Test(arguments: [(["--help"], "USAGE: opine <subcommand>"), (["-h"], "USAGE: opine <subcommand>"),
+                      (["help"], "USAGE: opine <subcommand>"), (["help", "search"], "USAGE: opine search"),
+                      (["search", "--help"], "USAGE: opine search"), (["search", "-h"], "USAGE: opine search"),
+                      (["index", "--help"], "USAGE: opine index"), (["trend", "-h"], "USAGE: opine trend")])
+    func helpIsPrinted(_ args: [String], _ usage: String) throws {
+        let run = try Self.run(args)
+        #expect(run.status == 0, "opine \(args.joined(separator: " ")): \(run.stderr)")
+        #expect(run.stdout.contains(usage))
+        #expect(run.stderr.isEmpty)
+    }
+
     @Test func exitCodesAndHostileQueries() throws {
         let index = temporaryIndex()
         _ = try Self.run(["index", "--index", index, Self.root.appendingPathComponent("Corpus").path])
