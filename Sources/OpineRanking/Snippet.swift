@@ -64,45 +64,20 @@ public struct SnippetBuilder: Sendable {
         return out
     }
 
-    /// Token window [start, end) maximizing distinct terms, then matches; nil when nothing left.
-    /// The window starts at a sentence start when one lies a few words before its first match.
+    /// Token window [start, end) around the best cover of the query's terms; nil when nothing
+    /// is left. The cover (``bestCover(_:used:)``) is always inside the window; the window
+    /// starts at a sentence start when one lies a few words before the cover, and ends at a
+    /// sentence end when one falls in its last few words after the cover.
     func bestWindow(_ matched: [String?], used: [Bool], bytes: [UInt8], ranges: [Range<Int>]) -> (Int, Int)? {
         let n = matched.count
         let w = min(windowWords, n)
-        var best: (Int, Int, Int)?  // (start, distinct, total)
-        var start = 0
-        while start + w <= n {
-            if used[start..<(start + w)].contains(true) { start += 1; continue }
-            var seen = Set<String>()
-            var total = 0
-            for i in start..<(start + w) {
-                if let m = matched[i] { seen.insert(m); total += 1 }
-            }
-            if best == nil || seen.count > best!.1 || (seen.count == best!.1 && total > best!.2) {
-                best = (start, seen.count, total)
-            }
-            start += 1
+        var cover = bestCover(matched, used: used)
+        if cover == nil {
+            // No match left: the passage's opening, once.
+            guard !used.contains(true), n > 0 else { return nil }
+            cover = 0..<1
         }
-        guard let b = best else { return nil }
-        if b.2 == 0 && used.contains(true) { return nil }
-        // The smallest span of the best window that still shows each of its distinct terms:
-        // the snippet is placed around that cover, not around the window's first match.
-        var first = (b.0..<(b.0 + w)).first(where: { matched[$0] != nil }) ?? b.0
-        if b.1 > 1 {
-            var bestSpan = Int.max
-            for a in b.0..<(b.0 + w) where matched[a] != nil {
-                var seen = Set<String>()
-                var z = a
-                while z < b.0 + w && seen.count < b.1 {
-                    if let m = matched[z] { seen.insert(m) }
-                    z += 1
-                }
-                if seen.count == b.1 && z - a < bestSpan {
-                    bestSpan = z - a
-                    first = a
-                }
-            }
-        }
+        let first = cover!.lowerBound, last = cover!.upperBound
         // Back to the start of the first match's sentence, if it is near; else a few words of lead-in.
         var s = max(0, first - leadIn)
         var k = first
@@ -111,16 +86,62 @@ public struct SnippetBuilder: Sendable {
             k -= 1
         }
         if k == 0 || Self.endsSentence(bytes, ranges[max(k - 1, 0)].upperBound, ranges[k].lowerBound) { s = k }
-        if used[s..<first].contains(true) { s = first }
-        var e = min(n, s + w)
-        while e > first + 1 && used[e - 1] { e -= 1 }
-        // End at a sentence end when one falls in the last few words.
+        if used[s..<first].contains(true) || last - s > w { s = first }
+        // Forward from the cover to the window's length, stopping before another snippet's words.
+        var e = last
+        while e < min(n, s + w) && !used[e] { e += 1 }
+        // End at a sentence end when one falls in the last few words, never inside the cover.
         var t = e - 1
-        while t > max(first, e - sentenceSlack) {
+        while t > max(last - 1, e - sentenceSlack) {
             if t + 1 < n && Self.endsSentence(bytes, ranges[t].upperBound, ranges[t + 1].lowerBound) { e = t + 1; break }
             t -= 1
         }
         return (s, e)
+    }
+
+    /// The shortest run of unused tokens, at most ``windowWords`` long, that shows as many
+    /// distinct terms as any window can; among equals, the one whose window holds more matches,
+    /// then the first. Terms close together make the snippet that says most ("CPEC 2.0 … Pakistan
+    /// and China" rather than a China thirty words before a CPEC). Nil when no match is left.
+    ///
+    /// - Complexity: O(m · w) for m matches and a window of w words.
+    func bestCover(_ matched: [String?], used: [Bool]) -> Range<Int>? {
+        let n = matched.count
+        let w = min(windowWords, n)
+        // Each matched key as a small number, so a window's distinct terms are a bit set.
+        var numbers: [String: Int] = [:]
+        var keys = [Int?](repeating: nil, count: n)
+        for (i, m) in matched.enumerated() {
+            guard let m else { continue }
+            if numbers[m] == nil { numbers[m] = numbers.count }
+            keys[i] = numbers[m]
+        }
+        var seen = [Bool](repeating: false, count: numbers.count)
+        var best: (cover: Range<Int>, distinct: Int, total: Int)?
+        for a in 0..<n where keys[a] != nil && !used[a] {
+            for i in seen.indices { seen[i] = false }
+            var distinct = 0, total = 0, coverEnd = a + 1
+            var z = a
+            while z < a + w && z < n && !used[z] {
+                if let key = keys[z] {
+                    total += 1
+                    if !seen[key] {
+                        seen[key] = true
+                        distinct += 1
+                        coverEnd = z + 1
+                    }
+                }
+                z += 1
+            }
+            let cover = a..<coverEnd
+            if let b = best {
+                guard distinct > b.distinct
+                    || (distinct == b.distinct && (cover.count < b.cover.count || (cover.count == b.cover.count && total > b.total)))
+                else { continue }
+            }
+            best = (cover, distinct, total)
+        }
+        return best?.cover
     }
 
     func render(_ bytes: [UInt8], _ ranges: [Range<Int>], _ matched: [String?], _ start: Int, _ end: Int) -> Snippet {

@@ -149,6 +149,30 @@ struct SnippetTests {
         #expect(marked == ["CPEC"])
     }
 
+    /// "with China … (thirty words) … CPEC" fits a window as well as "CPEC 2.0 … Pakistan and
+    /// China" does: the closer pair is the snippet, and both words are in it (the sentence end
+    /// before CPEC once cut the window short of it).
+    @Test func theSnippetShowsTheWordsWhereTheyStandClosest() throws {
+        let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["china", "CPEC"]), count: 1)
+        let snippet = try #require(s.first)
+        let marked = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["CPEC", "China"])
+        #expect(snippet.text.hasPrefix("… The launch of CPEC 2.0"))
+        #expect(snippet.text.contains("both Pakistan and China should pursue"))
+    }
+
+    /// Wherever the window ends, the words it was chosen for are in it: the first term, `gap`
+    /// words, a full stop two words before the second term (the only one near the window's end).
+    @Test(arguments: [3, 8, 26, 30, 33])
+    func theCoverIsNeverCut(_ gap: Int) throws {
+        let filler = (0..<gap).map { "w\($0)" }
+        let text = "Alpha " + filler.joined(separator: " ") + ". Then beta " + filler.joined(separator: " ")
+        let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["alpha", "beta"]), count: 1)
+        let snippet = try #require(s.first)
+        let marked = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self) }
+        #expect(marked == ["Alpha", "beta"])
+    }
+
     @Test func severalSnippetsDoNotOverlap() throws {
         let s = SnippetBuilder().snippets(text, terms: HighlightTerms(exact: ["china"]), count: 3)
         #expect(s.count >= 2)
