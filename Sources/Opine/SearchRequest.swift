@@ -55,6 +55,12 @@ public struct ArticleSummary: Hashable, Sendable {
     public var outlet: String = ""
     /// Where it was published, when known.
     public var url: String? = nil
+
+    /// The outlet as a by-line shows it: empty when an author already names it (an editorial
+    /// "by Dawn" in Dawn reads "Dawn · 2025-05-16", not "Dawn · 2025-05-16 · Dawn").
+    public var bylineOutlet: String {
+        authors.contains { $0.lowercased() == outlet.lowercased() } ? "" : outlet
+    }
 }
 
 public struct PassageView: Hashable, Sendable {

@@ -40,7 +40,7 @@ struct SearchPrinter {
             var meta: [String] = []
             if !r.article.authors.isEmpty { meta.append(r.article.authors.joined(separator: ", ")) }
             if let d = r.article.date { meta.append(d.description) }
-            if !r.article.outlet.isEmpty { meta.append(r.article.outlet) }
+            if !r.article.bylineOutlet.isEmpty { meta.append(r.article.bylineOutlet) }
             meta.append(display(r.article.path))
             out.append("   " + meta.joined(separator: " · "))
             for s in r.snippets { out.append("   " + highlighter.render(s.text, highlights: s.highlights)) }

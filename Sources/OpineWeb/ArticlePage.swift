@@ -16,7 +16,7 @@ struct ArticlePage {
         }
         let title = d.passages.first { $0.kind == .title }
         out += "<h1 id=\"p\(title?.ordinal ?? 0)\">\(title.map(marked) ?? HTML.text(d.summary.title))</h1>\n"
-        out += "<p class=\"meta\">\(HTML.byline(authors: d.summary.authors, outlet: d.summary.outlet, date: d.summary.date?.description))\(original())</p>\n"
+        out += "<p class=\"meta\">\(HTML.byline(authors: d.summary.authors, outlet: d.summary.bylineOutlet, date: d.summary.date?.description))\(original())</p>\n"
         if let best = reading.bestOrdinal, best != title?.ordinal {
             let count = reading.marks.values.reduce(0) { $0 + $1.count }
             out += "<p class=\"jump\">\(HTML.plural(count, "match", "matches")) marked · <a href=\"#p\(best)\">go to the best passage</a></p>\n"

@@ -66,7 +66,7 @@ struct SearchPage {
         out += """
             <li class="result" value="\(r.rank)">
             <h2><a href="\(HTML.articleLink(a.id, form: form, passage: r.passage.ordinal))">\(HTML.text(a.title.isEmpty ? "(untitled)" : a.title))</a></h2>
-            <p class="meta">\(HTML.byline(authors: a.authors, outlet: a.outlet, date: a.date?.description))</p>
+            <p class="meta">\(HTML.byline(authors: a.authors, outlet: a.bylineOutlet, date: a.date?.description))</p>
 
             """
         for s in r.snippets { out += "<p class=\"snippet\">\(HTML.marked(s.text, s.highlights))</p>\n" }

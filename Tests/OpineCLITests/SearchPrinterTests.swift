@@ -29,6 +29,20 @@ struct SearchPrinterTests {
 
     let printer = SearchPrinter(highlighter: Highlighter(.plain), explain: false, display: { $0.replacingOccurrences(of: "/docs/", with: "") })
 
+    /// An outlet is shown after the date, but not again when it is the author (an editorial).
+    @Test func theOutletIsNamedOnce() {
+        var editorial = Self.result(1, "Budgeting austerity", complete: true)
+        editorial.article.authors = ["Dawn"]
+        editorial.article.outlet = "DAWN"
+        var column = Self.result(2, "A column", complete: true)
+        column.article.outlet = "Dawn"
+        let r = SearchResponse(results: [editorial, column], matchedArticles: 2, unmatchedWords: [], suggestions: [],
+                               clauses: [.word("trade", prefix: false)])
+        let lines = printer.lines(r, mode: .text)
+        #expect(lines[1] == "   Dawn · 2025-01-01 · 1.txt")
+        #expect(lines[5] == "   Ann Author · 2025-01-02 · Dawn · 2.txt")
+    }
+
     @Test func textShowsEachArticleAndThePartialMarker() {
         #expect(printer.lines(Self.response, mode: .text) == [
             "1. First", "   Ann Author · 2025-01-01 · 1.txt", "   Trade and [tariffs].", "",
