@@ -40,35 +40,60 @@ struct ChangeSet {
     /// - Parameter recordFile: the dataset file a stored path is a record of
     ///   (`…/export.csv#id=7` → `…/export.csv`), nil for an article of its own file.
     init(stored: [String: Stored], scanned files: FileList, recordFile: (String) -> String? = { _ in nil }) {
+        self.init(stored: StoredList(stored), scanned: files, recordFile: recordFile)
+    }
+
+    /// The comparison as a merge of two lists sorted by path: no stored path becomes a String
+    /// unless its article is read, missing or a dataset record.
+    init(stored: StoredList, scanned files: FileList, recordFile: (String) -> String? = { _ in nil }) {
         var records: [String: [String: Stored]] = [:]
-        var plain: [String: Stored] = [:]
-        for (path, s) in stored {
-            if let file = recordFile(path) { records[file, default: [:]][path] = s } else { plain[path] = s }
+        var plain: [Int] = []
+        plain.reserveCapacity(stored.count)
+        for j in 0..<stored.count {
+            if stored.mayBeRecord(j), let file = recordFile(stored.path(j)) {
+                records[file, default: [:]][stored.path(j)] = stored.entries[j].stored
+            } else {
+                plain.append(j)
+            }
         }
+        var next = 0  // into `plain`
         for i in 0..<files.count {
             let e = files.entries[i]
-            let path = stored.isEmpty ? "" : files[i].path
-            if let rows = records.removeValue(forKey: path) {
+            // Stored articles before this file in path order: no file has them.
+            while next < plain.count && stored.compare(plain[next], with: files, i) < 0 {
+                markMissing(stored, plain[next])
+                next += 1
+            }
+            let same = next < plain.count && stored.compare(plain[next], with: files, i) == 0
+            let s = same ? stored.entries[plain[next]].stored : nil
+            if same { next += 1 }
+            if !records.isEmpty, let rows = records.removeValue(forKey: files[i].path) {
                 // A dataset file: its records are unchanged together, or it is read again.
                 if rows.values.allSatisfy({ $0.size == e.size && $0.mtime == e.mtime }) {
                     unchanged += rows.count
                 } else {
                     toRead.append(Int32(i))
-                    knownRecords[path] = rows
+                    knownRecords[files[i].path] = rows
                 }
-            } else if let s = plain[path], s.size == e.size, s.mtime == e.mtime {
+            } else if let s, s.size == e.size, s.mtime == e.mtime {
                 unchanged += 1
             } else {
                 toRead.append(Int32(i))
-                if let s = plain[path] { known[path] = s }
+                if let s { known[files[i].path] = s }
             }
         }
-        for (path, s) in plain where files.index(of: path) == nil {
-            missing[path] = s
-            missingByHash[s.hash] = path
+        while next < plain.count {
+            markMissing(stored, plain[next])
+            next += 1
         }
         // Records of dataset files that were not found.
         for rows in records.values { missing.merge(rows) { a, _ in a } }
+    }
+
+    private mutating func markMissing(_ stored: StoredList, _ j: Int) {
+        let path = stored.path(j), s = stored.entries[j].stored
+        missing[path] = s
+        missingByHash[s.hash] = path
     }
 
     /// The stored records of a dataset file being read; what its reading leaves unclaimed is

@@ -52,6 +52,12 @@ struct FileList {
         return SourceFileInfo(path: path, size: e.size, mtime: e.mtime)
     }
 
+    /// The path of file `i` as bytes, without making a String.
+    func withPath<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let e = entries[i]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(e.offset)..<Int(e.offset + e.length)])) }
+    }
+
     /// Byte-wise order of paths (what SQLite's BINARY collation and Swift's `<` on String agree on
     /// for UTF-8 paths), then duplicates (overlapping roots) removed.
     mutating func sortByPathRemovingDuplicates() {

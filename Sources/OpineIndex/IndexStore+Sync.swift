@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OpineRanking
 import OpineSources
 import OpineText
@@ -113,17 +114,35 @@ extension IndexStore {
         return (files, canonicalRoots)
     }
 
-    /// The stored articles whose path is under one of `roots`, by path.
-    func storedArticles(under roots: [String]) throws -> [String: ChangeSet.Stored] {
-        try read { db in
-            var stored: [String: ChangeSet.Stored] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
-            while let row = try rows.next() {
-                let path: String = row[1]
-                guard roots.contains(where: { IndexStore.isUnder(path, root: $0) }) else { continue }
-                stored[path] = ChangeSet.Stored(id: row[0], size: row[2], mtime: row[3], hash: row[4])
+    /// The stored articles whose path is under one of `roots`, sorted by path. Columns are read
+    /// in place (no Row, no String per article): a large index has hundreds of thousands.
+    func storedArticles(under roots: [String]) throws -> StoredList {
+        // A root's own path, and the prefix of the paths under it.
+        let prefixes = roots.map { root in (Array(root.utf8), Array((root.hasSuffix("/") ? root : root + "/").utf8)) }
+        return try read { db in
+            var stored = StoredList()
+            let statement = try db.makeStatement(sql: "SELECT id, path, size, mtime, hash FROM articles")
+            let rows = try Row.fetchCursor(statement)
+            let handle = statement.sqliteStatement
+            while try rows.next() != nil {
+                let text = sqlite3_column_text(handle, 1)
+                let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, 1)))
+                guard prefixes.contains(where: { IndexStore.isUnder(path, root: $0.0, prefix: $0.1) }) else { continue }
+                stored.append(path: path, ChangeSet.Stored(
+                    id: sqlite3_column_int64(handle, 0), size: sqlite3_column_int64(handle, 2),
+                    mtime: sqlite3_column_int64(handle, 3), hash: sqlite3_column_int64(handle, 4)))
             }
+            stored.sortByPath()
             return stored
+        }
+    }
+
+    /// ``isUnder(_:root:)`` on bytes: the root itself, or a path that starts with `prefix`
+    /// (the root and a `/`).
+    static func isUnder(_ path: UnsafeBufferPointer<UInt8>, root: [UInt8], prefix: [UInt8]) -> Bool {
+        if path.elementsEqual(root) { return true }
+        return path.count >= prefix.count && prefix.withUnsafeBufferPointer { p in
+            p.isEmpty || memcmp(path.baseAddress!, p.baseAddress!, p.count) == 0
         }
     }
 
@@ -320,12 +339,19 @@ extension IndexStore {
         let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
         var sizes = [Int32](repeating: 0, count: maxID + 1)
         var dates = [Int32](repeating: 0, count: maxID + 1)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, size, date FROM articles")
-        while let row = try rows.next() {
-            let id: Int = row[0]
-            let size: Int64 = row[1]
-            sizes[id] = Int32(clamping: size).littleEndian
-            if let iso = row[2] as String?, let date = ArticleDate(iso: iso) { dates[id] = IndexStore.dateKey(date).littleEndian }
+        // Columns read in place: this runs over every article after every change.
+        let statement = try db.makeStatement(sql: "SELECT id, size, date FROM articles")
+        let rows = try Row.fetchCursor(statement)
+        let handle = statement.sqliteStatement
+        while try rows.next() != nil {
+            let id = Int(sqlite3_column_int64(handle, 0))
+            guard id >= 0 && id <= maxID else { continue }
+            sizes[id] = Int32(clamping: sqlite3_column_int64(handle, 1)).littleEndian
+            if let text = sqlite3_column_text(handle, 2),
+                let date = ArticleDate(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 2))))
+            {
+                dates[id] = IndexStore.dateKey(date).littleEndian
+            }
         }
         for (key, values) in [("article_sizes", sizes), ("article_dates", dates)] {
             try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
@@ -335,10 +361,12 @@ extension IndexStore {
         var passages = 0
         var tokens = 0
         var decoded: [ArticleLayout.Passage] = []
-        let layouts = try Row.fetchCursor(db, sql: "SELECT value FROM layouts")
-        while let row = try layouts.next() {
-            let value: Data = row[0]
-            value.withUnsafeBytes { ArticleLayout.decode($0, into: &decoded) }
+        let layoutStatement = try db.makeStatement(sql: "SELECT value FROM layouts")
+        let layouts = try Row.fetchCursor(layoutStatement)
+        let layoutHandle = layoutStatement.sqliteStatement
+        while try layouts.next() != nil {
+            let blob = sqlite3_column_blob(layoutHandle, 0)
+            ArticleLayout.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(layoutHandle, 0))), into: &decoded)
             passages += decoded.count
             for p in decoded { tokens += Int(p.length) }
         }

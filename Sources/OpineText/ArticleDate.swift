@@ -15,24 +15,35 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD` exactly (the stored form and the `--since`/`--until` form).
     public init?(iso: String) {
-        // Bytes, not `split`: every search result's stored date is read through here.
-        var fields = [0, 0, 0]
-        var widths = [0, 0, 0]
+        var text = iso
+        guard let date = text.withUTF8({ ArticleDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes (a stored column read in place), as ``init(iso:)``.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        // Bytes and three counters, no arrays: every stored date of the index is read through
+        // here when the collection figures are written.
+        var fields = (0, 0, 0), widths = (0, 0, 0)
         var field = 0
-        for b in iso.utf8 {
+        for b in bytes {
             if b == UInt8(ascii: "-") {
                 field += 1
                 guard field < 3 else { return nil }
             } else if b >= 0x30 && b <= 0x39 {
-                fields[field] = fields[field] * 10 + Int(b - 0x30)
-                widths[field] += 1
-                guard widths[field] <= 4 else { return nil }
+                let digit = Int(b - 0x30)
+                switch field {
+                case 0: fields.0 = fields.0 * 10 + digit; widths.0 += 1
+                case 1: fields.1 = fields.1 * 10 + digit; widths.1 += 1
+                default: fields.2 = fields.2 * 10 + digit; widths.2 += 1
+                }
+                guard widths.0 <= 4, widths.1 <= 4, widths.2 <= 4 else { return nil }
             } else {
                 return nil
             }
         }
-        guard field == 2, widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]) else { return nil }
-        self.init(year: fields[0], month: fields[1], day: fields[2])
+        guard field == 2, widths.0 == 4, (1...2).contains(widths.1), (1...2).contains(widths.2) else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// `YYYY-MM-DD`.

@@ -53,4 +53,57 @@ struct ChangeSetTests {
         #expect(changes.toRead.count == 3)
         #expect(changes.unchanged == 0 && changes.missing.isEmpty)
     }
+
+    /// The merge of the two sorted lists against set arithmetic on the same paths (the oracle):
+    /// 600 random names, with spaces, dashes, capitals, accents, nested folders and prefixes of
+    /// one another, so byte order (the walk's and SQLite's) is what the merge must follow.
+    @Test(arguments: [1, 2, 3])
+    func theMergeAgreesWithSetArithmetic(seed: UInt64) {
+        var rng = SplitMix(seed)
+        let pieces = ["a", "A", "a b", "a-b", "a.b", "ab", "é", "e", "z", "Z", "1", "a/b", "a/b/c", "x#y"]
+        var stored: [String: ChangeSet.Stored] = [:]
+        var files: [(String, Int64, Int64)] = []
+        var unchanged = Set<String>(), read = Set<String>(), known = Set<String>(), missing = Set<String>()
+        for n in 0..<600 {
+            let path = "/r/" + (0..<(1 + Int(rng.next() % 3))).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: "/") + "\(n).txt"
+            let s = ChangeSet.Stored(id: Int64(n), size: Int64(n), mtime: 1, hash: Int64(n))
+            switch rng.next() % 4 {
+            case 0: stored[path] = s; files.append((path, s.size, 1)); unchanged.insert(path)
+            case 1: stored[path] = s; files.append((path, s.size, 2)); read.insert(path); known.insert(path)
+            case 2: stored[path] = s; missing.insert(path)
+            default: files.append((path, 7, 1)); read.insert(path)
+            }
+        }
+        let list = Self.scanned(files)
+        let changes = ChangeSet(stored: stored, scanned: list)
+        #expect(changes.unchanged == unchanged.count)
+        #expect(Set(changes.toRead.map { list[Int($0)].path }) == read)
+        #expect(changes.toRead == changes.toRead.sorted(), "in path order")
+        #expect(Set(changes.known.keys) == known)
+        #expect(Set(changes.missing.keys) == missing)
+    }
+
+    /// The byte test of a path under a root, against the String one.
+    @Test func bytesAgreeOnWhatIsUnderARoot() {
+        for (path, root) in [("/r/a.txt", "/r"), ("/r", "/r"), ("/rx/a.txt", "/r"), ("/r/a.txt", "/r/"), ("/", "/"),
+                             ("/a", "/"), ("/r2", "/r"), ("/r/s/t", "/r/s"), ("", "/r")] {
+            let prefix = Array((root.hasSuffix("/") ? root : root + "/").utf8)
+            let bytes = Array(path.utf8)
+            let under = bytes.withUnsafeBufferPointer { IndexStore.isUnder($0, root: Array(root.utf8), prefix: prefix) }
+            #expect(under == IndexStore.isUnder(path, root: root), "\(path) under \(root)")
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a failing case can be run again.
+struct SplitMix {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
