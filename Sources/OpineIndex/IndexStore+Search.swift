@@ -324,13 +324,22 @@ public struct IndexSnapshot {
     }
 
     /// Index terms within `maxDistance` edits of `term` (Damerau–Levenshtein, adjacent
-    /// transpositions count one), with their document frequency, most frequent first.
+    /// transpositions count one) that begin with its first letter, with their document
+    /// frequency, closest first, then most frequent.
+    ///
+    /// The first letter is kept, as Lucene's spell checker does by default (`minPrefix` 1): a
+    /// typo is seldom there, and fts5vocab counts the documents of every term it lists by
+    /// reading its doclist, so listing every term read the whole index (1.4 s for one mistyped
+    /// word at 190k articles); a letter's range of terms is a small part of it.
     public func similarTerms(to term: String, maxDistance: Int = 2, limit: Int = 3) throws -> [(term: String, documents: Int)] {
         let target = Array(term.utf8)
+        guard let first = term.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) else { return [] }
         return try read { db in
             var found: [(String, Int, Int)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM article_vocab WHERE length(term) BETWEEN ? AND ? AND term <> char(30)",
-                                           arguments: [max(1, target.count - maxDistance), target.count + maxDistance])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT term, doc FROM article_vocab
+                WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND term <> char(30)
+                """, arguments: [String(first), String(next), max(1, target.count - maxDistance), target.count + maxDistance])
             while let row = try rows.next() {
                 let candidate: String = row[0]
                 guard candidate != term else { continue }
@@ -351,7 +360,11 @@ public struct IndexSnapshot {
     public func surfaceForm(of term: String) throws -> String? {
         let plan = MatchPlan(expression: MatchBuilder.quote([term]), phraseClause: [0], clauses: [.word(term, prefix: false)],
                              highlights: HighlightTerms(exact: [term]), clauseTerms: [[term]])
-        guard let first = try matchPassages(plan, positions: false).min(by: { $0.passageID < $1.passageID }) else { return nil }
+        // A body passage's form first: titles are often set in capitals ("OIL PRICES RISE").
+        let passages = try matchPassages(plan, positions: false)
+        guard let first = passages.filter({ !$0.isHead }).min(by: { $0.passageID < $1.passageID })
+            ?? passages.min(by: { $0.passageID < $1.passageID })
+        else { return nil }
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT text FROM passages WHERE id = ?", arguments: [first.passageID]) else { return nil }
             let text: String = row[0]
@@ -360,6 +373,9 @@ public struct IndexSnapshot {
             let bytes = Array(text.utf8)[t.range]
             var word = String(decoding: bytes, as: UTF8.self)
             for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word = String(word.dropLast(2)) }
+            // Only a title has it: a title in capitals ("OIL PRICES RISE") shows a word in
+            // lowercase, unless its term is an acronym's.
+            if first.isHead, word.count > 1, word == word.uppercased(), term == term.lowercased() { word = word.lowercased() }
             return word
         }
     }

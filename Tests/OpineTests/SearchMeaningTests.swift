@@ -59,6 +59,24 @@ struct SearchMeaningTests {
         #expect(b.snippets[0].text.hasPrefix("Officials declined"))
     }
 
+    /// "Did you mean" shows a word as the text writes it, not as a title in capitals shouts it;
+    /// an acronym keeps its capitals wherever it stands.
+    @Test func suggestionsAreWrittenAsTheBodyWritesThem() throws {
+        let folder = NSTemporaryDirectory() + "/opine-shout-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "OIL PRICES RISE\n\nCrude oil rose on Monday as NATO met."
+            .write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
+        try "SHIPPING COSTS\n\nFreight rates eased; NATO ministers met again."
+            .write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        #expect(try engine.search(SearchRequest(query: "oill")).suggestions.map(\.suggestion) == ["oil"])
+        #expect(try engine.search(SearchRequest(query: "frieght")).suggestions.map(\.suggestion) == ["Freight"])
+        #expect(try engine.search(SearchRequest(query: "NATTO")).suggestions.map(\.suggestion) == ["NATO"])
+        #expect(try engine.search(SearchRequest(query: "shiping")).suggestions.map(\.suggestion) == ["shipping"], "only a title has it")
+    }
+
     @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
         let f = try Fixture()
         let response = try f.engine.search(SearchRequest(query: "Pakistn tariffs"))
