@@ -387,6 +387,20 @@ extension IndexStore {
         Int32(date.year * 10_000 + date.month * 100 + date.day)
     }
 
+    /// Outlets that differ only in case are one ("Reuters" 763 and a by-line's "REUTERS" 14),
+    /// named as most of its articles write it, most articles first; `--outlet` matches them
+    /// alike. `counts` comes most first.
+    static func mergingCase(_ counts: [(name: String, articles: Int)]) -> [(name: String, articles: Int)] {
+        var merged: [(name: String, articles: Int)] = []
+        var index: [String: Int] = [:]
+        for (name, n) in counts {
+            let key = name.lowercased()
+            if let i = index[key] { merged[i].articles += n } else { index[key] = merged.count; merged.append((name, n)) }
+        }
+        return merged.enumerated().sorted { $0.element.articles != $1.element.articles ? $0.element.articles > $1.element.articles : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
     /// Figures about the index, and its size on disk (with its WAL).
     public func stats() throws -> IndexStats {
         let roots = try roots()
@@ -399,9 +413,9 @@ extension IndexStore {
                 firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles WHERE date IS NOT NULL")).flatMap { ArticleDate(iso: $0) },
                 lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 bytes: 0, roots: roots,
-                outlets: try Row.fetchAll(db, sql: """
+                outlets: IndexStore.mergingCase(try Row.fetchAll(db, sql: """
                     SELECT outlet, count(*) FROM articles WHERE outlet <> '' GROUP BY outlet ORDER BY count(*) DESC, outlet
-                    """).map { ($0[0], $0[1]) })
+                    """).map { ($0[0], $0[1]) }))
         } }
         for suffix in ["", "-wal", "-shm"] {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix),
