@@ -255,18 +255,23 @@ public struct ArticleParser: Sendable {
     /// True for an author's bio paragraph ("The writer is …").
     public static func isBio(_ text: String) -> Bool { Boilerplate.isBio(text) }
 
-    /// News agencies that sign by-lines after a comma ("By Rowena Whelan, Reuters").
-    static let agencies: Set<String> = [
-        "reuters", "ap", "afp", "associated press", "the associated press", "agence france-presse", "bloomberg", "upi",
-        "dpa", "xinhua", "app", "pti", "ians", "anadolu", "efe", "ansa", "kyodo", "tass", "bernama", "nnp", "inp",
+    /// News agencies that sign by-lines after a comma ("By Rowena Whelan, Reuters"), by their
+    /// name in lowercase, with the name as the agency writes it: one outlet whether a by-line
+    /// says Reuters or REUTERS.
+    static let agencies: [String: String] = [
+        "reuters": "Reuters", "ap": "AP", "afp": "AFP", "associated press": "Associated Press",
+        "the associated press": "The Associated Press", "agence france-presse": "Agence France-Presse",
+        "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua", "app": "APP", "pti": "PTI",
+        "ians": "IANS", "anadolu": "Anadolu", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "tass": "TASS",
+        "bernama": "Bernama", "nnp": "NNP", "inp": "INP",
     ]
 
     /// The agency after a by-line's last comma, and the by-line without it.
     static func agency(in names: String) -> (names: String, agency: String)? {
         guard let comma = names.lastIndex(of: ",") else { return nil }
         let tail = names[names.index(after: comma)...].trimmingSpaces()
-        guard agencies.contains(tail.lowercased()) else { return nil }
-        return (String(names[..<comma]), tail)
+        guard let agency = agencies[tail.lowercased()] else { return nil }
+        return (String(names[..<comma]), agency)
     }
 
     /// The outlet a by-line names ("By Rowena Whelan, Reuters" → Reuters), if any.

@@ -102,6 +102,8 @@ struct AgencyBylineTests {
     @Test(arguments: [
         ("By Rowena Whelan, Reuters", ["Rowena Whelan"], "Reuters"),
         ("By Peter Torday and Ann Lee, AP", ["Peter Torday", "Ann Lee"], "AP"),
+        ("By Ted D'afflisio, REUTERS", ["Ted D'afflisio"], "Reuters"),
+        ("By Ann Lee, afp", ["Ann Lee"], "AFP"),
         ("By Javid Husain", ["Javid Husain"], nil),
         ("By Smith, Jones and Brown", ["Smith, Jones", "Brown"], nil),
     ] as [(String, [String], String?)])
