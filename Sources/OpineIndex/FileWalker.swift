@@ -176,6 +176,8 @@ struct FileWalker {
     var warnings: [String] = []
     /// Regular files of other types, by extension (`.pdf`), so that none is ignored silently.
     var skippedTypes: [String: Int] = [:]
+    /// Articles found that cannot be indexed (a name that is not UTF-8): failures of the run.
+    var unreadable = 0
     private var visited = Set<[UInt64]>()
 
     /// The formats' endings, matched on the names' bytes.
@@ -271,6 +273,12 @@ struct FileWalker {
             return
         case .found(let s): st = s
         }
+        if !FileWalker.isUTF8(name), st.st_mode & S_IFMT == S_IFDIR || isArticleName(name) {
+            // The index keeps paths as text: such a file could be listed but never opened again.
+            warnings.append("\(path()): the name is not UTF-8 text; rename it to index it, skipped")
+            unreadable += 1
+            return
+        }
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
             let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
@@ -292,6 +300,12 @@ struct FileWalker {
         default:
             if isArticleName(name) { warnings.append("\(path()): not a regular file, skipped") }
         }
+    }
+
+    /// Whether a name (NUL-terminated) is valid UTF-8; most are ASCII, answered by a scan.
+    static func isUTF8(_ name: [CChar]) -> Bool {
+        if name.allSatisfy({ $0 >= 0 }) { return true }
+        return name.withUnsafeBufferPointer { String(validatingCString: $0.baseAddress!) != nil }
     }
 
     /// A name (NUL-terminated) that the formats read (``FileEndings``).

@@ -108,6 +108,7 @@ extension IndexStore {
         for root in canonicalRoots { walker.walk(root) }
         report.warnings += walker.warnings
         report.skippedTypes.merge(walker.skippedTypes, uniquingKeysWith: +)
+        report.failed += walker.unreadable
         var files = walker.files
         walker.files = FileList()
         files.sortByPathRemovingDuplicates()

@@ -44,4 +44,22 @@ struct FileWalkerTests {
         #expect(walker.warnings == [folder.path + "/big/dangling.txt: broken symbolic link, skipped"])
         #expect(walker.skippedTypes == [".pdf": 1])
     }
+
+    /// A name that is not UTF-8 (a Latin-1 "café") is one clear warning, not a failure to read
+    /// later; the UTF-8 names beside it are listed.
+    @Test func aNameThatIsNotUTF8IsNamedAndSkipped() throws {
+        let folder = TemporaryFolder()
+        folder.write("ok/café.txt", "UTF-8 name")
+        folder.write("ok/plain.txt", "ASCII name")
+        let latin1 = folder.path + "/ok/caf\u{FFFD}"  // how the warning shows the byte 0xE9
+        let raw = Array((folder.path + "/ok/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+        var walker = FileWalker(formats: .standard)
+        walker.walk(folder.path + "/ok")
+        #expect((0..<walker.files.count).map { walker.files[$0].path }.sorted() == [folder.path + "/ok/café.txt", folder.path + "/ok/plain.txt"])
+        #expect(walker.warnings == [latin1 + ".txt: the name is not UTF-8 text; rename it to index it, skipped"])
+        #expect(walker.unreadable == 1, "a failure of the run: opine index exits 3")
+    }
 }
