@@ -84,6 +84,10 @@ public final class Engine: Sendable {
                                           unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
                                           clauses: query.plan.clauses)
             response.completeArticles = outcome.completeArticles
+            if request.suggests {
+                response.commonerSpellings = try Suggester(snapshot: snapshot).commonerSpellings(query.plan, clauseArticles: outcome.clauseArticles,
+                                                                                           unmatched: unmatched.words)
+            }
             if outcome.completeArticles == 0, !filter.isEmpty {
                 let unfiltered = try snapshot.count(matching: query.plan.allClausesExpression)
                 if unfiltered > 0 { response.filteredOut = (unfiltered, SearchFilter.describe(query, request)) }

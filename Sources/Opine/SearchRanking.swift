@@ -12,8 +12,8 @@ import OpineText
 ///   the collection figures BM25 needs are FTS5 counts;
 /// - otherwise (or with `SearchRequest.exhaustive`) every article matching any clause is read.
 struct SearchRanking {
-    /// The ranking's head, the evidence it came from, and (when not every match was read) how
-    /// many articles of the collection match each clause.
+    /// The ranking's head, the evidence it came from, and how many articles match each clause
+    /// (of the collection; of those read when only complete articles were asked for).
     struct Outcome {
         var ranking: Ranking
         var evidence: [PassageEvidence]
@@ -84,7 +84,7 @@ struct SearchRanking {
         filter.apply(&evidence)
         let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try snapshot.collectionStats(),
                                      limit: limit, clauseArticles: counts)
-        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: nil,
+        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts,
                        completeArticles: SearchRanking.completeArticles(evidence, clauseCount: plan.clauses.count))
     }
 

@@ -90,6 +90,9 @@ public struct SearchResponse: Sendable {
     public var suggestions: [(word: String, suggestion: String)]
     /// The clauses as understood, for `--explain` and errors.
     public var clauses: [QueryClause]
+    /// Words that few articles have beside a close spelling that many have ("Volker" 1,
+    /// "Volcker" 108): a likely typo, said beside the results it found.
+    public var commonerSpellings: [CommonerSpelling] = []
 
     /// Each word no article has, with its suggestion when there is one.
     public var unmatched: [(word: String, suggestion: String?)] {
@@ -106,4 +109,19 @@ public struct ArticleDetail: Sendable {
     public var bio: String
     public var encoding: String
     public var passages: [PassageView]
+}
+
+/// A query word that few articles have, and a close word of the index that many more have.
+public struct CommonerSpelling: Hashable, Sendable {
+    public var word: String
+    public var articles: Int
+    public var suggestion: String
+    public var suggestionArticles: Int
+
+    public init(word: String, articles: Int, suggestion: String, suggestionArticles: Int) {
+        self.word = word
+        self.articles = articles
+        self.suggestion = suggestion
+        self.suggestionArticles = suggestionArticles
+    }
 }

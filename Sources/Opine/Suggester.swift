@@ -52,16 +52,51 @@ struct Suggester {
     func suggestion(terms: [String], evenIfIndexed: Bool = false) throws -> String? {
         guard terms.count == 1, let term = terms.first else { return nil }
         guard try evenIfIndexed || snapshot.documentFrequency(term) == 0 else { return nil }
-        let isAcronym = term.uppercased() == term && term.lowercased() != term
-        var candidates = try snapshot.similarTerms(to: term)
-        if isAcronym {
-            candidates = candidates.filter { $0.term.uppercased() == $0.term }
-        } else {
-            // A lowercase word may also be a mistyped acronym (`cepc` → CPEC).
-            candidates += try snapshot.similarTerms(to: term.uppercased()).filter { $0.term.uppercased() == $0.term }
-            candidates = candidates.filter { $0.term.lowercased() != term }
-        }
-        guard let best = candidates.first else { return nil }
+        guard let best = try candidates(for: term).first else { return nil }
         return try snapshot.surfaceForm(of: best.term) ?? best.term
+    }
+
+    /// Index terms close to `term`, closest first, then most frequent: an acronym's are
+    /// acronyms; a word's are words, or acronyms (`cepc` → CPEC).
+    func candidates(for term: String, maxDistance: Int = 2) throws -> [(term: String, documents: Int)] {
+        let isAcronym = term.uppercased() == term && term.lowercased() != term
+        var candidates = try snapshot.similarTerms(to: term, maxDistance: maxDistance)
+        if isAcronym {
+            return candidates.filter { $0.term.uppercased() == $0.term }
+        }
+        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance).filter { $0.term.uppercased() == $0.term }
+        return candidates.filter { $0.term.lowercased() != term }
+    }
+
+    static func isCapitalized(_ word: String) -> Bool { word.first.map { $0.isUppercase } ?? false }
+
+    /// A word of the query is rare when at most this many articles have it…
+    static let rareArticles = 2
+    /// …and a close spelling is commoner when this many times as many articles have it (and
+    /// at least ``commonerMinimum``), as Lucene's spell checker suggests "more popular" words.
+    static let commonerFactor = 20
+    static let commonerMinimum = 10
+
+    /// The query's rare words that have a far commoner spelling one edit away ("Volker" →
+    /// Volcker); a capitalized word (a name) is not offered a word in lowercase ("Husain" is not
+    /// "human").
+    ///
+    /// - Parameter clauseArticles: articles known to match each clause (the ranking's counts):
+    ///   a word more of them have is not rare, and its document frequency is not read.
+    func commonerSpellings(_ plan: MatchPlan, clauseArticles: [Int]?, unmatched: [String]) throws -> [CommonerSpelling] {
+        var out: [CommonerSpelling] = []
+        for (i, clause) in plan.clauses.enumerated() where i < plan.clauseTerms.count {
+            guard case .word(let word, false) = clause, !unmatched.contains(word), plan.clauseTerms[i].count == 1 else { continue }
+            if let counts = clauseArticles, i < counts.count, counts[i] > Suggester.rareArticles { continue }
+            let term = plan.clauseTerms[i][0]
+            let articles = try snapshot.documentFrequency(term)
+            guard articles > 0, articles <= Suggester.rareArticles else { continue }
+            let floor = max(Suggester.commonerMinimum, Suggester.commonerFactor * articles)
+            guard let best = try candidates(for: term, maxDistance: 1).first(where: { $0.documents >= floor }) else { continue }
+            let written = try snapshot.surfaceForm(of: best.term) ?? best.term
+            if Suggester.isCapitalized(word), !Suggester.isCapitalized(written) { continue }
+            out.append(CommonerSpelling(word: word, articles: articles, suggestion: written, suggestionArticles: best.documents))
+        }
+        return out
     }
 }

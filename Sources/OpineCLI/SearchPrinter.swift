@@ -85,6 +85,10 @@ struct SearchPrinter {
         for (word, suggestion) in response.unmatched {
             out.append("opine: no article has \(EngineError.quoted(word))" + (suggestion.map { " — did you mean \($0)?" } ?? ""))
         }
+        for c in response.commonerSpellings {
+            out.append("opine: \(c.articles) article\(c.articles == 1 ? " has" : "s have") \(EngineError.quoted(c.word))"
+                + " — did you mean \(c.suggestion) (\(c.suggestionArticles) articles)?")
+        }
         return (out, notFound)
     }
 }

@@ -12,6 +12,14 @@ enum APIResponses {
         o.add("matching_articles", response.completeArticles)
         o.add("matched_articles", response.matchedArticles)
         o.add("unmatched", raw: SearchResult.json(unmatched: response.unmatched))
+        o.add("commoner_spellings", raw: "[" + response.commonerSpellings.map { c in
+            var s = JSONObject()
+            s.add("word", c.word)
+            s.add("articles", c.articles)
+            s.add("suggestion", c.suggestion)
+            s.add("suggestion_articles", c.suggestionArticles)
+            return s.text
+        }.joined(separator: ",") + "]")
         let results = response.results.map { $0.json(path: $0.article.path, explain: explain) }
         o.add("results", raw: "[" + results.joined(separator: ",") + "]")
         return o.text

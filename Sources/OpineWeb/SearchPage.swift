@@ -46,6 +46,12 @@ struct SearchPage {
             }
             out += "<p class=\"notice\">\(line)</p>\n"
         }
+        for c in response.commonerSpellings {
+            let fixed = SearchPage.replacing(c.word, with: c.suggestion, in: form.query)
+            out += "<p class=\"notice\">\(HTML.plural(c.articles, "article has", "articles have")) <q>\(HTML.text(c.word))</q>"
+                + " — did you mean <a href=\"/search?\(HTML.href(form.parameters(query: fixed)))\">\(HTML.text(c.suggestion))</a>"
+                + " (\(HTML.plural(c.suggestionArticles, "article", "articles")))?</p>\n"
+        }
         if let (articles, filters) = response.filteredOut {
             out += "<p class=\"notice\">\(HTML.plural(articles, "article matches", "articles match")) <q>\(HTML.text(form.query))</q>; none is \(HTML.text(filters.joined(separator: ", ")))</p>\n"
         }

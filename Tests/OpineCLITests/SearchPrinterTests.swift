@@ -43,6 +43,12 @@ struct SearchPrinterTests {
         #expect(lines[5] == "   Ann Author · 2025-01-02 · Dawn · 2.txt")
     }
 
+    @Test func aCommonerSpellingIsNamedOnStandardError() {
+        var r = Self.response
+        r.commonerSpellings = [CommonerSpelling(word: "Volker", articles: 1, suggestion: "Volcker", suggestionArticles: 108)]
+        #expect(printer.notices(r, query: "Volker", mode: .text).lines == ["opine: 1 article has 'Volker' — did you mean Volcker (108 articles)?"])
+    }
+
     @Test func textShowsEachArticleAndThePartialMarker() {
         #expect(printer.lines(Self.response, mode: .text) == [
             "1. First", "   Ann Author · 2025-01-01 · 1.txt", "   Trade and [tariffs].", "",

@@ -77,6 +77,36 @@ struct SearchMeaningTests {
         #expect(try engine.search(SearchRequest(query: "shiping")).suggestions.map(\.suggestion) == ["shipping"], "only a title has it")
     }
 
+    /// A word one or two articles have, one edit from a word twenty have, is named with the
+    /// commoner spelling beside its results; a name is not offered a common word; a word three
+    /// articles have is not rare.
+    @Test func aRareSpellingIsNamedWithTheCommonerOne() throws {
+        let folder = NSTemporaryDirectory() + "/opine-commoner-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(toFile: folder + "/" + name + ".txt", atomically: false, encoding: .utf8)
+        }
+        for n in 0..<20 {
+            try write("c\(n)", "Note \(n)\n\nPaul Volcker spoke about rates and the human costs of the crisis in the ledger.")
+        }
+        try write("typo", "A typo\n\nPaul Volker spoke about rates.")
+        try write("name", "A name\n\nThe province, said Hunan officials.")
+        for n in 0..<3 { try write("l\(n)", "Ledgers \(n)\n\nThe leger of accounts.") }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        let typo = try engine.search(SearchRequest(query: "volker"))
+        #expect(typo.results.count == 1)
+        #expect(typo.commonerSpellings == [CommonerSpelling(word: "volker", articles: 1, suggestion: "Volcker", suggestionArticles: 20)])
+        #expect(try engine.search(SearchRequest(query: "Volcker")).commonerSpellings.isEmpty)
+        #expect(try engine.search(SearchRequest(query: "Hunan")).commonerSpellings.isEmpty, "a name is not offered 'human'")
+        #expect(try engine.search(SearchRequest(query: "hunan")).commonerSpellings.map(\.suggestion) == ["human"])
+        #expect(try engine.search(SearchRequest(query: "leger")).commonerSpellings.isEmpty, "three articles: not rare")
+        var quiet = SearchRequest(query: "volker")
+        quiet.suggests = false
+        #expect(try engine.search(quiet).commonerSpellings.isEmpty)
+    }
+
     @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
         let f = try Fixture()
         let response = try f.engine.search(SearchRequest(query: "Pakistn tariffs"))
