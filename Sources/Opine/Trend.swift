@@ -40,9 +40,10 @@ public struct TrendResponse: Sendable {
         public var undated: Int
         public var unmatchedWords: [String]
 
-        /// Share of the period's articles, Media Cloud's normalisation (0 when the period is empty).
-        public func ratio(_ i: Int, totals: [Bucket]) -> Double {
-            totals[i].total == 0 ? 0 : Double(articles[i]) / Double(totals[i].total)
+        /// Share of the period's articles, Media Cloud's normalisation; nil when the period has
+        /// no dated article (no data, which is not "never discussed").
+        public func ratio(_ i: Int, totals: [Bucket]) -> Double? {
+            totals[i].total == 0 ? nil : Double(articles[i]) / Double(totals[i].total)
         }
     }
 

@@ -6,9 +6,11 @@ import OpineRender
 extension TrendResponse {
     public static let tableHeader = ["query", "period", "start", "end", "articles", "total", "ratio"]
 
-    /// The plotted value: the share of the period's articles, or the mentions.
-    public func value(_ s: Series, _ i: Int, mentions: Bool) -> Double {
-        mentions ? Double(s.mentions[i]) : s.ratio(i, totals: buckets)
+    /// The plotted value: the share of the period's articles, or the mentions; nil for a period
+    /// with no dated article (a gap in a chart, "–" in a table).
+    public func value(_ s: Series, _ i: Int, mentions: Bool) -> Double? {
+        guard buckets[i].total > 0 else { return nil }
+        return mentions ? Double(s.mentions[i]) : s.ratio(i, totals: buckets)
     }
 
     /// Rows of `tableHeader` (plus mentions when asked).
@@ -17,7 +19,7 @@ extension TrendResponse {
         for s in series {
             for (i, b) in buckets.enumerated() {
                 var row = [s.query, b.label, b.start.description, b.end.description, String(s.articles[i]), String(b.total),
-                           String(format: "%.6f", s.ratio(i, totals: buckets))]
+                           s.ratio(i, totals: buckets).map { String(format: "%.6f", $0) } ?? ""]
                 if mentions { row.append(String(s.mentions[i])) }
                 rows.append(row)
             }
@@ -35,22 +37,29 @@ extension TrendResponse {
             var o = JSONObject()
             for (key, value) in zip(TrendResponse.tableHeader + ["mentions"], row) {
                 if ["articles", "total", "mentions"].contains(key) { o.add(key, Int(value) ?? 0) }
-                else if key == "ratio" { o.add(key, Double(value) ?? 0) }
+                else if key == "ratio" { if let r = Double(value) { o.add(key, r) } else { o.add(key, nil as String?) } }
                 else { o.add(key, value) }
             }
             return o.text
         }
     }
 
-    /// The chart: ratio (or mentions) per period, each series averaged over `smooth` periods.
+    /// The chart: ratio (or mentions) per period, each smoothed over the last `smooth` periods
+    /// (a ratio pooled: the window's matching articles over its articles, so a month of one
+    /// article weighs as one article; mentions averaged over the periods with data); a period
+    /// with no dated article is a gap.
     public func chart(mentions: Bool, smooth: Int = 1) -> TrendChart {
         let lines = series.map { s in
-            let raw = buckets.indices.map { value(s, $0, mentions: mentions) }
-            let averaged = raw.indices.map { i in
-                let window = raw[max(0, i - smooth + 1)...i]
-                return window.reduce(0, +) / Double(window.count)
+            let smoothed = buckets.indices.map { i -> Double? in
+                guard buckets[i].total > 0 else { return nil }
+                let window = max(0, i - smooth + 1)...i
+                if mentions {
+                    let withData = window.filter { buckets[$0].total > 0 }
+                    return Double(withData.map { s.mentions[$0] }.reduce(0, +)) / Double(withData.count)
+                }
+                return Double(window.map { s.articles[$0] }.reduce(0, +)) / Double(window.map { buckets[$0].total }.reduce(0, +))
             }
-            return TrendChart.Series(name: s.query, values: averaged)
+            return TrendChart.Series(name: s.query, values: smoothed)
         }
         let what = mentions ? "mentions" : "share of the \(period.rawValue)'s articles"
         return TrendChart(title: "Discussed per \(period.rawValue)" + (smooth > 1 ? " (moving average of \(smooth))" : ""),

@@ -15,7 +15,7 @@ struct TrendPrinter {
     static let sparks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let ansi = ["\u{1B}[34m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[35m", "\u{1B}[33m", "\u{1B}[36m"]
 
-    func value(_ s: TrendResponse.Series, _ i: Int) -> Double { trend.value(s, i, mentions: mentions) }
+    func value(_ s: TrendResponse.Series, _ i: Int) -> Double? { trend.value(s, i, mentions: mentions) }
 
     func coloured(_ text: String, _ k: Int) -> String {
         colour ? TrendPrinter.ansi[k % TrendPrinter.ansi.count] + text + "\u{1B}[0m" : text
@@ -30,21 +30,24 @@ struct TrendPrinter {
         return out
     }
 
-    /// `1987-03   oil  142/1203  11.8% ███████▌` for each period and query.
+    /// `1987-03   oil  142/1203  11.8% ███████▌` for each period and query, every bar on one
+    /// scale (the queries compared); `0/0  –` for a period with no dated article.
     func rows() -> [String] {
         let width = 24.0
-        let maxima = trend.series.map { s in trend.buckets.indices.map { value(s, $0) }.max() ?? 0 }
+        let maximum = trend.series.flatMap { s in trend.buckets.indices.compactMap { value(s, $0) } }.max() ?? 0
         let labelWidth = trend.buckets.map(\.label.count).max() ?? 7
         let nameWidth = trend.series.map(\.query.count).max() ?? 4
         var out: [String] = []
         for (i, b) in trend.buckets.enumerated() {
             for (k, s) in trend.series.enumerated() {
                 let v = value(s, i)
-                let figure = mentions ? String(format: "%6d", s.mentions[i])
-                    : String(format: "%5d/%-6d %5.1f%%", s.articles[i], b.total, v * 100)
+                let share = v.map { String(format: "%5.1f%%", $0 * 100) } ?? "     –"
+                let figure = mentions ? (v == nil ? "     –" : String(format: "%6d", s.mentions[i]))
+                    : String(format: "%5d/%-6d ", s.articles[i], b.total) + share
                 let label = k == 0 ? b.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: labelWidth)
-                out.append("\(label)  \(s.query.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(figure)  "
-                           + coloured(TrendPrinter.bar(v, of: maxima[k], width: width), k))
+                let bar = TrendPrinter.bar(v ?? 0, of: maximum, width: width)
+                out.append("\(label)  \(s.query.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(figure)"
+                           + (bar.isEmpty ? "" : "  " + coloured(bar, k)))
             }
         }
         return out
@@ -62,8 +65,11 @@ struct TrendPrinter {
         var out: [String] = []
         for (k, s) in trend.series.enumerated() {
             let values = trend.buckets.indices.map { value(s, $0) }
-            let maximum = values.max() ?? 0
-            let line = values.map { maximum == 0 ? " " : TrendPrinter.sparks[min(7, Int($0 / maximum * 7.99))] }.joined()
+            let maximum = values.compactMap { $0 }.max() ?? 0
+            // A period with no dated article is a blank; a period that has some, at least ▁.
+            let line = values.map { v in
+                v.map { maximum == 0 ? TrendPrinter.sparks[0] : TrendPrinter.sparks[min(7, Int($0 / maximum * 7.99))] } ?? " "
+            }.joined()
             let peak = values.firstIndex(of: maximum).map { trend.buckets[$0].label } ?? ""
             let top = mentions ? String(Int(maximum)) : String(format: "%.1f%%", maximum * 100)
             out.append(s.query.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + coloured(line, k) + "  max \(top) (\(peak))")

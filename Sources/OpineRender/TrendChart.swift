@@ -5,8 +5,9 @@ import Foundation
 public struct TrendChart: Sendable {
     public struct Series: Sendable {
         public var name: String
-        public var values: [Double]
-        public init(name: String, values: [Double]) {
+        /// One per label; nil where there is no data (the line breaks there).
+        public var values: [Double?]
+        public init(name: String, values: [Double?]) {
             self.name = name
             self.values = values
         }
@@ -38,7 +39,7 @@ public struct TrendChart: Sendable {
     public func svg() -> String {
         let plotW = TrendChart.width - TrendChart.left - TrendChart.right
         let plotH = height - TrendChart.top - TrendChart.bottom
-        let maxValue = series.flatMap(\.values).max() ?? 0
+        let maxValue = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         let (step, top) = TrendChart.niceScale(maxValue)
         func x(_ i: Int) -> Double { TrendChart.left + (labels.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(labels.count - 1)) }
         func y(_ v: Double) -> Double { TrendChart.top + plotH - (top == 0 ? 0 : plotH * v / top) }
@@ -65,16 +66,31 @@ public struct TrendChart: Sendable {
         out += "<text transform=\"translate(18 \(f(TrendChart.top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(TrendChart.escape(yLabel))</text>\n"
         for (k, s) in series.enumerated() {
             let colour = TrendChart.colours[k % TrendChart.colours.count]
-            let points = s.values.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
-            out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
-            if s.values.count <= 60 {
-                for (i, value) in s.values.enumerated() { out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(value)))\" r=\"2.5\" fill=\"\(colour)\"/>\n" }
+            for run in TrendChart.runs(s.values) where run.count > 1 {
+                let points = run.map { "\(f(x($0))),\(f(y(s.values[$0]!)))" }.joined(separator: " ")
+                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
+            }
+            // Points where they are few, and always a point that stands alone between gaps.
+            for run in TrendChart.runs(s.values) where s.values.count <= 60 || run.count == 1 {
+                for i in run { out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(s.values[i]!)))\" r=\"2.5\" fill=\"\(colour)\"/>\n" }
             }
             let ly = TrendChart.top + 10 + Double(k) * 20
             out += "<rect x=\"\(f(TrendChart.width - TrendChart.right + 20))\" y=\"\(f(ly - 9))\" width=\"14\" height=\"4\" fill=\"\(colour)\"/>\n"
             out += "<text x=\"\(f(TrendChart.width - TrendChart.right + 40))\" y=\"\(f(ly - 3))\">\(TrendChart.escape(String(s.name.prefix(22))))</text>\n"
         }
         return out + "</svg>\n"
+    }
+
+    /// The runs of consecutive indices with a value.
+    static func runs(_ values: [Double?]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int?
+        for (i, v) in values.enumerated() {
+            if v != nil, start == nil { start = i }
+            if v == nil, let s = start { out.append(s..<i); start = nil }
+        }
+        if let s = start { out.append(s..<values.count) }
+        return out
     }
 
     func format(_ v: Double) -> String {

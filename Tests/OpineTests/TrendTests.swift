@@ -88,6 +88,32 @@ struct TrendTests {
         #expect(throws: EngineError.self) { try engine.trend(tooFine) }
     }
 
+    /// A month with no dated article is no data, not "never discussed": no ratio (an empty CSV
+    /// field, JSON null), a gap in the chart's line; smoothing pools the window's articles.
+    @Test func aPeriodWithoutArticlesIsAGapNotAZero() throws {
+        let folder = NSTemporaryDirectory() + "/opine-gap-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (n, (date, text)) in [("2025-01-10", "oil"), ("2025-01-20", "calm"), ("2025-03-05", "oil"), ("2025-04-05", "oil"),
+                                  ("2025-04-06", "calm")].enumerated() {
+            try "Note \(n)\n\(date)\n\nMarkets: \(text).".write(toFile: folder + "/n\(n).txt", atomically: false, encoding: .utf8)
+        }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.map(\.label) == ["2025-01", "2025-02", "2025-03", "2025-04"])
+        #expect(trend.buckets.map(\.total) == [2, 0, 1, 2])
+        #expect(trend.table(mentions: false).map { $0[6] } == ["0.500000", "", "1.000000", "0.500000"])
+        #expect(trend.jsonLines(mentions: false)[1].contains(#""ratio":null"#))
+        let chart = trend.chart(mentions: false, smooth: 2)
+        #expect(chart.series[0].values == [0.5, nil, 1.0, 2.0 / 3.0], "March alone; April pooled with March: 2 of 3 articles")
+        let svg = chart.svg()
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 1, "one line, March to April; January stands alone")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+    }
+
     @Test func theChartIsWellFormedSVG() throws {
         let chart = TrendChart(title: "Oil & <coffee>", labels: ["2025-01", "2025-02", "2025-03"],
                                series: [.init(name: "oil", values: [0.1, 0.3, 0.2]), .init(name: "coffee", values: [0, 0.05, 0.1])],
