@@ -54,7 +54,7 @@ public struct TrendChart: Sendable {
         while v <= top + step / 2 {
             let yy = y(v)
             out += "<line x1=\"\(TrendChart.left)\" y1=\"\(f(yy))\" x2=\"\(TrendChart.left + plotW)\" y2=\"\(f(yy))\" stroke=\"#e5e5e5\"/>\n"
-            out += "<text x=\"\(TrendChart.left - 8)\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(TrendChart.escape(format(v)))</text>\n"
+            out += "<text x=\"\(TrendChart.left - 8)\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(TrendChart.escape(format(v, step: step)))</text>\n"
             v += step
         }
         out += "<line x1=\"\(TrendChart.left)\" y1=\"\(f(TrendChart.top + plotH))\" x2=\"\(TrendChart.left + plotW)\" y2=\"\(f(TrendChart.top + plotH))\" stroke=\"#333\"/>\n"
@@ -93,8 +93,12 @@ public struct TrendChart: Sendable {
         return out
     }
 
-    func format(_ v: Double) -> String {
-        if percent { return String(format: v * 100 < 10 ? "%.1f%%" : "%.0f%%", v * 100) }
+    /// A tick's label, with the decimals its step needs (0.02% steps are not all "0.0%").
+    func format(_ v: Double, step: Double) -> String {
+        if percent {
+            let needed = step * 100 < 1 ? Int((-log10(step * 100)).rounded(.up)) : 0
+            return String(format: "%.\(max(needed, v * 100 < 10 ? 1 : 0))f%%", v * 100)
+        }
         return v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
 

@@ -125,4 +125,12 @@ struct TrendTests {
         #expect(svg.contains("Oil &amp; &lt;coffee&gt;"))
         #expect(svg.contains(">30%<") || svg.contains(">40%<"))
     }
+
+    /// Small shares keep the decimals their ticks need: 0.02% steps, not six "0.0%" labels.
+    @Test func smallSharesAreLabelledApart() {
+        let chart = TrendChart(title: "t", labels: ["a", "b"], series: [.init(name: "x", values: [0, 0.0009])],
+                               yLabel: "share", percent: true)
+        let svg = chart.svg()
+        for label in [">0.00%<", ">0.02%<", ">0.04%<", ">0.06%<", ">0.08%<", ">0.10%<"] { #expect(svg.contains(label), "\(label)") }
+    }
 }
