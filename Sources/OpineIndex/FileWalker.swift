@@ -241,12 +241,37 @@ struct FileWalker {
             }
         }
         let names = buffer.withUnsafeBufferPointer { b -> [[CChar]] in
-            starts.sort { strcmp(b.baseAddress! + Int($0), b.baseAddress! + Int($1)) < 0 }
+            FileWalker.sortNames(&starts, in: b)
             return starts.map { Array(UnsafeBufferPointer(start: b.baseAddress! + Int($0), count: strlen(b.baseAddress! + Int($0)) + 1)) }
         }
         let prefix = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8)
         let stats = FileWalker.stats(of: names, in: dirfd(handle))
         for (name, status) in zip(names, stats) { visit(name, status, prefix: prefix) }
+    }
+
+    /// Sorts NUL-terminated names (their starts in `buffer`) in byte order, as `strcmp` does, by
+    /// their first 16 bytes as two integers first: most comparisons of a folder of 19k names
+    /// are then two integer compares, not a `strcmp` call (the sort was a quarter of a no-op
+    /// re-index at 190k files).
+    static func sortNames(_ starts: inout [Int32], in buffer: UnsafeBufferPointer<CChar>) {
+        func key(_ start: Int32, _ word: Int) -> UInt64 {
+            var k: UInt64 = 0
+            var p = buffer.baseAddress! + Int(start) + word * 8
+            var ended = word == 1 && strnlen(buffer.baseAddress! + Int(start), 8) < 8
+            for _ in 0..<8 {
+                let byte = ended ? 0 : UInt8(bitPattern: p.pointee)
+                if byte == 0 { ended = true } else { p += 1 }
+                k = k << 8 | UInt64(byte)
+            }
+            return k
+        }
+        var keyed = starts.map { (key($0, 0), key($0, 1), $0) }
+        keyed.sort { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return strcmp(buffer.baseAddress! + Int(a.2), buffer.baseAddress! + Int(b.2)) < 0
+        }
+        starts = keyed.map(\.2)
     }
 
     /// What `lstat` (then `stat`, for a link) says of each entry; in a large folder on every core

@@ -62,4 +62,34 @@ struct FileWalkerTests {
         #expect(walker.warnings == [latin1 + ".txt: the name is not UTF-8 text; rename it to index it, skipped"])
         #expect(walker.unreadable == 1, "a failure of the run: opine index exits 3")
     }
+
+    /// The folder sort by integer keys against `strcmp`'s order (the C library as the oracle), on
+    /// names sharing long prefixes, of every length around 8 and 16 bytes, with bytes above 0x7F.
+    @Test(arguments: [7, 8, 9])
+    func namesSortAsStrcmpSortsThem(seed: UInt64) {
+        var rng = SplitMix(seed)
+        let alphabet: [UInt8] = Array("ab-.0 9".utf8) + [0xC3, 0xA9, 0xFF, 0x7F, 0x01]
+        var buffer: [CChar] = []
+        var starts: [Int32] = []
+        for _ in 0..<2_000 {
+            let shared = Array("reut-1234567".utf8.prefix(Int(rng.next() % 13)))
+            let tail = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let name = shared + tail
+            guard !name.isEmpty else { continue }
+            starts.append(Int32(buffer.count))
+            buffer += name.map { CChar(bitPattern: $0) } + [0]
+        }
+        buffer.withUnsafeBufferPointer { b in
+            var sorted = starts
+            FileWalker.sortNames(&sorted, in: b)
+            let oracle = starts.sorted { x, y in
+                let c = strcmp(b.baseAddress! + Int(x), b.baseAddress! + Int(y))
+                return c != 0 ? c < 0 : x < y
+            }
+            let names = { (list: [Int32]) in
+                list.map { Array(UnsafeRawBufferPointer(start: b.baseAddress! + Int($0), count: strlen(b.baseAddress! + Int($0)))) }
+            }
+            #expect(names(sorted) == names(oracle))
+        }
+    }
 }
