@@ -8,18 +8,23 @@ final class Fixture {
     let folder: String
     let engine: Engine
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "/opine-engine-" + UUID().uuidString
-        let docs = folder + "/docs"
-        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
-        let files = [
+    /// The default collection: a pronoun, an acronym, a compound, possessives and the seed.
+    convenience init() throws {
+        try self.init([
             "us-pronoun.txt": "Between us\nBy A Writer\nJanuary 2, 2024\n\nLet us talk about the weather and what it means to us.",
             "us-acronym.txt": "Washington\nBy B Writer\nMarch 5, 2025\n\nThe U.S. has raised tariffs. The US economy grew.",
             "ct.txt": "Security\nBy C Writer\nOctober 1, 2025\n\nCounter-terrorism cooperation is central to the talks.",
             "econ.txt": "Economy\nBy D Writer\nJune 1, 2025\n\nPakistan's economy grew while India's slowed.",
             "seed.txt": try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Corpus/2025-09-20-there-are-limits-to-bonhomie.txt").path, encoding: .utf8),
-        ]
+        ])
+    }
+
+    /// A temporary folder `docs` of these files (name → text), indexed; removed with the fixture.
+    init(_ files: [String: String]) throws {
+        folder = NSTemporaryDirectory() + "/opine-engine-" + UUID().uuidString
+        let docs = folder + "/docs"
+        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: docs + "/" + name, atomically: false, encoding: .utf8) }
         engine = try Engine(indexPath: folder + "/index.sqlite")
         _ = try engine.index(roots: [docs], clock: { 0 })

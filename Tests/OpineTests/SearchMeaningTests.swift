@@ -38,16 +38,11 @@ struct SearchMeaningTests {
     }
 
     @Test func aSnippetNeverJustRepeatsTheTitle() throws {
-        let folder = NSTemporaryDirectory() + "/opine-title-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "OPEC MEETS IN VIENNA\n\nMinisters gathered on Monday to discuss output.\n\nThe cartel's OPEC quota talks resume."
-            .write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
-        try "OPEC SAYS NOTHING\n\nOfficials declined to comment on Tuesday."
-            .write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
-        let results = try engine.search(SearchRequest(query: "OPEC")).results
+        let fixture = try Fixture([
+            "a.txt": "OPEC MEETS IN VIENNA\n\nMinisters gathered on Monday to discuss output.\n\nThe cartel's OPEC quota talks resume.",
+            "b.txt": "OPEC SAYS NOTHING\n\nOfficials declined to comment on Tuesday.",
+        ])
+        let results = try fixture.engine.search(SearchRequest(query: "OPEC")).results
         #expect(results.count == 2)
         for r in results {
             let snippet = try #require(r.snippets.first)
@@ -62,49 +57,34 @@ struct SearchMeaningTests {
     /// "Did you mean" shows a word as the text writes it, not as a title in capitals shouts it;
     /// an acronym keeps its capitals wherever it stands.
     @Test func suggestionsAreWrittenAsTheBodyWritesThem() throws {
-        let folder = NSTemporaryDirectory() + "/opine-shout-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "OIL PRICES RISE\n\nCrude oil rose on Monday as NATO met."
-            .write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
-        try "SHIPPING COSTS\n\nFreight rates eased; NATO ministers met again."
-            .write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
-        #expect(try engine.search(SearchRequest(query: "oill")).suggestions.map(\.suggestion) == ["oil"])
-        #expect(try engine.search(SearchRequest(query: "frieght")).suggestions.map(\.suggestion) == ["Freight"])
-        #expect(try engine.search(SearchRequest(query: "NATTO")).suggestions.map(\.suggestion) == ["NATO"])
-        #expect(try engine.search(SearchRequest(query: "shiping")).suggestions.map(\.suggestion) == ["shipping"], "only a title has it")
+        let fixture = try Fixture([
+            "a.txt": "OIL PRICES RISE\n\nCrude oil rose on Monday as NATO met.",
+            "b.txt": "SHIPPING COSTS\n\nFreight rates eased; NATO ministers met again.",
+        ])
+        #expect(try fixture.engine.search(SearchRequest(query: "oill")).suggestions.map(\.suggestion) == ["oil"])
+        #expect(try fixture.engine.search(SearchRequest(query: "frieght")).suggestions.map(\.suggestion) == ["Freight"])
+        #expect(try fixture.engine.search(SearchRequest(query: "NATTO")).suggestions.map(\.suggestion) == ["NATO"])
+        #expect(try fixture.engine.search(SearchRequest(query: "shiping")).suggestions.map(\.suggestion) == ["shipping"], "only a title has it")
     }
 
     /// A word one or two articles have, one edit from a word twenty have, is named with the
     /// commoner spelling beside its results; a name is not offered a common word; a word three
     /// articles have is not rare.
     @Test func aRareSpellingIsNamedWithTheCommonerOne() throws {
-        let folder = NSTemporaryDirectory() + "/opine-commoner-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        func write(_ name: String, _ text: String) throws {
-            try text.write(toFile: folder + "/" + name + ".txt", atomically: false, encoding: .utf8)
-        }
-        for n in 0..<20 {
-            try write("c\(n)", "Note \(n)\n\nPaul Volcker spoke about rates and the human costs of the crisis in the ledger.")
-        }
-        try write("typo", "A typo\n\nPaul Volker spoke about rates.")
-        try write("name", "A name\n\nThe province, said Hunan officials.")
-        for n in 0..<3 { try write("l\(n)", "Ledgers \(n)\n\nThe leger of accounts.") }
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
-        let typo = try engine.search(SearchRequest(query: "volker"))
+        var files = ["typo.txt": "A typo\n\nPaul Volker spoke about rates.", "name.txt": "A name\n\nThe province, said Hunan officials."]
+        for n in 0..<20 { files["c\(n).txt"] = "Note \(n)\n\nPaul Volcker spoke about rates and the human costs of the crisis in the ledger." }
+        for n in 0..<3 { files["l\(n).txt"] = "Ledgers \(n)\n\nThe leger of accounts." }
+        let fixture = try Fixture(files)
+        let typo = try fixture.engine.search(SearchRequest(query: "volker"))
         #expect(typo.results.count == 1)
         #expect(typo.commonerSpellings == [CommonerSpelling(word: "volker", articles: 1, suggestion: "Volcker", suggestionArticles: 20)])
-        #expect(try engine.search(SearchRequest(query: "Volcker")).commonerSpellings.isEmpty)
-        #expect(try engine.search(SearchRequest(query: "Hunan")).commonerSpellings.isEmpty, "a name is not offered 'human'")
-        #expect(try engine.search(SearchRequest(query: "hunan")).commonerSpellings.map(\.suggestion) == ["human"])
-        #expect(try engine.search(SearchRequest(query: "leger")).commonerSpellings.isEmpty, "three articles: not rare")
+        #expect(try fixture.engine.search(SearchRequest(query: "Volcker")).commonerSpellings.isEmpty)
+        #expect(try fixture.engine.search(SearchRequest(query: "Hunan")).commonerSpellings.isEmpty, "a name is not offered 'human'")
+        #expect(try fixture.engine.search(SearchRequest(query: "hunan")).commonerSpellings.map(\.suggestion) == ["human"])
+        #expect(try fixture.engine.search(SearchRequest(query: "leger")).commonerSpellings.isEmpty, "three articles: not rare")
         var quiet = SearchRequest(query: "volker")
         quiet.suggests = false
-        #expect(try engine.search(quiet).commonerSpellings.isEmpty)
+        #expect(try fixture.engine.search(quiet).commonerSpellings.isEmpty)
     }
 
     @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
@@ -132,23 +112,18 @@ struct SearchMeaningTests {
 
     /// Prefixes match the words as written, though the index holds stems.
     @Test func prefixesMatchTheWordsAsWritten() throws {
-        let folder = NSTemporaryDirectory() + "/opine-prefix-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let texts = ["a": "Immigration rose.", "b": "Immigrants arrived.", "c": "She immigrated in 1990.",
                      "d": "The economy grew.", "e": "Economic policy and economics.", "f": "Nothing here."]
-        for (name, text) in texts { try "Title \(name)\n\n\(text)".write(toFile: folder + "/\(name).txt", atomically: false, encoding: .utf8) }
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
+        let fixture = try Fixture(Dictionary(uniqueKeysWithValues: texts.map { ("\($0.key).txt", "Title \($0.key)\n\n\($0.value)") }))
         func files(_ q: String) throws -> Set<String> {
             var r = SearchRequest(query: q, limit: 100)
             r.completeOnly = true
-            return Set(try engine.search(r).results.map { ($0.article.path as NSString).lastPathComponent })
+            return Set(try fixture.engine.search(r).results.map { ($0.article.path as NSString).lastPathComponent })
         }
         #expect(try files("immigra*") == ["a.txt", "b.txt", "c.txt"])
         #expect(try files("econom*") == ["d.txt", "e.txt"])
         #expect(try files("economy*") == ["d.txt"])
-        let top = try #require(try engine.search(SearchRequest(query: "immigra*")).results.first { $0.article.path.hasSuffix("a.txt") })
+        let top = try #require(try fixture.engine.search(SearchRequest(query: "immigra*")).results.first { $0.article.path.hasSuffix("a.txt") })
         let marked = top.snippets[0].highlights.map { String(decoding: Array(top.snippets[0].text.utf8)[$0], as: UTF8.self) }
         #expect(marked == ["Immigration"])
     }
@@ -156,17 +131,13 @@ struct SearchMeaningTests {
     /// House styles of acronyms: NATO and Nato, ISIS and Isis find the same articles; US never
     /// finds the pronoun, IT never "it".
     @Test func houseStylesOfAcronymsFindEachOther() throws {
-        let folder = NSTemporaryDirectory() + "/opine-house-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let texts = ["reuters": "Summit\n\nLeaders of NATO met as ISIS fighters fled.",
-                     "guardian": "Summit\n\nThe leaders of Nato met as Isis fighters fled.",
-                     "plain": "Notes\n\nIt was what it was, said one of us."]
-        for (name, text) in texts { try text.write(toFile: folder + "/\(name).txt", atomically: false, encoding: .utf8) }
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
+        let fixture = try Fixture([
+            "reuters.txt": "Summit\n\nLeaders of NATO met as ISIS fighters fled.",
+            "guardian.txt": "Summit\n\nThe leaders of Nato met as Isis fighters fled.",
+            "plain.txt": "Notes\n\nIt was what it was, said one of us.",
+        ])
         func files(_ q: String) throws -> Set<String> {
-            Set(try engine.search(SearchRequest(query: q)).results.filter(\.isComplete).map { ($0.article.path as NSString).lastPathComponent })
+            Set(try fixture.engine.search(SearchRequest(query: q)).results.filter(\.isComplete).map { ($0.article.path as NSString).lastPathComponent })
         }
         for q in ["NATO", "Nato", "nato"] { #expect(try files(q) == ["reuters.txt", "guardian.txt"], "\(q)") }
         for q in ["ISIS", "Isis"] { #expect(try files(q) == ["reuters.txt", "guardian.txt"], "\(q)") }
@@ -178,13 +149,8 @@ struct SearchMeaningTests {
     /// In a collection of one article FTS5's IDF floors at 1e-6; Lucene's, used below 20
     /// articles, stays positive: the article part by hand is 0.5 × ln(4/3) × 2 × 2.2 / (2 + 1.2).
     @Test func scoresOnATinyCollectionMeanSomething() throws {
-        let folder = NSTemporaryDirectory() + "/opine-tiny-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "Title\n\nCPEC is here. CPEC again.".write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
-        let e = try #require(try engine.search(SearchRequest(query: "CPEC")).results.first).explanation
+        let fixture = try Fixture(["a.txt": "Title\n\nCPEC is here. CPEC again."])
+        let e = try #require(try fixture.engine.search(SearchRequest(query: "CPEC")).results.first).explanation
         #expect(abs(e.articleBM25 - 0.5 * log(4.0 / 3.0) * 2 * 2.2 / 3.2) < 1e-9)
         #expect(e.bm25 > 0.01)
     }
@@ -192,16 +158,13 @@ struct SearchMeaningTests {
     /// "Hilary" is stemmed to hilari, which "hilarious" also gives: the word itself is in no
     /// article, and the search says so, with the name the articles write.
     @Test func aWordFoundOnlyThroughItsStemIsNamed() throws {
-        let folder = NSTemporaryDirectory() + "/opine-stem-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "One\n\nHillary Clinton spoke. Hillary Clinton left.".write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
-        try "Two\n\nA hilarious evening with Clinton.".write(toFile: folder + "/b.txt", atomically: false, encoding: .utf8)
-        let engine = try Engine(indexPath: folder + "/i.sqlite")
-        _ = try engine.index(roots: [folder], clock: { 0 })
-        let response = try engine.search(SearchRequest(query: "Hilary Clinton"))
+        let fixture = try Fixture([
+            "a.txt": "One\n\nHillary Clinton spoke. Hillary Clinton left.",
+            "b.txt": "Two\n\nA hilarious evening with Clinton.",
+        ])
+        let response = try fixture.engine.search(SearchRequest(query: "Hilary Clinton"))
         #expect(response.unmatchedWords == ["Hilary"])
         #expect(response.suggestions.first?.suggestion == "Hillary")
-        #expect(try engine.search(SearchRequest(query: "Hillary Clinton")).unmatchedWords.isEmpty)
+        #expect(try fixture.engine.search(SearchRequest(query: "Hillary Clinton")).unmatchedWords.isEmpty)
     }
 }
