@@ -129,17 +129,28 @@ struct PageMetadata: Equatable {
     /// Authors from a by-line element: `rel=author`, `itemprop=author`, or a class or id with
     /// `byline` or `author` in it (short text only).
     static func bylineAuthors(_ tree: DOMTree) -> [String] {
-        for (i, node) in tree.nodes.enumerated() where !node.isText && !node.attributes.isEmpty {
-            let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
-            let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
-                || ByteSearch.contains(hint, bylineWord)
-                || (ByteSearch.contains(hint, authorWord) && !ByteSearch.containsAny(hint, [bioWord, boxWord]))
-            guard isByline else { continue }
-            let text = tree.text(of: i)
-            guard (3...80).contains(text.count) else { continue }
-            let names = ArticleParser.authors(fromByline: text)
-            if !names.isEmpty { return names }
+        for (i, node) in tree.nodes.enumerated() where isByline(node) {
+            // An author box (`authorInfo`) may hold the name (`author-name`) beside a line about
+            // the author: a by-line element holding others is read through them, never as a whole.
+            if tree.descendants(of: i).dropFirst().contains(where: { isByline(tree.nodes[$0]) }) { continue }
+            if let names = names(in: tree, at: i) { return names }
         }
         return []
+    }
+
+    static func isByline(_ node: DOMTree.Node) -> Bool {
+        guard !node.isText, !node.attributes.isEmpty else { return false }
+        let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
+        return node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
+            || ByteSearch.contains(hint, bylineWord)
+            || (ByteSearch.contains(hint, authorWord) && !ByteSearch.containsAny(hint, [bioWord, boxWord]))
+    }
+
+    /// The names a by-line element's text gives (short text only), nil when none.
+    static func names(in tree: DOMTree, at i: Int) -> [String]? {
+        let text = tree.text(of: i)
+        guard (3...80).contains(text.count) else { return nil }
+        let names = ArticleParser.authors(fromByline: text)
+        return names.isEmpty ? nil : names
     }
 }
