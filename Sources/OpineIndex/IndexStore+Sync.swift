@@ -30,7 +30,8 @@ extension IndexStore {
     /// that commits do not dominate, small enough that a kill loses little and memory stays flat.
     static let batchFiles = 512
     static let batchBytes = 16 << 20
-    /// A run that adds, changes or removes this many articles ends with FTS5's 'optimize'.
+    /// A run that adds, changes or removes this many articles ends with FTS5's 'optimize'; one
+    /// that reads this many files turns FTS5's automerge off until then.
     static let optimizeAfterChanges = 1000
     /// Larger files are skipped: they are dumps, not op-eds, and would need their size in memory.
     public static let maximumFileBytes: Int64 = 64 << 20
@@ -75,7 +76,11 @@ extension IndexStore {
                 try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root])
             }
         }
+        // A large load merges FTS5's segments once, in the closing 'optimize', not as it goes.
+        let bulk = changes.toRead.count >= IndexStore.optimizeAfterChanges
+        try setAutomerge(bulk ? 0 : IndexStore.automerge)
         try apply(&changes, files: files, formats: formats, report: &report, progress: progress, jobs: jobs)
+        if bulk { try setAutomerge(IndexStore.automerge) }
         // The list is done with: its memory is not held through the figures and the merge below.
         files = FileList()
         try finish(changes, report: &report)
@@ -87,6 +92,19 @@ extension IndexStore {
         }
         report.seconds = clock() - started
         return report
+    }
+
+    /// FTS5's default: merge segments in the background as inserts go.
+    static let automerge = 4
+
+    /// Sets FTS5's 'automerge' (0: segments pile up until an 'optimize'), writing only when
+    /// it changes: a run killed during a large load left 0, which the next run puts back.
+    func setAutomerge(_ value: Int) throws {
+        try write { db in
+            let current = try Int.fetchOne(db, sql: "SELECT v FROM article_fts_config WHERE k = 'automerge'") ?? IndexStore.automerge
+            guard current != value else { return }
+            try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', ?)", arguments: [value])
+        }
     }
 
     /// The articles under `roots` when the last complete run saw these very files and nothing

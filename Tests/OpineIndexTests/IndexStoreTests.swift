@@ -42,6 +42,25 @@ struct IndexStoreTests {
         #expect(highlighted == "The [U.S.] and [Pakistan’s] [counter]-terrorism MOUs: [CPEC] 2.0, [Café] Müller, 19% tariffs.")
     }
 
+    /// A load of 1,000 files or more turns FTS5's automerge off and merges once at the end;
+    /// the setting is back on after it, and a run after a killed load (automerge left at 0)
+    /// puts it back. FTS5's own integrity check passes on what the load built.
+    @Test func aLargeLoadMergesOnceAndLeavesAutomergeOn() throws {
+        let folder = TemporaryFolder()
+        for n in 0..<1_000 { folder.write("docs/n\(n).txt", "Note \(n)\n\nOil and coffee, item \(n % 37).") }
+        let store = try makeStore(folder)
+        func automerge() throws -> Int? {
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT v FROM article_fts_config WHERE k = 'automerge'") }
+        }
+        #expect(try store.sync(roots: [folder.path + "/docs"], clock: monotonic).added == 1_000)
+        #expect(try automerge() == 4)
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 0)") }
+        folder.write("docs/late.txt", "Late\n\nOne more.")
+        #expect(try store.sync(roots: [folder.path + "/docs"], clock: monotonic).added == 1)
+        #expect(try automerge() == 4)
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)") }
+    }
+
     @Test func incrementalSync() throws {
         let folder = TemporaryFolder()
         let docs = folder.path + "/docs"
