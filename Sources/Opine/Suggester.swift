@@ -52,19 +52,27 @@ struct Suggester {
     func suggestion(terms: [String], evenIfIndexed: Bool = false) throws -> String? {
         guard terms.count == 1, let term = terms.first else { return nil }
         guard try evenIfIndexed || snapshot.documentFrequency(term) == 0 else { return nil }
-        guard let best = try candidates(for: term).first else { return nil }
+        // Terms that begin as the word does, or as its second letter does (a typo in the first
+        // two letters: `rpices` → prices, one transposition, before `rice`, two edits).
+        guard let best = try candidates(for: term, letters: Array(term.unicodeScalars.prefix(2))).first else { return nil }
         return try snapshot.surfaceForm(of: best.term) ?? best.term
     }
 
     /// Index terms close to `term`, closest first, then most frequent: an acronym's are
     /// acronyms; a word's are words, or acronyms (`cepc` → CPEC).
-    func candidates(for term: String, maxDistance: Int = 2) throws -> [(term: String, documents: Int)] {
+    ///
+    /// - Parameter letters: the letters candidates may begin with (the term's first when nil).
+    func candidates(for term: String, maxDistance: Int = 2, letters: [Unicode.Scalar]? = nil) throws
+        -> [(term: String, documents: Int)]
+    {
         let isAcronym = term.uppercased() == term && term.lowercased() != term
-        var candidates = try snapshot.similarTerms(to: term, maxDistance: maxDistance)
+        let upper = letters?.map { Unicode.Scalar(String($0).uppercased()) ?? $0 }
+        var candidates = try snapshot.similarTerms(to: term, maxDistance: maxDistance, beginningWith: isAcronym ? upper : letters)
         if isAcronym {
             return candidates.filter { $0.term.uppercased() == $0.term }
         }
-        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance).filter { $0.term.uppercased() == $0.term }
+        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance, beginningWith: upper)
+            .filter { $0.term.uppercased() == $0.term }
         return candidates.filter { $0.term.lowercased() != term }
     }
 

@@ -331,24 +331,30 @@ public struct IndexSnapshot {
     /// typo is seldom there, and fts5vocab counts the documents of every term it lists by
     /// reading its doclist, so listing every term read the whole index (1.4 s for one mistyped
     /// word at 190k articles); a letter's range of terms is a small part of it.
-    public func similarTerms(to term: String, maxDistance: Int = 2, limit: Int = 3) throws -> [(term: String, documents: Int)] {
+    ///
+    /// - Parameter letters: the letters the terms may begin with, when not the term's first
+    ///   alone (its second too finds a typo in the first two letters: `rpices` → prices).
+    public func similarTerms(to term: String, maxDistance: Int = 2, limit: Int = 3,
+                             beginningWith letters: [Unicode.Scalar]? = nil) throws -> [(term: String, documents: Int)] {
         let target = Array(term.utf8)
-        guard let first = term.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) else { return [] }
-        return try read { db in
-            var found: [(String, Int, Int)] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT term, doc FROM article_vocab
-                WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND term <> char(30)
-                """, arguments: [String(first), String(next), max(1, target.count - maxDistance), target.count + maxDistance])
-            while let row = try rows.next() {
-                let candidate: String = row[0]
-                guard candidate != term else { continue }
-                let d = EditDistance.damerau(target, Array(candidate.utf8), limit: maxDistance)
-                if d <= maxDistance { found.append((candidate, row[1], d)) }
+        var found: [(String, Int, Int)] = []
+        for first in letters ?? Array(term.unicodeScalars.prefix(1)) {
+            guard let next = Unicode.Scalar(first.value + 1) else { continue }
+            try read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT term, doc FROM article_vocab
+                    WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND term <> char(30)
+                    """, arguments: [String(first), String(next), max(1, target.count - maxDistance), target.count + maxDistance])
+                while let row = try rows.next() {
+                    let candidate: String = row[0]
+                    guard candidate != term else { continue }
+                    let d = EditDistance.damerau(target, Array(candidate.utf8), limit: maxDistance)
+                    if d <= maxDistance { found.append((candidate, row[1], d)) }
+                }
             }
-            found.sort { $0.2 != $1.2 ? $0.2 < $1.2 : $0.1 > $1.1 }
-            return found.prefix(limit).map { ($0.0, $0.1) }
         }
+        found.sort { $0.2 != $1.2 ? $0.2 < $1.2 : $0.1 > $1.1 }
+        return found.prefix(limit).map { ($0.0, $0.1) }
     }
 
     /// Number of articles containing `term` exactly (0 when it is not in the index).

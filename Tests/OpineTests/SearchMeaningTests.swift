@@ -87,6 +87,16 @@ struct SearchMeaningTests {
         #expect(try fixture.engine.search(quiet).commonerSpellings.isEmpty)
     }
 
+    /// A typo in the first two letters is corrected: `rpices` is one transposition from prices
+    /// and one deletion from rice; three articles have prices, one has rice.
+    @Test func aTypoInTheFirstTwoLettersIsCorrected() throws {
+        let fixture = try Fixture([
+            "a.txt": "One\n\nPrices rose.", "b.txt": "Two\n\nPrices fell.", "c.txt": "Three\n\nPrices held.",
+            "d.txt": "Four\n\nRice was cheap.",
+        ])
+        #expect(try fixture.engine.search(SearchRequest(query: "rpices")).suggestions.map(\.suggestion) == ["Prices"])
+    }
+
     @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
         let f = try Fixture()
         let response = try f.engine.search(SearchRequest(query: "Pakistn tariffs"))
