@@ -71,7 +71,8 @@ struct Suggester {
         if isAcronym {
             return candidates.filter { $0.term.uppercased() == $0.term }
         }
-        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance, beginningWith: upper)
+        // (Acronyms by the first letter alone: each range read costs a pass over its doclists.)
+        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance, beginningWith: upper.map { Array($0.prefix(1)) })
             .filter { $0.term.uppercased() == $0.term }
         return candidates.filter { $0.term.lowercased() != term }
     }
