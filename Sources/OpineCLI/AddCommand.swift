@@ -7,10 +7,9 @@ struct AddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Fetch op-eds by URL, keep each page in the corpus folder, and index it.",
         discussion: """
-            The page is saved as fetched (2025-09-20-there-are-limits-to-bonhomie.html) in --into DIR,
-            remembered per index (default: Corpus/ of the default index); re-indexing never needs the
-            network. An address already in the index (or its canonical address) is not fetched again
-            unless --refresh. Only http and https. Exit codes: 0 done, 3 some pages failed (each named).
+            The page is saved as fetched (2025-09-20-there-are-limits-to-bonhomie.html) in --into DIR, remembered per index (default: Corpus/ of the default index); re-indexing never needs the network. An address already in the index (or its canonical address) is not fetched again unless --refresh. Only http and https.
+
+            Exit codes: 0 done, 3 some pages failed (each named).
             """)
 
     @OptionGroup var location: IndexOptions

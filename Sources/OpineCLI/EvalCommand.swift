@@ -10,10 +10,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score Opine's ranking on a judged collection, beside plain FTS5 bm25().",
         discussion: """
-            Indexes DIR (docid = file name without .txt), runs every query through the same path
-            as `opine search` (the query's words, as the peers read them), and prints nDCG@10,
-            MAP@100, P@10, Recall@100 and MRR for Opine, FTS5 over whole articles, and FTS5 over
-            paragraphs (best paragraph per article), all in one run.
+            Indexes DIR (docid = file name without .txt), runs every query through the same path as `opine search` (the query's words, as the peers read them), and prints nDCG@10, MAP@100, P@10, Recall@100 and MRR for Opine, FTS5 over whole articles, and FTS5 over paragraphs (best paragraph per article), all in one run.
             """)
 
     @Option(help: ArgumentHelp("Folder of documents.", valueName: "dir")) var docs: String

@@ -10,11 +10,11 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index op-eds below the given folders: text, Markdown and web pages (incremental).",
         discussion: """
-            Unchanged files are skipped (size and modification time, then content hash), changed
-            files re-indexed, deleted files removed, renamed files moved without re-reading.
+            Unchanged files are skipped (size and modification time, then content hash), changed files re-indexed, deleted files removed, renamed files moved without re-reading.
+
             With no PATH: the folders this index was built from, else Corpus/.
-            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named
-            in a warning on stderr), 2 the run stopped on an error (work committed so far is kept).
+
+            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept).
             """)
 
     @OptionGroup var location: IndexOptions
@@ -32,7 +32,7 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no warnings or summary.")
     var quiet = false
 
-    @Option(name: .shortAndLong, help: "Threads reading, parsing and analyzing files while one writes (default: one per core).")
+    @Option(name: .shortAndLong, help: "Threads that read, parse and analyze files while one writes; by default, this machine's cores.")
     var jobs: Int = Engine.defaultJobs
 
     func validate() throws {

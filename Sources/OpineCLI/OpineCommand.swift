@@ -8,10 +8,11 @@ public struct OpineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "opine",
         abstract: "Full-text search for op-eds: ranked passages with highlighted snippets.",
+        // One line per paragraph: ArgumentParser wraps them to the terminal.
         discussion: """
             On a fresh clone, `opine search CPEC` builds the default index from Corpus/ first.
-            Exit codes: 0 results found or work done, 1 no results, 2 error, 3 indexing finished
-            but some files were skipped (each is named in a warning).
+
+            Exit codes: 0 results found or work done, 1 no results, 2 error, 3 indexing finished but some files were skipped (each is named in a warning).
             """,
         version: "opine \(Engine.version)",
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,

@@ -8,9 +8,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Show what Opine reads from files, without indexing them.",
         discussion: """
-            Prints each file's title, by-line, date and outlet, then its passages with their kinds
-            (or, with --json, one object per file as `opine show --json` prints it). Check a saved
-            page here before indexing a folder of its siblings.
+            Prints each file's title, by-line, date and outlet, then its passages with their kinds (or, with --json, one object per file as `opine show --json` prints it). Check a saved page here before indexing a folder of its siblings.
             """)
 
     @Argument(help: ArgumentHelp("Files to read (.txt, .md, .html, .html.gz, …).", valueName: "file"))

@@ -13,11 +13,9 @@ struct TrendCommand: ParsableCommand {
         commandName: "trend",
         abstract: "How often each query was discussed, period by period, as a share of the articles.",
         discussion: """
-            Each argument is one query of the search language (quote a query of several words).
-            A period's count equals `opine search -c QUERY --since START --until END`; its ratio is
-            that count over the period's dated articles, so a growing folder does not look like a
-            growing subject. Undated matches are counted apart. Exit codes: 0, 1 nothing matched,
-            2 error (no dated article, too many periods).
+            Each argument is one query of the search language (quote a query of several words). A period's count equals `opine search -c QUERY --since START --until END`; its ratio is that count over the period's dated articles, so a growing folder does not look like a growing subject. Undated matches are counted apart.
+
+            Exit codes: 0, 1 nothing matched, 2 error (no dated article, too many periods).
             """)
 
     @OptionGroup var location: IndexOptions

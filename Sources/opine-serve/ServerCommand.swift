@@ -12,10 +12,7 @@ struct ServerCommand: AsyncParsableCommand {
         commandName: "opine-serve",
         abstract: "Serve Opine's search as a web page and a JSON API (Ctrl-C stops it).",
         discussion: """
-            Pages: / (search box), /search?q=…, /article/ID?q=…; API: /api/search?q=…,
-            /api/article/ID, /api/trend?q=…, /api/stats. Binds 127.0.0.1 unless --host says
-            otherwise. The index is opened read-only: `opine index` in another terminal updates
-            it, and the next request sees the change.
+            Pages: / (search box), /search?q=…, /article/ID?q=…; API: /api/search?q=…, /api/article/ID, /api/trend?q=…, /api/stats. Binds 127.0.0.1 unless --host says otherwise. The index is opened read-only: `opine index` in another terminal updates it, and the next request sees the change.
             """,
         version: "opine-serve \(Engine.version)")
 
