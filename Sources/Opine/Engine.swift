@@ -15,7 +15,7 @@ public final class Engine: Sendable {
     let formats: ArticleFormats
 
     /// This Opine's version, with the index format it reads and writes.
-    public static let version = "0.4.0 (index schema \(IndexStore.schemaVersion), tokenizer \(Analyzer.name) v\(Analyzer.version))"
+    public static let version = "0.5.0 (index schema \(IndexStore.schemaVersion), tokenizer \(Analyzer.name) v\(Analyzer.version))"
 
     /// Opens the index at `indexPath`. A writable open of an index built by another version
     /// fails with `IndexError.versionMismatch`; `rebuild` starts over.

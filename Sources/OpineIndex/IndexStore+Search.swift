@@ -82,9 +82,9 @@ public struct IndexSnapshot {
             if let raw = sqlite3_column_blob(handle, 2) {
                 ArticleLayout.decode(UnsafeRawBufferPointer(start: raw, count: Int(sqlite3_column_bytes(handle, 2))), into: &layout)
             }
-            let bytes = article >= 0 && article < sizes.count ? Int(sizes[Int(article)]) : 0
+            let length = article >= 0 && article < sizes.count ? Int(sizes[Int(article)]) : 0
             let instances = sqlite3_column_blob(handle, 1)
-            builder.add(article: article, articleBytes: bytes, layout: layout,
+            builder.add(article: article, articleLength: length, layout: layout,
                         instances: UnsafeRawBufferPointer(start: instances, count: instances == nil ? 0 : Int(sqlite3_column_bytes(handle, 1))))
         }
         return builder.evidence
@@ -105,8 +105,8 @@ public struct IndexSnapshot {
         }
     }
 
-    /// Article sizes in bytes, indexed by article id: one blob written by every sync and read
-    /// once per store (a join per matching passage cost a b-tree lookup per row).
+    /// Article lengths in indexed tokens, indexed by article id: one blob written by every sync
+    /// and read once per store (a join per matching passage cost a b-tree lookup per row).
     func articleSizes() throws -> [Int32] {
         try cache.value(\.sizes, generation: generation) { try int32Blob("article_sizes") }
     }
@@ -128,14 +128,17 @@ public struct IndexSnapshot {
         }
     }
 
-    /// Article count and mean size, for article-level BM25 (kept in `meta` by every sync).
+    /// Article count and mean length, for article-level BM25 (kept in `meta` by every sync). An
+    /// index last synced by Opine before 0.5 measured articles in file bytes (`article_bytes`,
+    /// and the `article_sizes` blob alike): its figures agree with each other until its next sync.
     public func collectionStats() throws -> CollectionStats {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_bytes')")
+            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_tokens', 'article_bytes')")
             var values: [String: Double] = [:]
             for r in rows { values[r[0]] = Double(r[1] as String) }
             let n = values["article_count"] ?? 0
-            return CollectionStats(articles: Int(n), averageArticleBytes: n > 0 ? (values["article_bytes"] ?? 0) / n : 0)
+            let total = values["article_tokens"] ?? values["article_bytes"] ?? 0
+            return CollectionStats(articles: Int(n), averageArticleLength: n > 0 ? total / n : 0)
         }
     }
 

@@ -341,56 +341,61 @@ extension IndexStore {
         }
     }
 
-    /// Article count, total bytes and the per-article size blob, for article-level BM25; the
-    /// per-article date blob, for date filters; passage
-    /// count and tokens for passage-level BM25.
+    /// The collection figures, all from the index itself: the article count; each article's
+    /// length in indexed tokens (its layout's passages: the text, whatever the file around it
+    /// held, so a saved page's markup or a dataset file's other rows do not count) and their sum,
+    /// for article-level BM25; each article's date, for date filters; the passage count and
+    /// tokens, for passage-level BM25.
     static func writeCollectionFigures(_ db: Database) throws {
         // A new generation: every process's cache of these figures is stale from now on.
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta(key, value)
             SELECT ?, CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT) FROM meta WHERE key = ?
             """, arguments: [IndexSchema.generationKey, IndexSchema.generationKey])
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO meta(key, value)
-            SELECT 'article_count', CAST(count(*) AS TEXT) FROM articles
-            UNION ALL SELECT 'article_bytes', CAST(coalesce(sum(size), 0) AS TEXT) FROM articles
-            """)
         let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
-        var sizes = [Int32](repeating: 0, count: maxID + 1)
+        var lengths = [Int32](repeating: 0, count: maxID + 1)
         var dates = [Int32](repeating: 0, count: maxID + 1)
+        var articles = 0
         // Columns read in place: this runs over every article after every change.
-        let statement = try db.makeStatement(sql: "SELECT id, size, date FROM articles")
+        let statement = try db.makeStatement(sql: "SELECT id, date FROM articles")
         let rows = try Row.fetchCursor(statement)
         let handle = statement.sqliteStatement
         while try rows.next() != nil {
+            articles += 1
             let id = Int(sqlite3_column_int64(handle, 0))
             guard id >= 0 && id <= maxID else { continue }
-            sizes[id] = Int32(clamping: sqlite3_column_int64(handle, 1)).littleEndian
-            if let text = sqlite3_column_text(handle, 2),
-                let date = ArticleDate(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 2))))
+            if let text = sqlite3_column_text(handle, 1),
+                let date = ArticleDate(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 1))))
             {
                 dates[id] = IndexStore.dateKey(date).littleEndian
             }
         }
-        for (key, values) in [("article_sizes", sizes), ("article_dates", dates)] {
-            try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
-                           arguments: [key, values.withUnsafeBytes { Data($0) }])
-        }
-        // Passage count and tokens, for passage-level BM25 (N and the mean length), from the layouts.
         var passages = 0
         var tokens = 0
         var decoded: [ArticleLayout.Passage] = []
-        let layoutStatement = try db.makeStatement(sql: "SELECT value FROM layouts")
+        let layoutStatement = try db.makeStatement(sql: "SELECT id, value FROM layouts")
         let layouts = try Row.fetchCursor(layoutStatement)
         let layoutHandle = layoutStatement.sqliteStatement
         while try layouts.next() != nil {
-            let blob = sqlite3_column_blob(layoutHandle, 0)
-            ArticleLayout.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(layoutHandle, 0))), into: &decoded)
+            let blob = sqlite3_column_blob(layoutHandle, 1)
+            ArticleLayout.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(layoutHandle, 1))), into: &decoded)
+            var length = 0
+            for p in decoded { length += Int(p.length) }
             passages += decoded.count
-            for p in decoded { tokens += Int(p.length) }
+            tokens += length
+            let id = Int(sqlite3_column_int64(layoutHandle, 0))
+            if id >= 0 && id <= maxID { lengths[id] = Int32(clamping: length).littleEndian }
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('passage_count', ?), ('passage_tokens', ?)",
-                       arguments: [String(passages), String(tokens)])
+        for (key, values) in [("article_sizes", lengths), ("article_dates", dates)] {
+            try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
+                           arguments: [key, values.withUnsafeBytes { Data($0) }])
+        }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO meta(key, value)
+            VALUES ('article_count', ?), ('article_tokens', ?), ('passage_count', ?), ('passage_tokens', ?)
+            """, arguments: [String(articles), String(tokens), String(passages), String(tokens)])
+        // Written by Opine before 0.5 (file bytes, with `article_sizes` in bytes too).
+        try db.execute(sql: "DELETE FROM meta WHERE key = 'article_bytes'")
     }
 
     /// One prepared file written: unchanged content updates its metadata, a rename moves its

@@ -101,7 +101,7 @@ public struct ArticleRanker: Sendable {
         var explanations: [ScoreExplanation] = []
         explanations.reserveCapacity(runs.count)
         for run in runs {
-            explanations.append(explain(scored[run], clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleBytes))
+            explanations.append(explain(scored[run], clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleLength))
         }
         let wordsRule = usesWordsRule(clauseCount: clauseCount)
         func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -158,7 +158,7 @@ public struct ArticleRanker: Sendable {
                 let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
                 for (c, n) in s.evidence.clauseHits.enumerated() where c < idf.count && n > 0 { tf[c] += w * Double(n) }
             }
-            let length = Double(scored.first?.evidence.articleBytes ?? 0) / average
+            let length = Double(scored.first?.evidence.articleLength ?? 0) / average
             let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
             var sum = 0.0
             for c in 0..<idf.count where tf[c] > 0 {

@@ -63,7 +63,7 @@ public struct EvidenceBuilder {
 
     /// Adds one article from the index's instance blob: little-endian `Int32` pairs
     /// (phrase + 65,536 × column, position), read in place.
-    public mutating func add(article: Int64, articleBytes: Int, layout: [ArticleLayout.Passage],
+    public mutating func add(article: Int64, articleLength: Int, layout: [ArticleLayout.Passage],
                              instances raw: UnsafeRawBufferPointer) {
         matches.removeAll(keepingCapacity: true)
         var cursor = 0
@@ -75,15 +75,15 @@ public struct EvidenceBuilder {
             let hit = Hit(phrase: phraseAndColumn & 0xFFFF, column: phraseAndColumn >> 16, position: position)
             assign(hit, layout: layout, cursor: &cursor)
         }
-        finish(article: article, articleBytes: articleBytes, layout: layout)
+        finish(article: article, articleLength: articleLength, layout: layout)
     }
 
     /// Adds one article from a list of hits (tests, and any index that reports hits as values).
-    public mutating func add(article: Int64, articleBytes: Int, layout: [ArticleLayout.Passage], hits: [Hit]) {
+    public mutating func add(article: Int64, articleLength: Int, layout: [ArticleLayout.Passage], hits: [Hit]) {
         matches.removeAll(keepingCapacity: true)
         var cursor = 0
         for hit in hits { assign(hit, layout: layout, cursor: &cursor) }
-        finish(article: article, articleBytes: articleBytes, layout: layout)
+        finish(article: article, articleLength: articleLength, layout: layout)
     }
 
     /// Finds `hit`'s passage. FTS5 reports hits by column and position, so the passage cursor
@@ -101,7 +101,7 @@ public struct EvidenceBuilder {
         matches.append((Int32(p), hit.phrase, hit.position - layout[p].start))
     }
 
-    mutating func finish(article: Int64, articleBytes: Int, layout: [ArticleLayout.Passage]) {
+    mutating func finish(article: Int64, articleLength: Int, layout: [ArticleLayout.Passage]) {
         if matches.isEmpty { return }
         matches.sort { $0.passage != $1.passage ? $0.passage < $1.passage : $0.position < $1.position }
         if !nearPhrases.isEmpty { applyNearRule() }
@@ -109,7 +109,7 @@ public struct EvidenceBuilder {
         while first < matches.count {
             var last = first
             while last + 1 < matches.count && matches[last + 1].passage == matches[first].passage { last += 1 }
-            evidence.append(passageEvidence(matches[first...last], article: article, articleBytes: articleBytes,
+            evidence.append(passageEvidence(matches[first...last], article: article, articleLength: articleLength,
                                             passage: layout[Int(matches[first].passage)]))
             first = last + 1
         }
@@ -134,7 +134,7 @@ public struct EvidenceBuilder {
     }
 
     /// The evidence of one passage from its matches (sorted by position).
-    func passageEvidence(_ passageMatches: ArraySlice<Match>, article: Int64, articleBytes: Int,
+    func passageEvidence(_ passageMatches: ArraySlice<Match>, article: Int64, articleLength: Int,
                          passage: ArticleLayout.Passage) -> PassageEvidence {
         var hits = [Int32](repeating: 0, count: rules.phraseClause.count)
         var clauseHits = onePhrasePerClause ? [] : [Int32](repeating: 0, count: rules.clauseCount)
@@ -159,7 +159,7 @@ public struct EvidenceBuilder {
         }
         var evidence = PassageEvidence(
             passageID: PassageID.make(article: article, ordinal: Int(passageMatches.first!.passage)), articleID: article,
-            isHead: passage.column == 0, bm25: 0, positions: positions, articleBytes: articleBytes, phraseHits: hits,
+            isHead: passage.column == 0, bm25: 0, positions: positions, articleLength: articleLength, phraseHits: hits,
             length: Int(passage.length), clauseHits: clauseHits, matchedMask: mask)
         evidence.kind = passage.kind
         return evidence

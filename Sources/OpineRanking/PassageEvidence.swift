@@ -15,8 +15,8 @@ public struct PassageEvidence: Hashable, Sendable {
     public var matchedMask: UInt64
     /// Matches of each clause (all its phrases), for article-level term frequencies.
     public var clauseHits: [Int32]
-    /// Size of the whole article in bytes (the length BM25 normalizes by at article level).
-    public var articleBytes: Int
+    /// The whole article's length in indexed tokens (what BM25 normalizes by at article level).
+    public var articleLength: Int
     /// Matches of each FTS5 phrase in this passage (for ``BM25``).
     public var phraseHits: [Int32]
     /// The passage's length in tokens.
@@ -24,14 +24,14 @@ public struct PassageEvidence: Hashable, Sendable {
     /// The passage's role (title, body, …), from the article's layout.
     public var kind: PassageKind = .body
 
-    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleBytes: Int = 0,
+    public init(passageID: Int64, articleID: Int64, isHead: Bool, bm25: Double, positions: [[Int32]], articleLength: Int = 0,
                 phraseHits: [Int32] = [], length: Int = 0, clauseHits: [Int32]? = nil, matchedMask: UInt64? = nil) {
         self.passageID = passageID
         self.articleID = articleID
         self.isHead = isHead
         self.bm25 = bm25
         self.positions = positions
-        self.articleBytes = articleBytes
+        self.articleLength = articleLength
         self.clauseHits = clauseHits ?? positions.map { Int32($0.count) }
         var mask: UInt64 = 0
         for (i, p) in positions.enumerated() where !p.isEmpty && i < 64 { mask |= 1 << UInt64(i) }
@@ -45,10 +45,10 @@ public struct PassageEvidence: Hashable, Sendable {
 /// Collection figures for article-level BM25.
 public struct CollectionStats: Hashable, Sendable {
     public var articles: Int
-    public var averageArticleBytes: Double
+    public var averageArticleLength: Double
 
-    public init(articles: Int, averageArticleBytes: Double) {
+    public init(articles: Int, averageArticleLength: Double) {
         self.articles = articles
-        self.averageArticleBytes = averageArticleBytes
+        self.averageArticleLength = averageArticleLength
     }
 }

@@ -17,7 +17,7 @@ struct EvidenceBuilderTests {
 
     @Test func hitsGoToTheirPassagesWithRelativePositions() {
         var builder = EvidenceBuilder(.init(phraseClause: [0, 1], clauseCount: 2))
-        builder.add(article: 7, articleBytes: 900, layout: Self.layout, hits: [
+        builder.add(article: 7, articleLength: 900, layout: Self.layout, hits: [
             Self.hit(0, 0, 1), Self.hit(1, 1, 2), Self.hit(1, 1, 5), Self.hit(0, 1, 7), Self.hit(1, 1, 9), Self.hit(3, 1, 1),
         ])
         let e = builder.evidence
@@ -28,7 +28,7 @@ struct EvidenceBuilderTests {
         #expect(e.map(\.phraseHits) == [[1, 0], [0, 1], [1, 1]])
         #expect(e.map(\.matchedMask) == [0b01, 0b10, 0b11])
         #expect(e.map(\.length) == [3, 5, 4])
-        #expect(e.map(\.articleBytes) == [900, 900, 900])
+        #expect(e.map(\.articleLength) == [900, 900, 900])
         // Positions only where two clauses match, relative to the passage (7 − 6, 9 − 6).
         #expect(e.map(\.positions) == [[], [], [[1], [3]]])
     }
@@ -36,7 +36,7 @@ struct EvidenceBuilderTests {
     @Test func aNearGroupCountsOnlyWhereAllItsPhrasesAre() {
         // Clause 0 is NEAR(phrase 0, phrase 1); clause 1 is phrase 2.
         var builder = EvidenceBuilder(.init(phraseClause: [0, 0, 1], clauseCount: 2, nearClauses: [0]))
-        builder.add(article: 1, articleBytes: 0, layout: Self.layout, hits: [
+        builder.add(article: 1, articleLength: 0, layout: Self.layout, hits: [
             Self.hit(0, 0, 0), Self.hit(2, 0, 2),  // title: half the group, and clause 1
             Self.hit(0, 1, 1), Self.hit(1, 1, 3),  // first paragraph: the whole group
             Self.hit(1, 1, 8),  // second paragraph: half the group only
@@ -52,19 +52,19 @@ struct EvidenceBuilderTests {
     @Test func theBlobAndTheValuesGiveTheSameEvidence() {
         let hits = [Self.hit(0, 0, 1), Self.hit(1, 1, 2), Self.hit(0, 1, 7)]
         var values = EvidenceBuilder(.init(phraseClause: [0, 1], clauseCount: 2))
-        values.add(article: 3, articleBytes: 10, layout: Self.layout, hits: hits)
+        values.add(article: 3, articleLength: 10, layout: Self.layout, hits: hits)
         var words: [Int32] = []
         for h in hits { words += [(h.phrase | h.column << 16).littleEndian, h.position.littleEndian] }
         var blob = EvidenceBuilder(.init(phraseClause: [0, 1], clauseCount: 2))
-        words.withUnsafeBytes { blob.add(article: 3, articleBytes: 10, layout: Self.layout, instances: $0) }
+        words.withUnsafeBytes { blob.add(article: 3, articleLength: 10, layout: Self.layout, instances: $0) }
         #expect(blob.evidence == values.evidence)
         #expect(blob.evidence.count == 3)
     }
 
     @Test func aLayoutThatDoesNotFitDropsTheHit() {
         var builder = EvidenceBuilder(.init(phraseClause: [0], clauseCount: 1))
-        builder.add(article: 1, articleBytes: 0, layout: [], hits: [Self.hit(0, 1, 4)])
-        builder.add(article: 2, articleBytes: 0, layout: Self.layout, hits: [Self.hit(0, 1, 40)])
+        builder.add(article: 1, articleLength: 0, layout: [], hits: [Self.hit(0, 1, 4)])
+        builder.add(article: 2, articleLength: 0, layout: Self.layout, hits: [Self.hit(0, 1, 40)])
         #expect(builder.evidence.isEmpty)
     }
 

@@ -72,20 +72,20 @@ struct ArticleRankerTests {
 
     @Test func articleBM25FavoursTheArticleWithMoreMatches() {
         // Same best passage; article 2 matches the rarer clause in more passages.
-        let stats = CollectionStats(articles: 100, averageArticleBytes: 1000)
+        let stats = CollectionStats(articles: 100, averageArticleLength: 1000)
         var a = evidence(1, 1, bm25: 3, [[0], []])
-        a.articleBytes = 1000
+        a.articleLength = 1000
         var b1 = evidence(2, 1, bm25: 3, [[0], []])
-        b1.articleBytes = 1000
+        b1.articleLength = 1000
         var b2 = evidence(2, 2, bm25: 1, [[], [4]])
-        b2.articleBytes = 1000
+        b2.articleLength = 1000
         let ranked = ArticleRanker().rank([a, b1, b2], clauseCount: 2, stats: stats)
         #expect(ranked.map(\.articleID) == [2, 1])
         #expect(ranked[0].explanation.articleBM25 > ranked[1].explanation.articleBM25)
         // FTS5's IDF: a clause in more than half the articles weighs (almost) nothing.
         let common = (1...60).map { i -> PassageEvidence in
             var e = evidence(Int64(i), 1, bm25: 1, [[0]])
-            e.articleBytes = 1000
+            e.articleLength = 1000
             return e
         }
         let r = ArticleRanker().rank(common, clauseCount: 1, stats: stats)

@@ -97,6 +97,34 @@ struct SearchMeaningTests {
         #expect(try fixture.engine.search(SearchRequest(query: "rpices")).suggestions.map(\.suggestion) == ["Prices"])
     }
 
+    /// Article length is the indexed text, not the file: the same op-ed as a text file and as a
+    /// saved page (20 KB of script and navigation around it) scores the same, and two rows of one
+    /// CSV export are as long as their own texts.
+    @Test func articleLengthIsTheTextNotTheFile() throws {
+        let clutter = String(repeating: "var tracking = 'x';\n", count: 1_000)
+        let page = """
+            <html><head><title>Corridor notes</title><script>\(clutter)</script></head><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+            <article><h1>Corridor notes</h1><p>The CPEC corridor matters to both countries.</p>
+            <p>Trade follows the road, and the road needs upkeep.</p></article>
+            <footer>Copyright 2025. All rights reserved.</footer></body></html>
+            """
+        let text = "Corridor notes\n\nThe CPEC corridor matters to both countries.\n\nTrade follows the road, and the road needs upkeep."
+        let rows = "title,text\nShort,The CPEC corridor matters.\nLong,\"The CPEC corridor matters. " + String(repeating: "More words follow here. ", count: 60) + "\"\n"
+        let fixture = try Fixture(["page.html": page, "note.txt": text, "rows.csv": rows])
+        var request = SearchRequest(query: "CPEC", limit: 10)
+        request.snippets = 0
+        let results = try fixture.engine.search(request).results
+        func part(_ match: (SearchResult) -> Bool) throws -> Double {
+            let found = results.first(where: match)
+            return try #require(found).explanation.articleBM25
+        }
+        #expect(results.count == 4)
+        #expect(abs(try part { $0.article.path.hasSuffix("page.html") } - part { $0.article.path.hasSuffix("note.txt") }) < 1e-12,
+                "the markup is not the article")
+        #expect(try part { $0.article.title == "Short" } > part { $0.article.title == "Long" }, "each row as long as its own text")
+    }
+
     @Test func wordsNoArticleHasAreNamedEvenWhenOthersMatch() throws {
         let f = try Fixture()
         let response = try f.engine.search(SearchRequest(query: "Pakistn tariffs"))
