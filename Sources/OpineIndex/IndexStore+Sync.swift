@@ -196,6 +196,7 @@ extension IndexStore {
                 end += 1
             }
             try write { db in
+                try IndexStore.markFiguresStale(db)
                 // No savepoint per file: FTS5 flushes its pending terms on every savepoint
                 // release (35% of indexing time in callgrind). A file's failures are all found
                 // before its first write; an SQLite error aborts the batch's transaction.
@@ -247,6 +248,7 @@ extension IndexStore {
             let rows = pending
             pending.removeAll(keepingCapacity: true)
             try write { db in
+                try IndexStore.markFiguresStale(db)
                 for (record, existing) in rows {
                     try self.applyRecord(db, record, file: file, existing: existing, report: &localReport)
                 }
@@ -326,8 +328,11 @@ extension IndexStore {
     /// one b-tree per term and the index shrinks. Small updates leave it to automerge.
     func finish(_ changes: ChangeSet, report: inout SyncReport) throws {
         let changed = report.added + report.updated + report.moved + changes.missing.count > 0
-        let hasFigures = try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE key = 'article_sizes'") ?? false }
-        if changed || !hasFigures {
+        let (hasFigures, stale) = try read { db in
+            (try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE key = 'article_sizes'") ?? false,
+             try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [IndexStore.figuresStaleKey]) ?? false)
+        }
+        if changed || !hasFigures || stale {
             try write { db in
                 for (_, stored) in changes.missing { try IndexStore.deleteArticle(db, id: stored.id) }
                 try IndexStore.writeCollectionFigures(db)
@@ -346,6 +351,14 @@ extension IndexStore {
     /// held, so a saved page's markup or a dataset file's other rows do not count) and their sum,
     /// for article-level BM25; each article's date, for date filters; the passage count and
     /// tokens, for passage-level BM25.
+    /// The `meta` key set in every transaction that writes articles and removed with the
+    /// figures' own write: a run killed in between leaves it, and the next run writes them.
+    static let figuresStaleKey = "figures_stale"
+
+    static func markFiguresStale(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", arguments: [figuresStaleKey])
+    }
+
     static func writeCollectionFigures(_ db: Database) throws {
         // A new generation: every process's cache of these figures is stale from now on.
         try db.execute(sql: """
@@ -395,7 +408,7 @@ extension IndexStore {
             VALUES ('article_count', ?), ('article_tokens', ?), ('passage_count', ?), ('passage_tokens', ?)
             """, arguments: [String(articles), String(tokens), String(passages), String(tokens)])
         // Written by Opine before 0.5 (file bytes, with `article_sizes` in bytes too).
-        try db.execute(sql: "DELETE FROM meta WHERE key = 'article_bytes'")
+        try db.execute(sql: "DELETE FROM meta WHERE key IN ('article_bytes', ?)", arguments: [figuresStaleKey])
     }
 
     /// One prepared file written: unchanged content updates its metadata, a rename moves its
