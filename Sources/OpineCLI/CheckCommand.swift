@@ -26,10 +26,11 @@ struct CheckCommand: ParsableCommand {
         Output.line("articles:            \(r.articles)")
         Output.line("files gone:          \(r.missingFiles.count)")
         Output.line("files changed:       \(r.changedFiles.count)")
+        Output.line("collection figures:  \(r.staleFigures ? "out of date (a run stopped before writing them)" : "ok")")
         for p in r.problems { Output.line("problem: \(p)") }
         for p in r.missingFiles.prefix(20) { Output.line("gone: \(Paths.display(p))") }
         for p in r.changedFiles.prefix(20) { Output.line("changed: \(Paths.display(p))") }
-        if !r.missingFiles.isEmpty || !r.changedFiles.isEmpty {
+        if !r.missingFiles.isEmpty || !r.changedFiles.isEmpty || r.staleFigures {
             Output.line("run `opine index` to bring the index up to date")
         }
         if !r.isHealthy { throw ExitCode(ExitStatus.error) }

@@ -13,6 +13,9 @@ public struct CheckReport: Sendable, Equatable {
     /// Indexed files that are gone, or changed since they were indexed.
     public var missingFiles: [String] = []
     public var changedFiles: [String] = []
+    /// The collection figures do not match the articles (a run stopped before writing them):
+    /// like changed files, out of date rather than unsound; the next `opine index` writes them.
+    public var staleFigures = false
     /// Problems, one line each.
     public var problems: [String] = []
 
@@ -33,6 +36,7 @@ extension IndexStore {
             } catch {
                 report.problems.append("full-text index: does not match the stored passages")
             }
+            if let stored = try CollectionFigures.stored(db) { report.staleFigures = stored != (try CollectionFigures.compute(db)) }
             let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE (id >> \(PassageID.ordinalBits)) NOT IN (SELECT id FROM articles)") ?? 0
             if orphans > 0 { report.problems.append("passages: \(orphans) belong to no article") }
             let rows = try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM articles")

@@ -196,7 +196,7 @@ extension IndexStore {
                 end += 1
             }
             try write { db in
-                try IndexStore.markFiguresStale(db)
+                try CollectionFigures.markStale(db)
                 // No savepoint per file: FTS5 flushes its pending terms on every savepoint
                 // release (35% of indexing time in callgrind). A file's failures are all found
                 // before its first write; an SQLite error aborts the batch's transaction.
@@ -248,7 +248,7 @@ extension IndexStore {
             let rows = pending
             pending.removeAll(keepingCapacity: true)
             try write { db in
-                try IndexStore.markFiguresStale(db)
+                try CollectionFigures.markStale(db)
                 for (record, existing) in rows {
                     try self.applyRecord(db, record, file: file, existing: existing, report: &localReport)
                 }
@@ -329,13 +329,14 @@ extension IndexStore {
     func finish(_ changes: ChangeSet, report: inout SyncReport) throws {
         let changed = report.added + report.updated + report.moved + changes.missing.count > 0
         let (hasFigures, stale) = try read { db in
-            (try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE key = 'article_sizes'") ?? false,
-             try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [IndexStore.figuresStaleKey]) ?? false)
+            // (An index last synced by Opine before 0.5 has figures in bytes: written anew.)
+            (try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = 'article_tokens'") ?? false,
+             try CollectionFigures.isStale(db))
         }
         if changed || !hasFigures || stale {
             try write { db in
                 for (_, stored) in changes.missing { try IndexStore.deleteArticle(db, id: stored.id) }
-                try IndexStore.writeCollectionFigures(db)
+                try CollectionFigures.write(db)
             }
             report.removed = changes.missing.count
         }
@@ -344,71 +345,6 @@ extension IndexStore {
             try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }
             try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
-    }
-
-    /// The collection figures, all from the index itself: the article count; each article's
-    /// length in indexed tokens (its layout's passages: the text, whatever the file around it
-    /// held, so a saved page's markup or a dataset file's other rows do not count) and their sum,
-    /// for article-level BM25; each article's date, for date filters; the passage count and
-    /// tokens, for passage-level BM25.
-    /// The `meta` key set in every transaction that writes articles and removed with the
-    /// figures' own write: a run killed in between leaves it, and the next run writes them.
-    static let figuresStaleKey = "figures_stale"
-
-    static func markFiguresStale(_ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", arguments: [figuresStaleKey])
-    }
-
-    static func writeCollectionFigures(_ db: Database) throws {
-        // A new generation: every process's cache of these figures is stale from now on.
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO meta(key, value)
-            SELECT ?, CAST(coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS TEXT) FROM meta WHERE key = ?
-            """, arguments: [IndexSchema.generationKey, IndexSchema.generationKey])
-        let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
-        var lengths = [Int32](repeating: 0, count: maxID + 1)
-        var dates = [Int32](repeating: 0, count: maxID + 1)
-        var articles = 0
-        // Columns read in place: this runs over every article after every change.
-        let statement = try db.makeStatement(sql: "SELECT id, date FROM articles")
-        let rows = try Row.fetchCursor(statement)
-        let handle = statement.sqliteStatement
-        while try rows.next() != nil {
-            articles += 1
-            let id = Int(sqlite3_column_int64(handle, 0))
-            guard id >= 0 && id <= maxID else { continue }
-            if let text = sqlite3_column_text(handle, 1),
-                let date = ArticleDate(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 1))))
-            {
-                dates[id] = IndexStore.dateKey(date).littleEndian
-            }
-        }
-        var passages = 0
-        var tokens = 0
-        var decoded: [ArticleLayout.Passage] = []
-        let layoutStatement = try db.makeStatement(sql: "SELECT id, value FROM layouts")
-        let layouts = try Row.fetchCursor(layoutStatement)
-        let layoutHandle = layoutStatement.sqliteStatement
-        while try layouts.next() != nil {
-            let blob = sqlite3_column_blob(layoutHandle, 1)
-            ArticleLayout.decode(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(layoutHandle, 1))), into: &decoded)
-            var length = 0
-            for p in decoded { length += Int(p.length) }
-            passages += decoded.count
-            tokens += length
-            let id = Int(sqlite3_column_int64(layoutHandle, 0))
-            if id >= 0 && id <= maxID { lengths[id] = Int32(clamping: length).littleEndian }
-        }
-        for (key, values) in [("article_sizes", lengths), ("article_dates", dates)] {
-            try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
-                           arguments: [key, values.withUnsafeBytes { Data($0) }])
-        }
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO meta(key, value)
-            VALUES ('article_count', ?), ('article_tokens', ?), ('passage_count', ?), ('passage_tokens', ?)
-            """, arguments: [String(articles), String(tokens), String(passages), String(tokens)])
-        // Written by Opine before 0.5 (file bytes, with `article_sizes` in bytes too).
-        try db.execute(sql: "DELETE FROM meta WHERE key IN ('article_bytes', ?)", arguments: [figuresStaleKey])
     }
 
     /// One prepared file written: unchanged content updates its metadata, a rename moves its

@@ -77,8 +77,11 @@ struct IndexStoreTests {
         var changes = ChangeSet(stored: try store.storedArticles(under: roots), scanned: files)
         try store.apply(&changes, files: files, formats: .standard, report: &report, progress: nil, jobs: 1)
         #expect(report.added == 1)
+        let killed = try store.check()
+        #expect(killed.staleFigures && killed.isHealthy, "out of date, not unsound")
         let next = try store.sync(roots: [docs], clock: monotonic)
         #expect((next.added, next.unchanged) == (0, 2))
+        #expect(try !store.check().staleFigures)
 
         let whole = TemporaryFolder()
         let reference = try makeStore(whole)
