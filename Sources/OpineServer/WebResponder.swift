@@ -1,6 +1,7 @@
 import Dispatch
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import OpineWeb
 
 /// Hummingbird's side of a request: the target and method to a ``WebRequest``, the page's
@@ -13,6 +14,8 @@ struct WebResponder: HTTPResponder {
     /// a page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) gets a 400.
     let loopbackOnly: Bool
     let queue = DispatchQueue(label: "opine.serve.requests", attributes: .concurrent)
+    /// Twice the cores: the work is CPU-bound, and a slow request leaves room for quick ones.
+    let limiter = RequestLimiter(limit: 2 * System.coreCount)
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let method = request.method.rawValue
@@ -23,9 +26,11 @@ struct WebResponder: HTTPResponder {
             return response(app.refusal(WebFailure(400, "the address is not a path with valid escapes")), method: method)
         }
         let app = self.app
+        await limiter.acquire()
         let answer = await withCheckedContinuation { (c: CheckedContinuation<WebResponse, Never>) in
             queue.async { c.resume(returning: app.respond(to: web)) }
         }
+        await limiter.release()
         return response(answer, method: method)
     }
 
