@@ -46,6 +46,31 @@ struct ChangeSet {
     /// The comparison as a merge of two lists sorted by path: no stored path becomes a String
     /// unless its article is read, missing or a dataset record.
     init(stored: StoredList, scanned files: FileList, recordFile: (String) -> String? = { _ in nil }) {
+        var (records, plain) = ChangeSet.separatingRecords(stored, recordFile: recordFile)
+        var next = 0  // into `plain`
+        for i in 0..<files.count {
+            // Stored articles before this file in path order: no file has them.
+            while next < plain.count && stored.compare(plain[next], with: files, i) < 0 {
+                markMissing(stored, plain[next])
+                next += 1
+            }
+            let same = next < plain.count && stored.compare(plain[next], with: files, i) == 0
+            if same { next += 1 }
+            if !records.isEmpty, let rows = records.removeValue(forKey: files[i].path) {
+                compare(records: rows, with: files, i)
+            } else {
+                compare(same ? stored.entries[plain[next - 1]].stored : nil, with: files, i)
+            }
+        }
+        for j in plain[next...] { markMissing(stored, j) }
+        // Records of dataset files that were not found.
+        for rows in records.values { missing.merge(rows) { a, _ in a } }
+    }
+
+    /// The stored records of dataset files, by file, and the indices of the other articles.
+    private static func separatingRecords(_ stored: StoredList, recordFile: (String) -> String?)
+        -> (records: [String: [String: Stored]], plain: [Int])
+    {
         var records: [String: [String: Stored]] = [:]
         var plain: [Int] = []
         plain.reserveCapacity(stored.count)
@@ -56,38 +81,29 @@ struct ChangeSet {
                 plain.append(j)
             }
         }
-        var next = 0  // into `plain`
-        for i in 0..<files.count {
-            let e = files.entries[i]
-            // Stored articles before this file in path order: no file has them.
-            while next < plain.count && stored.compare(plain[next], with: files, i) < 0 {
-                markMissing(stored, plain[next])
-                next += 1
-            }
-            let same = next < plain.count && stored.compare(plain[next], with: files, i) == 0
-            let s = same ? stored.entries[plain[next]].stored : nil
-            if same { next += 1 }
-            if !records.isEmpty, let rows = records.removeValue(forKey: files[i].path) {
-                // A dataset file: its records are unchanged together, or it is read again.
-                if rows.values.allSatisfy({ $0.size == e.size && $0.mtime == e.mtime }) {
-                    unchanged += rows.count
-                } else {
-                    toRead.append(Int32(i))
-                    knownRecords[files[i].path] = rows
-                }
-            } else if let s, s.size == e.size, s.mtime == e.mtime {
-                unchanged += 1
-            } else {
-                toRead.append(Int32(i))
-                if let s { known[files[i].path] = s }
-            }
+        return (records, plain)
+    }
+
+    /// A file against its stored article (nil: none): same size and mtime, unchanged; else read.
+    private mutating func compare(_ s: Stored?, with files: FileList, _ i: Int) {
+        let e = files.entries[i]
+        if let s, s.size == e.size, s.mtime == e.mtime {
+            unchanged += 1
+        } else {
+            toRead.append(Int32(i))
+            if let s { known[files[i].path] = s }
         }
-        while next < plain.count {
-            markMissing(stored, plain[next])
-            next += 1
+    }
+
+    /// A dataset file against its stored records: unchanged together, or read again.
+    private mutating func compare(records rows: [String: Stored], with files: FileList, _ i: Int) {
+        let e = files.entries[i]
+        if rows.values.allSatisfy({ $0.size == e.size && $0.mtime == e.mtime }) {
+            unchanged += rows.count
+        } else {
+            toRead.append(Int32(i))
+            knownRecords[files[i].path] = rows
         }
-        // Records of dataset files that were not found.
-        for rows in records.values { missing.merge(rows) { a, _ in a } }
     }
 
     private mutating func markMissing(_ stored: StoredList, _ j: Int) {
