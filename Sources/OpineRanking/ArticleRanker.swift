@@ -67,23 +67,28 @@ public struct ArticleRanker: Sendable {
     public func rankTop(_ passages: [PassageEvidence], clauseCount: Int, stats: CollectionStats?, limit: Int,
                         clauseArticles: [Int]? = nil) -> Ranking {
         // Passages grouped by article: sort an index permutation, then walk contiguous runs.
+        // Passages are scored a run at a time (and again for the articles shown), never all
+        // at once: a query matching every article held a second copy of all its evidence.
         let order = passages.indices.sorted {
             passages[$0].articleID != passages[$1].articleID ? passages[$0].articleID < passages[$1].articleID : $0 < $1
         }
-        let scored = order.map { score(passages[$0]) }
         var runs: [Range<Int>] = []
         var runStart = 0
-        for i in scored.indices.dropFirst() where scored[i].evidence.articleID != scored[runStart].evidence.articleID {
+        for i in order.indices.dropFirst() where passages[order[i]].articleID != passages[order[runStart]].articleID {
             runs.append(runStart..<i)
             runStart = i
         }
-        if !scored.isEmpty { runs.append(runStart..<scored.count) }
+        if !order.isEmpty { runs.append(runStart..<order.count) }
+        func scored(_ run: Range<Int>, into buffer: inout [ScoredPassage]) {
+            buffer.removeAll(keepingCapacity: true)
+            for i in run { buffer.append(score(passages[order[i]])) }
+        }
         // Article-level document frequency of each clause, from the matches themselves.
         var masks = [UInt64](repeating: 0, count: runs.count)
         var df = [Int](repeating: 0, count: clauseCount)
         for (g, run) in runs.enumerated() {
             var mask: UInt64 = 0
-            for i in run { mask |= scored[i].evidence.matchedMask }
+            for i in run { mask |= passages[order[i]].matchedMask }
             masks[g] = mask
             var m = mask
             while m != 0 {
@@ -100,18 +105,21 @@ public struct ArticleRanker: Sendable {
         let idf = df.map { d in BM25.rankingIDF(rows: Int(articles), hits: d) }
         var explanations: [ScoreExplanation] = []
         explanations.reserveCapacity(runs.count)
+        var buffer: [ScoredPassage] = []
         for run in runs {
-            explanations.append(explain(scored[run], clauseCount: clauseCount, idf: idf, averageBytes: stats?.averageArticleLength))
+            scored(run, into: &buffer)
+            explanations.append(explain(buffer[...], clauseCount: clauseCount, idf: idf, averageLength: stats?.averageArticleLength))
         }
         let wordsRule = usesWordsRule(clauseCount: clauseCount)
         func precedes(_ a: Int, _ b: Int) -> Bool {
-            ArticleRanker.precedes(explanations[a], scored[runs[a].lowerBound].evidence.articleID,
-                                   explanations[b], scored[runs[b].lowerBound].evidence.articleID, wordsRule: wordsRule)
+            ArticleRanker.precedes(explanations[a], passages[order[runs[a].lowerBound]].articleID,
+                                   explanations[b], passages[order[runs[b].lowerBound]].articleID, wordsRule: wordsRule)
         }
         let ranking = ArticleRanker.selectTop(runs.count, limit: limit, by: precedes)
         var top: [RankedArticle] = []
         for g in ranking.prefix(limit) {
-            let sortedPassages = scored[runs[g]].sorted(by: ArticleRanker.passageOrder)
+            scored(runs[g], into: &buffer)
+            let sortedPassages = buffer.sorted(by: ArticleRanker.passageOrder)
             top.append(RankedArticle(articleID: sortedPassages[0].evidence.articleID, explanation: explanations[g], passages: sortedPassages))
         }
         return Ranking(articles: top, matchedArticles: runs.count)
@@ -149,8 +157,8 @@ public struct ArticleRanker: Sendable {
 
     /// Article-level BM25 with FTS5's IDF:
     /// head matches count `headWeight` times, body matches `bodyWeight` times.
-    func articleBM25(_ scored: ArraySlice<ScoredPassage>, idf: [Double], averageBytes: Double?) -> Double {
-        guard let average = averageBytes, average > 0 else { return 0 }
+    func articleBM25(_ scored: ArraySlice<ScoredPassage>, idf: [Double], averageLength: Double?) -> Double {
+        guard let average = averageLength, average > 0 else { return 0 }
         // A stack buffer: this runs once per matching article.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(idf.count, 1)) { tf in
             tf.initialize(repeating: 0)
@@ -195,12 +203,12 @@ public struct ArticleRanker: Sendable {
         return aID < bID
     }
 
-    func explain(_ scored: ArraySlice<ScoredPassage>, clauseCount: Int, idf: [Double], averageBytes: Double?) -> ScoreExplanation {
+    func explain(_ scored: ArraySlice<ScoredPassage>, clauseCount: Int, idf: [Double], averageLength: Double?) -> ScoreExplanation {
         // The best passage, and the runners-up, without sorting them all.
         var bestIndex = scored.startIndex
         for i in scored.indices.dropFirst() where ArticleRanker.passageOrder(scored[i], scored[bestIndex]) { bestIndex = i }
         let best = scored[bestIndex]
-        let passageShare = averageBytes == nil ? 1 : 1 - parameters.articleWeight
+        let passageShare = averageLength == nil ? 1 : 1 - parameters.articleWeight
         var mask: UInt64 = 0
         var closest = best
         var hasHead = false
@@ -231,7 +239,7 @@ public struct ArticleRanker: Sendable {
             for k in 0..<kept { sum += parameters.extraPassageWeight * top[k] * passageShare }
             return sum
         }
-        let articlePart = parameters.articleWeight * articleBM25(scored, idf: idf, averageBytes: averageBytes)
+        let articlePart = parameters.articleWeight * articleBM25(scored, idf: idf, averageLength: averageLength)
         let keyword = articlePart + best.evidence.bm25 * passageShare
         let proximityPart = keyword * parameters.proximityWeight * closest.proximity.closeness
         var head = 0.0
