@@ -53,7 +53,7 @@ struct Suggester {
         guard terms.count == 1, let term = terms.first else { return nil }
         guard try evenIfIndexed || snapshot.documentFrequency(term) == 0 else { return nil }
         // Terms that begin as the word does, or as its second letter does (a typo in the first
-        // two letters: `rpices` → prices, one transposition, before `rice`, two edits).
+        // two letters: `rpices` → prices, one transposition, as close as `rice` and in more articles).
         guard let best = try candidates(for: term, letters: Array(term.unicodeScalars.prefix(2))).first else { return nil }
         return try snapshot.surfaceForm(of: best.term) ?? best.term
     }

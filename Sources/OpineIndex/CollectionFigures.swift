@@ -16,7 +16,7 @@ struct CollectionFigures: Equatable {
     var articles = 0
     var tokens = 0
     var passages = 0
-    /// By article id, little-endian.
+    /// By article id (stored as little-endian blobs).
     var lengths: [Int32] = []
     var dates: [Int32] = []
 
@@ -28,7 +28,7 @@ struct CollectionFigures: Equatable {
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", arguments: [staleKey])
     }
 
-    static func isStale(_ db: Database) throws -> Bool {
+    private static func isStale(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = ?", arguments: [staleKey]) ?? false
     }
 
@@ -46,7 +46,7 @@ struct CollectionFigures: Equatable {
             guard id >= 0 && id <= maxID, let text = sqlite3_column_text(handle, 1),
                 let date = ArticleDate(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 1))))
             else { continue }
-            f.dates[id] = IndexStore.dateKey(date).littleEndian
+            f.dates[id] = IndexStore.dateKey(date)
         }
         var decoded: [ArticleLayout.Passage] = []
         let layoutStatement = try db.makeStatement(sql: "SELECT id, value FROM layouts")
@@ -60,7 +60,7 @@ struct CollectionFigures: Equatable {
             f.passages += decoded.count
             f.tokens += length
             let id = Int(sqlite3_column_int64(layoutHandle, 0))
-            if id >= 0 && id <= maxID { f.lengths[id] = Int32(clamping: length).littleEndian }
+            if id >= 0 && id <= maxID { f.lengths[id] = Int32(clamping: length) }
         }
         return f
     }
@@ -71,15 +71,23 @@ struct CollectionFigures: Equatable {
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_tokens', 'passage_count', 'passage_tokens')") {
             meta[row[0]] = Int(row[1] as String)
         }
-        func blob(_ key: String) throws -> [Int32]? {
-            try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]).map { data in
-                data.withUnsafeBytes { raw in (0..<(raw.count / 4)).map { raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self) } }
-            }
-        }
         guard let articles = meta["article_count"], let tokens = meta["article_tokens"], let passages = meta["passage_count"],
-            let lengths = try blob("article_sizes"), let dates = try blob("article_dates")
+            let lengths = try int32Blob(db, "article_sizes"), let dates = try int32Blob(db, "article_dates")
         else { return nil }
         return CollectionFigures(articles: articles, tokens: tokens, passages: passages, lengths: lengths, dates: dates)
+    }
+
+    /// A blob of little-endian `Int32`s from `blobs`; nil when absent.
+    static func int32Blob(_ db: Database, _ key: String) throws -> [Int32]? {
+        try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]).map { data in
+            data.withUnsafeBytes { raw in (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) } }
+        }
+    }
+
+    /// Whether a sync must write the figures whatever it changed: none written yet, or only
+    /// in file bytes (by Opine before 0.5), or a run stopped before writing them.
+    static func needWriting(_ db: Database) throws -> Bool {
+        try !(Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = 'article_tokens'") ?? false) || isStale(db)
     }
 
     /// Computes and writes the figures, with a new generation, and clears the stale mark.
@@ -92,7 +100,7 @@ struct CollectionFigures: Equatable {
         let f = try compute(db)
         for (key, values) in [("article_sizes", f.lengths), ("article_dates", f.dates)] {
             try db.execute(sql: "INSERT OR REPLACE INTO blobs(key, value) VALUES (?, ?)",
-                           arguments: [key, values.withUnsafeBytes { Data($0) }])
+                           arguments: [key, values.map(\.littleEndian).withUnsafeBytes { Data($0) }])
         }
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta(key, value)

@@ -111,13 +111,8 @@ public struct IndexSnapshot {
         try cache.value(\.sizes, generation: generation) { try int32Blob("article_sizes") }
     }
 
-    /// A blob of little-endian `Int32`s from `blobs` (empty when absent).
-    func int32Blob(_ key: String) throws -> [Int32] {
-        guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM blobs WHERE key = ?", arguments: [key]) else { return [] }
-        return blob.withUnsafeBytes { raw in
-            (0..<(raw.count / 4)).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
-        }
-    }
+    /// A blob of `Int32`s the figures wrote (empty when absent).
+    func int32Blob(_ key: String) throws -> [Int32] { try CollectionFigures.int32Blob(db, key) ?? [] }
 
     /// The reference for Opine's cost: the same MATCH, ranked by FTS5's column-weighted `bm25()`
     /// alone, top `limit` articles (benchmarks only).

@@ -156,8 +156,8 @@ extension IndexStore {
         }
     }
 
-    /// ``isUnder(_:root:)`` on bytes: the root itself, or a path that starts with `prefix`
-    /// (the root and a `/`).
+    /// Whether a path (bytes) is under a root: the root itself, or a path that starts with
+    /// `prefix` (the root and a `/`).
     static func isUnder(_ path: UnsafeBufferPointer<UInt8>, root: [UInt8], prefix: [UInt8]) -> Bool {
         if path.elementsEqual(root) { return true }
         return path.count >= prefix.count && prefix.withUnsafeBufferPointer { p in
@@ -328,12 +328,7 @@ extension IndexStore {
     /// one b-tree per term and the index shrinks. Small updates leave it to automerge.
     func finish(_ changes: ChangeSet, report: inout SyncReport) throws {
         let changed = report.added + report.updated + report.moved + changes.missing.count > 0
-        let (hasFigures, stale) = try read { db in
-            // (An index last synced by Opine before 0.5 has figures in bytes: written anew.)
-            (try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = 'article_tokens'") ?? false,
-             try CollectionFigures.isStale(db))
-        }
-        if changed || !hasFigures || stale {
+        if try changed || read({ db in try CollectionFigures.needWriting(db) }) {
             try write { db in
                 for (_, stored) in changes.missing { try IndexStore.deleteArticle(db, id: stored.id) }
                 try CollectionFigures.write(db)
@@ -559,10 +554,4 @@ extension IndexStore {
         }
         return "/" + parts.joined(separator: "/")
     }
-
-    static func isUnder(_ path: String, root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-    }
 }
-
-
