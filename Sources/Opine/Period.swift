@@ -32,7 +32,13 @@ public enum Period: String, Sendable, CaseIterable {
         return era * 146_097 + doe - 719_468
     }
 
+    /// 0 for a Monday … 6 for a Sunday (1970-01-01, day 0, was a Thursday).
+    static func weekday(_ dayNumber: Int) -> Int { ((dayNumber % 7) + 7 + 3) % 7 }
+
+    /// The date of day number `z0`, held to ``ArticleDate/earliest`` … ``ArticleDate/latest``:
+    /// arithmetic at the ends of what Opine represents saturates instead of failing.
     static func date(dayNumber z0: Int) -> ArticleDate {
+        // Howard Hinnant's civil_from_days.
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -41,34 +47,46 @@ public enum Period: String, Sendable, CaseIterable {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        return ArticleDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        let year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return ArticleDate(year: year, month: m, day: d) ?? (year < ArticleDate.years.lowerBound ? .earliest : .latest)
     }
 
-    /// The first day of the period holding `date`.
+    /// The first day of the period holding `date` (a week that began before
+    /// ``ArticleDate/earliest`` starts there).
     public func start(of date: ArticleDate) -> ArticleDate {
         switch self {
         case .day: return date
         case .week:
             let n = Period.dayNumber(date)
-            let weekday = ((n % 7) + 7 + 3) % 7  // 0 = Monday (1970-01-01 was a Thursday)
-            return Period.date(dayNumber: n - weekday)
-        case .month: return ArticleDate(year: date.year, month: date.month, day: 1)!
-        case .quarter: return ArticleDate(year: date.year, month: (date.month - 1) / 3 * 3 + 1, day: 1)!
-        case .year: return ArticleDate(year: date.year, month: 1, day: 1)!
+            return Period.date(dayNumber: n - Period.weekday(n))
+        case .month: return date.firstOfMonth()
+        case .quarter: return date.firstOfMonth((date.month - 1) / 3 * 3 + 1)
+        case .year: return date.firstOfMonth(1)
         }
     }
 
-    /// The first day of the next period.
-    public func next(after start: ArticleDate) -> ArticleDate {
+    /// The first day of the next period; nil when it would begin after ``ArticleDate/latest``.
+    public func next(after start: ArticleDate) -> ArticleDate? {
+        let following: ArticleDate?
         switch self {
-        case .day: return Period.date(dayNumber: Period.dayNumber(start) + 1)
-        case .week: return Period.date(dayNumber: Period.dayNumber(start) + 7)
-        case .month: return start.month == 12 ? ArticleDate(year: start.year + 1, month: 1, day: 1)!
-            : ArticleDate(year: start.year, month: start.month + 1, day: 1)!
-        case .quarter: return start.month >= 10 ? ArticleDate(year: start.year + 1, month: 1, day: 1)!
-            : ArticleDate(year: start.year, month: start.month + 3, day: 1)!
-        case .year: return ArticleDate(year: start.year + 1, month: 1, day: 1)!
+        case .day, .week:
+            var n = Period.dayNumber(start) + 1
+            // From the week's Monday, which for the first week may lie before the earliest date.
+            if self == .week { n += 6 - Period.weekday(n - 1) }
+            following = n > Period.dayNumber(.latest) ? nil : Period.date(dayNumber: n)
+        case .month, .quarter, .year:
+            let months = self == .month ? 1 : self == .quarter ? 3 : 12
+            let index = start.year * 12 + (start.month - 1) + months
+            following = ArticleDate(year: index / 12, month: index % 12 + 1, day: 1)
         }
+        // A week that began before the earliest date is held there; its successor is still later.
+        return following.flatMap { $0 > start ? $0 : nil }
+    }
+
+    /// The last day of the period that starts at `start`.
+    public func end(of start: ArticleDate) -> ArticleDate {
+        guard let next = next(after: self.start(of: start)) else { return .latest }
+        return Period.date(dayNumber: Period.dayNumber(next) - 1)
     }
 
     /// The period's name: `1987-03-06`, `1987-W10`, `1987-03`, `1987-Q1`, `1987`.
@@ -78,7 +96,7 @@ public enum Period: String, Sendable, CaseIterable {
         case .week:
             // ISO week-numbering year: the year of the week's Thursday.
             let thursday = Period.date(dayNumber: Period.dayNumber(start) + 3)
-            let jan1 = Period.dayNumber(ArticleDate(year: thursday.year, month: 1, day: 1)!)
+            let jan1 = Period.dayNumber(thursday.firstOfMonth(1))
             let week = (Period.dayNumber(thursday) - jan1) / 7 + 1
             return String(format: "%04d-W%02d", thursday.year, week)
         case .month: return String(format: "%04d-%02d", start.year, start.month)

@@ -108,11 +108,12 @@ enum TrendBuckets {
         var start = period.start(of: request.since ?? from)
         let end = request.until ?? to
         while start <= end {
-            let next = period.next(after: start)
-            buckets.append(.init(label: period.label(start), start: start, end: Period.date(dayNumber: Period.dayNumber(next) - 1), total: 0))
+            buckets.append(.init(label: period.label(start), start: start, end: period.end(of: start), total: 0))
             if buckets.count > Period.maximumPeriods {
                 throw EngineError.invalidParameter("more than \(Period.maximumPeriods) \(period.rawValue)s from \(from) to \(to); choose a longer period with --by")
             }
+            // The last period Opine represents has no successor.
+            guard let next = period.next(after: start) else { break }
             start = next
         }
         for (id, d) in dates.enumerated() where d != 0 && filter.admits(Int64(id)) {

@@ -1,16 +1,36 @@
 /// A calendar date as op-eds print it; no time zone, no time of day.
 public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    /// Always a valid day of ``years``: the fields are set only through the checked initializer
+    /// (and ``firstOfMonth``), so period arithmetic never meets a February 30.
+    public private(set) var year: Int
+    public private(set) var month: Int
+    public private(set) var day: Int
+
+    /// The years Opine represents: an op-ed archive's, with room for a typo's century either side.
+    /// A date outside them is refused where it is read (the article is indexed without one).
+    public static let years = 1000...2999
+    /// The first and last dates Opine represents; period arithmetic stops at them.
+    public static let earliest = ArticleDate(validYear: years.lowerBound, month: 1, day: 1)
+    public static let latest = ArticleDate(validYear: years.upperBound, month: 12, day: 31)
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1000...2999).contains(year), (1...12).contains(month),
+        guard ArticleDate.years.contains(year), (1...12).contains(month),
             (1...ArticleDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
+        self.init(validYear: year, month: month, day: day)
+    }
+
+    private init(validYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The first day of this date's month, or of the given month of its year (1...12, else
+    /// this date's): always a valid date, no check to fail.
+    public func firstOfMonth(_ month: Int? = nil) -> ArticleDate {
+        let m = month.map { (1...12).contains($0) ? $0 : self.month } ?? self.month
+        return ArticleDate(validYear: year, month: m, day: 1)
     }
 
     /// Parses `YYYY-MM-DD` exactly (the stored form and the `--since`/`--until` form).
@@ -139,7 +159,7 @@ public enum DateFinder {
     }
 
     static func year(_ w: Substring) -> Int? {
-        guard w.count == 4, let y = Int(w), (1000...2999).contains(y) else { return nil }
+        guard w.count == 4, let y = Int(w), ArticleDate.years.contains(y) else { return nil }
         return y
     }
 }

@@ -24,10 +24,29 @@ struct PeriodTests {
     }
 
     @Test func nextPeriods() throws {
-        #expect(Period.month.next(after: ArticleDate(iso: "1987-12-01")!).description == "1988-01-01")
-        #expect(Period.week.next(after: ArticleDate(iso: "1987-12-28")!).description == "1988-01-04")
-        #expect(Period.quarter.next(after: ArticleDate(iso: "1987-10-01")!).description == "1988-01-01")
-        #expect(Period.day.next(after: ArticleDate(iso: "1988-02-28")!).description == "1988-02-29")
+        #expect(Period.month.next(after: ArticleDate(iso: "1987-12-01")!)?.description == "1988-01-01")
+        #expect(Period.week.next(after: ArticleDate(iso: "1987-12-28")!)?.description == "1988-01-04")
+        #expect(Period.quarter.next(after: ArticleDate(iso: "1987-10-01")!)?.description == "1988-01-01")
+        #expect(Period.day.next(after: ArticleDate(iso: "1988-02-28")!)?.description == "1988-02-29")
+    }
+
+    /// Regression: `Period` force-unwrapped `ArticleDate(...)` and trapped on an article dated
+    /// in 2999 (`opine trend --by year`, and the server's results page) or near 1000 (`--by week`).
+    @Test(arguments: Period.allCases)
+    func periodsSaturateAtTheEndsOfTheRepresentedYears(_ period: Period) throws {
+        let first = try #require(ArticleDate(iso: "1000-01-01"))
+        let last = try #require(ArticleDate(iso: "2999-12-31"))
+        // 1000-01-01 was a Wednesday (proleptic Gregorian): its week is held at that day.
+        #expect(period.start(of: first) == first)
+        #expect(period.next(after: period.start(of: last)) == nil)
+        #expect(period.end(of: period.start(of: last)) == last)
+        let expectedSecond = ["day": "1000-01-02", "week": "1000-01-06", "month": "1000-02-01", "quarter": "1000-04-01", "year": "1001-01-01"]
+        #expect(period.next(after: first)?.description == expectedSecond[period.rawValue])
+        let mid = try #require(ArticleDate(iso: "2999-06-01"))
+        let expectedLast = ["day": "2999-06-01", "week": "2999-05-27", "month": "2999-06-01", "quarter": "2999-04-01", "year": "2999-01-01"]
+        #expect(period.start(of: mid).description == expectedLast[period.rawValue])
+        _ = period.label(period.start(of: last))
+        _ = period.label(first)
     }
 
     @Test func suitedPeriodFollowsTheSpan() throws {
@@ -86,6 +105,41 @@ struct TrendTests {
         tooFine.period = .day
         tooFine.since = ArticleDate(iso: "1900-01-01")
         #expect(throws: EngineError.self) { try engine.trend(tooFine) }
+    }
+
+    /// Regression: an article dated 2999-06-01 (a typo in a page's meta) trapped `opine trend`
+    /// and took the server down with it. Every period answers, or refuses with advice.
+    @Test func articlesAtTheEndsOfTheRepresentedYearsAreCounted() throws {
+        let folder = NSTemporaryDirectory() + "/opine-ends-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (n, date) in ["1000-01-01", "2999-06-01", "2999-12-31"].enumerated() {
+            try "---\ntitle: Note \(n)\ndate: \(date)\n---\n\nCPEC again.".write(toFile: folder + "/n\(n).md", atomically: false, encoding: .utf8)
+        }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder], clock: { 0 })
+        var answered = 0
+        for period in [nil] + Period.allCases.map(Optional.some) {
+            var request = TrendRequest(queries: ["CPEC"])
+            request.period = period
+            do {
+                let trend = try engine.trend(request)
+                #expect(trend.series[0].articles.reduce(0, +) == 3, "\(trend.period)")
+                #expect(trend.buckets.last?.end.description == "2999-12-31")
+                answered += 1
+            } catch let error as EngineError {
+                #expect(error.description.contains("choose a longer period"), "\(error)")
+            }
+        }
+        #expect(answered == 2, "by year, and the period chosen from the span (year)")
+        var late = TrendRequest(queries: ["CPEC"])
+        (late.period, late.since) = (.week, ArticleDate(iso: "2999-01-01"))
+        let weeks = try engine.trend(late)
+        #expect(weeks.series[0].articles.reduce(0, +) == 2)
+        #expect(weeks.buckets.last?.start.description == "2999-12-30")
+        var early = TrendRequest(queries: ["CPEC"])
+        (early.period, early.until) = (.day, ArticleDate(iso: "1000-01-10"))
+        #expect(try engine.trend(early).buckets.first?.start.description == "1000-01-01")
     }
 
     /// A month with no dated article is no data, not "never discussed": no ratio (an empty CSV
