@@ -33,7 +33,7 @@ public struct Analyzer: Sendable {
     /// The tokenizer's name, as registered with FTS5 and recorded in the index.
     public static let name = "opine"
     /// Bumped whenever a change alters any term; an index records it and is rebuilt on mismatch.
-    public static let version = 3
+    public static let version = 4
     /// FTS5's porter stops at 64 bytes too (`FTS5_PORTER_MAX_TOKEN`); longer strings are URLs,
     /// hashes or junk. They are truncated, not dropped, so a prefix query still finds them.
     public static let maximumTermBytes = 64
@@ -288,7 +288,8 @@ struct WordScanner: ~Copyable {
         let (scalar, length) = decode(at: c.i)
         switch classify(scalar) {
         case .letter:
-            let v = scalar!
+            // A scalar that did not decode is classified a separator: a letter always has one.
+            guard let v = scalar else { return false }
             if v < 0x80 {
                 let b = UInt8(v)
                 if b >= 0x41 && b <= 0x5A {
@@ -308,7 +309,9 @@ struct WordScanner: ~Copyable {
             c.i += length
         case .digit:
             word.digits += 1
-            fold.append(text[c.i])
+            // Digits of other scripts (١٢٣, ४२) fold to ASCII, as Lucene's DecimalDigitFilter
+            // does: only their first byte was kept, a term of invalid UTF-8.
+            fold.append(length == 1 ? text[c.i] : Folding.asciiDigit(scalar))
             c.segmentOther = true
             c.lastWasDigit = true
             c.i += length
@@ -600,18 +603,36 @@ struct Emitter: ~Copyable {
         return true
     }
 
+    /// The parts of a compound joined into one colocated term, cut at a scalar boundary when
+    /// longer than ``Analyzer/maximumTermBytes`` (a 64-byte cut inside a Cyrillic letter once
+    /// emitted U+FFFD).
     mutating func emitJoined(_ parts: ArraySlice<RawWord>, _ sink: (TermEmission) -> Bool) -> Bool {
+        guard let first = parts.first, let last = parts.last else { return true }
         var count = 0
-        for w in parts {
-            for k in w.foldStart..<w.foldEnd {
-                if count >= Analyzer.maximumTermBytes { break }
-                buffer[count] = scanner.fold[k]
-                count += 1
+        joining: for w in parts {
+            var k = w.foldStart
+            while k < w.foldEnd {
+                // The folded text is valid UTF-8: a lead byte says its scalar's length.
+                let length = Emitter.scalarLength(lead: scanner.fold[k])
+                guard count + length <= Analyzer.maximumTermBytes, k + length <= w.foldEnd else { break joining }
+                for j in 0..<length { buffer[count + j] = scanner.fold[k + j] }
+                count += length
+                k += length
             }
         }
         count = stemIfASCII(count)
-        let range = parts.first!.start..<parts.last!.end
-        return send(count, range, colocated: true, sink)
+        return send(count, first.start..<last.end, colocated: true, sink)
+    }
+
+    /// Bytes of the UTF-8 scalar that `lead` begins (1 for a stray continuation byte, so a
+    /// walk always advances).
+    static func scalarLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0...: return 3
+        case 0xC0...: return 2
+        default: return 1
+        }
     }
 
     /// Writes the uppercase ASCII form (letters and digits only; dots dropped).

@@ -69,6 +69,14 @@ enum Folding {
         }
     }
 
+    /// The ASCII digit of a decimal digit of any script (`٣` → `3`); `0` for anything else.
+    static func asciiDigit(_ v: UInt32?) -> UInt8 {
+        guard let v, let scalar = Unicode.Scalar(v), let value = scalar.properties.numericValue,
+            value >= 0, value <= 9, value == value.rounded()
+        else { return UInt8(ascii: "0") }
+        return UInt8(ascii: "0") + UInt8(value)
+    }
+
     static func appendUTF8(_ v: UInt32, to fold: inout ByteBuffer) {
         switch v {
         case 0..<0x80:

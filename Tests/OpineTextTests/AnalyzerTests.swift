@@ -25,6 +25,8 @@ func checkInvariants(_ text: String, _ tokens: [Token], sourceLocation: SourceLo
         if !t.isColocated { expectedPosition += 1 }
         #expect(t.position == expectedPosition, "position \(t.position) != \(expectedPosition)", sourceLocation: sourceLocation)
         #expect(!t.term.contains(" ") && !t.term.contains("\u{1}"), sourceLocation: sourceLocation)
+        // A term cut inside a character decodes to U+FFFD: terms are whole scalars of the text.
+        #expect(!t.term.contains("\u{FFFD}") || text.contains("\u{FFFD}"), "\(t.term) is cut inside a character in \(text.prefix(40).debugDescription)", sourceLocation: sourceLocation)
     }
     if let first = tokens.first { #expect(!first.isColocated, sourceLocation: sourceLocation) }
 }
@@ -41,6 +43,8 @@ struct AnalyzerTests {
         ("پاکستان", "پاکستان"), ("عمران خان", "عمران خان"), ("Москва", "москва"), ("Αθήνα", "αθήνα"),
         ("中国", "中 国"), ("日本語", "日 本 語"), ("한국", "한국"), ("हिन्दी", "हिन्दी"),
         ("مُحَمَّد", "محمد"),
+        // Digits of other scripts fold to ASCII (each had become its first byte alone: invalid UTF-8)
+        ("١٢٣ digits", "123 digit"), ("۴۵", "45"), ("০১", "01"), ("१२ बजे", "12 बजे"),
         // Acronyms
         ("US", "US +us"), ("U.S.", "US +us"), ("U.S", "US +us"), ("us", "us"), ("Us", "us"),
         ("CPEC", "CPEC +cpec"), ("NATO", "NATO +nato"), ("MOUs", "MOU +mou"), ("NGOs", "NGO +ngo"),
@@ -132,6 +136,16 @@ struct AnalyzerTests {
         #expect(tokens.map(\.position) == [0, 1, 1, 2, 3, 4, 4, 5, 6, 6])
     }
 
+    /// Regression: the joined form of a compound was cut at 64 bytes inside a character.
+    @Test func joinedCompoundsAreCutAtAScalarBoundary() throws {
+        let text = "жжжжжжжжжжжжжжжжжжжж-aжжжжжжжжжжжжжжжжжжжж"
+        let tokens = Analyzer().tokens(text)
+        checkInvariants(text, tokens)
+        let joined = try #require(tokens.first { $0.isColocated })
+        // 20 ж (40 bytes), a, then 11 more ж fit in 64 bytes (40 + 1 + 22 = 63); the 12th does not.
+        #expect(joined.term == String(repeating: "ж", count: 20) + "a" + String(repeating: "ж", count: 11))
+    }
+
     @Test func longWordsAreTruncatedAtAScalarBoundary() {
         let word = String(repeating: "é", count: 100_000)
         let tokens = Analyzer().tokens(word)
@@ -150,6 +164,11 @@ struct AnalyzerTests {
             String(repeating: "a", count: 100_000), String(repeating: "A.", count: 5_000), String(repeating: "-", count: 10_000),
             String(repeating: "x-", count: 5_000), "'s's's's", "...", "1,234,567.89", "U.S.A.F.", "ا۔ب", "中文English混合",
             "\u{FFFD}\u{FFFE}", "ﬁnance", "Ⅻ chapters", "١٢٣ digits", String(repeating: "🙂a", count: 1000),
+            // Compounds whose joined form passes 64 bytes inside a character (issue: `emitJoined`
+            // cut at 64 bytes and emitted a term ending in U+FFFD).
+            "жжжжжжжжжжжжжжжжжжжж-aжжжжжжжжжжжжжжжжжжжж", String(repeating: "ж", count: 100) + "-" + String(repeating: "я", count: 100),
+            String(repeating: "क्ष", count: 30) + "-" + String(repeating: "त्र", count: 30), "a-" + String(repeating: "🙂", count: 50) + "-b",
+            String(repeating: "ab-", count: 40) + "жж", "x-" + String(repeating: "é", count: 40) + "-y",
         ]
         for text in hostile {
             checkInvariants(text, Analyzer().tokens(text, mode: mode))
