@@ -115,7 +115,7 @@ public struct ArticleRanker: Sendable {
             ArticleRanker.precedes(explanations[a], passages[order[runs[a].lowerBound]].articleID,
                                    explanations[b], passages[order[runs[b].lowerBound]].articleID, wordsRule: wordsRule)
         }
-        let ranking = ArticleRanker.selectTop(runs.count, limit: limit, by: precedes)
+        let ranking = TopSelection.first(limit, of: runs.count, by: precedes)
         var top: [RankedArticle] = []
         for g in ranking.prefix(limit) {
             scored(runs[g], into: &buffer)
@@ -123,21 +123,6 @@ public struct ArticleRanker: Sendable {
             top.append(RankedArticle(articleID: sortedPassages[0].evidence.articleID, explanation: explanations[g], passages: sortedPassages))
         }
         return Ranking(articles: top, matchedArticles: runs.count)
-    }
-
-    /// The first `limit` of `count` items in `precedes` order: a bounded insertion when the
-    /// limit is small against the count (a results page), a sort otherwise.
-    static func selectTop(_ count: Int, limit: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
-        if limit <= 0 { return [] }
-        guard limit < count / 4 else { return Array(0..<count).sorted(by: precedes) }
-        var top: [Int] = []
-        top.reserveCapacity(limit + 1)
-        for g in 0..<count where top.count < limit || precedes(g, top[top.count - 1]) {
-            let at = top.firstIndex { precedes(g, $0) } ?? top.count
-            top.insert(g, at: at)
-            if top.count > limit { top.removeLast() }
-        }
-        return top
     }
 
     /// How many articles each clause matches in `passages` (grouped by article in any order).
