@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OpineRanking
 import OpineText
 
@@ -195,7 +196,14 @@ public final class IndexStore: Sendable {
         case .SQLITE_CORRUPT: return IndexError.corrupt(path: path, detail: "database disk image is malformed")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return IndexError.busy(path: path)
         case .SQLITE_IOERR: return IndexError.io(path: path, detail: "input/output error while reading or writing the index")
-        default: return IndexError.corrupt(path: path, detail: "SQLite code \(e.resultCode.rawValue)")
+        // Only CORRUPT and NOTADB speak of damage: advice to rebuild destroys an index that is fine.
+        case .SQLITE_INTERRUPT: return IndexError.failed(path: path, reason: .interrupted)
+        case .SQLITE_NOMEM: return IndexError.failed(path: path, reason: .outOfMemory)
+        case .SQLITE_TOOBIG: return IndexError.failed(path: path, reason: .tooBig)
+        case .SQLITE_CONSTRAINT: return IndexError.failed(path: path, reason: .constraint)
+        default:
+            let code = e.resultCode.rawValue
+            return IndexError.failed(path: path, reason: .other(code: code, name: String(cString: sqlite3_errstr(code))))
         }
     }
 }
