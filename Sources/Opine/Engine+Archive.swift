@@ -15,6 +15,14 @@ extension Engine {
         public var known: [String] = []
         /// One line each, naming the address.
         public var failures: [String] = []
+        /// Feed items that had failed before, tried again by this update, and how many of them
+        /// were saved this time.
+        public var retried = 0
+        public var recovered = 0
+        /// Stopped by a ``StopRequest``: `left` addresses (or feeds) not fetched, and the pages
+        /// saved not indexed yet (the next `add`, `update` or `index` does it, fetching none twice).
+        public var interrupted = false
+        public var left = 0
         public var sync: SyncReport?
     }
 
@@ -23,12 +31,26 @@ extension Engine {
     /// Fetches each page of `urls` not yet in the index (all of them with `refresh`), saves it
     /// in `folder` (remembered for this index), and indexes the folder.
     public func add(_ urls: [String], into folder: String?, fallback: String? = nil, refresh: Bool = false,
-                    client: HTTPClient = HTTPClient(userAgent: Engine.userAgent)) throws -> FetchReport {
+                    client: HTTPClient = HTTPClient(userAgent: Engine.userAgent), stop: StopRequest? = nil) throws -> FetchReport {
         let target = try archiveFolder(folder, fallback: fallback)
         var report = FetchReport()
-        for url in urls { fetchPage(url, into: target, refresh: refresh, client: client, report: &report) }
-        if !report.saved.isEmpty { report.sync = try index(roots: [target], clock: { 0 }) }
+        for (n, url) in urls.enumerated() {
+            if stop?.isRequested == true {
+                (report.interrupted, report.left) = (true, urls.count - n)
+                break
+            }
+            fetchPage(url, into: target, refresh: refresh, client: client, report: &report)
+        }
+        try indexSaved(into: target, report: &report, stop: stop)
         return report
+    }
+
+    /// Indexes the archive folder when pages were saved, unless the run was asked to stop.
+    func indexSaved(into folder: String, report: inout FetchReport, stop: StopRequest?) throws {
+        if stop?.isRequested == true { report.interrupted = true }
+        guard !report.saved.isEmpty, !report.interrupted else { return }
+        report.sync = try index(roots: [folder], clock: { 0 }, stop: stop)
+        if report.sync?.interrupted == true { report.interrupted = true }
     }
 
     /// The folder pages are saved in: the one given (remembered), else the remembered one, else
@@ -100,36 +122,65 @@ extension Engine {
     public func followedFeeds() throws -> [String] { try store.feeds().map(\.url) }
 
     /// Fetches every followed feed (conditionally) and adds the pages of items not seen yet;
-    /// an item whose page failed is tried again next time.
+    /// an item whose page failed is tried again on every update, whatever the feed answers (a
+    /// 304 lists nothing, and an unchanged feed would otherwise never retry it).
     public func update(into folder: String?, fallback: String? = nil,
-                       client: HTTPClient = HTTPClient(userAgent: Engine.userAgent)) throws -> FetchReport {
+                       client: HTTPClient = HTTPClient(userAgent: Engine.userAgent), stop: StopRequest? = nil) throws -> FetchReport {
         let target = try archiveFolder(folder, fallback: fallback)
         var report = FetchReport()
-        for feed in try store.feeds() {
-            var headers: [String: String] = [:]
-            if let etag = feed.etag { headers["If-None-Match"] = etag }
-            if let modified = feed.lastModified { headers["If-Modified-Since"] = modified }
-            do {
-                let response = try client.get(feed.url, headers: headers)
-                if response.status == 304 { continue }
-                guard (200..<300).contains(response.status) else { throw HTTPClient.Failure(url: feed.url, reason: "HTTP \(response.status)") }
-                let items = try Feed.parse(response.body, base: response.url).items
-                try store.setValidators(feed.url, etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
-                for item in items { try addItem(item.link, feed: feed.url, folder: target, client: client, report: &report) }
-            } catch let failure as HTTPClient.Failure {
-                report.failures.append(failure.description)
-            } catch let failure as SourceFailure {
-                report.failures.append("\(feed.url): \(failure.message)")
+        let feeds = try store.feeds()
+        for (n, feed) in feeds.enumerated() {
+            guard stop?.isRequested != true else {
+                (report.interrupted, report.left) = (true, feeds.count - n)
+                break
             }
+            try update(feed, into: target, client: client, report: &report, stop: stop)
         }
-        if !report.saved.isEmpty { report.sync = try index(roots: [target], clock: { 0 }) }
+        try indexSaved(into: target, report: &report, stop: stop)
         return report
     }
 
+    /// One feed: its new items, then the items that failed before (those it listed again were
+    /// just tried).
+    func update(_ feed: IndexStore.FollowedFeed, into folder: String, client: HTTPClient, report: inout FetchReport,
+                stop: StopRequest?) throws {
+        let failedBefore = try store.failedFeedItems(of: feed.url)
+        var tried = Set<String>()
+        do {
+            for link in try newItems(of: feed, client: client) where stop?.isRequested != true {
+                tried.insert(link)
+                try addItem(link, feed: feed.url, folder: folder, client: client, report: &report)
+            }
+        } catch let failure as HTTPClient.Failure {
+            report.failures.append(failure.description)
+        } catch let failure as SourceFailure {
+            report.failures.append("\(feed.url): \(failure.message)")
+        }
+        for link in failedBefore where stop?.isRequested != true {
+            if !tried.contains(link) { try addItem(link, feed: feed.url, folder: folder, client: client, report: &report) }
+            report.retried += 1
+            if try store.feedItemState(link) == .added { report.recovered += 1 }
+        }
+    }
+
+    /// The item links of a feed's answer (none when it answers 304 Not Modified); its new
+    /// validators are remembered.
+    func newItems(of feed: IndexStore.FollowedFeed, client: HTTPClient) throws -> [String] {
+        var headers: [String: String] = [:]
+        if let etag = feed.etag { headers["If-None-Match"] = etag }
+        if let modified = feed.lastModified { headers["If-Modified-Since"] = modified }
+        let response = try client.get(feed.url, headers: headers)
+        if response.status == 304 { return [] }
+        guard (200..<300).contains(response.status) else { throw HTTPClient.Failure(url: feed.url, reason: "HTTP \(response.status)") }
+        let items = try Feed.parse(response.body, base: response.url).items
+        try store.setValidators(feed.url, etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
+        return items.map(\.link)
+    }
+
     func addItem(_ link: String, feed: String, folder: String, client: HTTPClient, report: inout FetchReport) throws {
-        if try store.feedItemState(link) == "added" { return }
+        if try store.feedItemState(link) == .added { return }
         let failures = report.failures.count
         fetchPage(link, into: folder, refresh: false, client: client, report: &report)
-        try store.setFeedItem(link, feed: feed, state: report.failures.count == failures ? "added" : "failed")
+        try store.setFeedItem(link, feed: feed, state: report.failures.count == failures ? .added : .failed)
     }
 }

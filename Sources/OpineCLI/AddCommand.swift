@@ -29,19 +29,27 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let (engine, fallback) = try location.openForWriting()
-        let report = try engine.add(urls, into: into, fallback: fallback, refresh: refresh)
-        try FetchOutput.print(report)
+        let report = try Interruption.during { stop in
+            try engine.add(urls, into: into, fallback: fallback, refresh: refresh, stop: stop)
+        }
+        try FetchOutput.print(report, command: "add")
     }
 }
 
 /// What `add` and `update` print, and their exit code.
 enum FetchOutput {
-    static func print(_ report: Engine.FetchReport) throws {
+    static func print(_ report: Engine.FetchReport, command: String) throws {
         for f in report.failures { Output.error("opine: \(f)") }
         for url in report.known { Output.error("opine: \(url): already in the index (--refresh fetches it again)") }
         for path in report.saved { Output.line("saved \(Paths.display(path))") }
         if let sync = report.sync { Output.line(IndexCommand.summary(sync)) }
-        Output.line("\(report.saved.count) added, \(report.known.count) already indexed, \(report.failures.count) failed")
+        var summary = "\(report.saved.count) added, \(report.known.count) already indexed, \(report.failures.count) failed"
+        if report.retried > 0 { summary += " (\(report.retried) earlier failure\(report.retried == 1 ? "" : "s") retried, \(report.recovered) added)" }
+        Output.line(summary)
+        if report.interrupted {
+            Output.error("opine: interrupted: \(report.saved.count) page\(report.saved.count == 1 ? "" : "s") saved, not all indexed; `opine \(command)` finishes the job")
+            throw ExitCode(ExitStatus.interrupted)
+        }
         if !report.failures.isEmpty { throw ExitCode(ExitStatus.partial) }
     }
 }

@@ -52,6 +52,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let (engine, fallback) = try location.openForWriting()
-        try FetchOutput.print(try engine.update(into: into, fallback: fallback))
+        let report = try Interruption.during { stop in try engine.update(into: into, fallback: fallback, stop: stop) }
+        try FetchOutput.print(report, command: "update")
     }
 }

@@ -42,14 +42,25 @@ extension IndexStore {
         }
     }
 
-    /// `added` or `failed` for an item link seen in a feed, nil when new.
-    public func feedItemState(_ link: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT state FROM feed_items WHERE link = ?", arguments: [link]) }
+    /// What became of an item link seen in a feed; nil when new (or stored by no Opine we know).
+    public func feedItemState(_ link: String) throws -> FeedItemState? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT state FROM feed_items WHERE link = ?", arguments: [link]).flatMap(FeedItemState.init)
+        }
     }
 
-    public func setFeedItem(_ link: String, feed: String, state: String) throws {
+    public func setFeedItem(_ link: String, feed: String, state: FeedItemState) throws {
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO feed_items(link, feed, state) VALUES (?, ?, ?)", arguments: [link, feed, state])
+            try db.execute(sql: "INSERT OR REPLACE INTO feed_items(link, feed, state) VALUES (?, ?, ?)",
+                           arguments: [link, feed, state.rawValue])
+        }
+    }
+
+    /// The items of `feed` whose page failed, oldest first: tried again whatever the feed answers.
+    public func failedFeedItems(of feed: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT link FROM feed_items WHERE feed = ? AND state = ? ORDER BY rowid",
+                                arguments: [feed, FeedItemState.failed.rawValue])
         }
     }
 

@@ -58,6 +58,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/pages/2025-01-02-grain-prices.html"))
     }
 
+    /// Regression: an item whose page failed was retried only when the feed changed; an
+    /// unchanged feed answers 304 and listed nothing, so the page never arrived.
+    @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
+    func aFailedItemIsRetriedWhileTheFeedAnswers304() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let root = NSTemporaryDirectory() + "/opine-retry-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let index = root + "/index.sqlite"
+        server.route("/a.html", .init(body: Self.page("Water rights", date: "2025-01-01")))
+        server.route("/b.html", .init(status: 404, headers: [:], body: "gone for now"))
+        let body = Self.feed(server, ["/a.html", "/b.html"])
+        server.route("/feed.xml") { headers in
+            if headers["if-none-match"] == "\"v1\"" { return .init(status: 304, headers: [:], body: "") }
+            return .init(headers: ["Content-Type": "application/rss+xml", "ETag": "\"v1\""], body: body)
+        }
+        #expect(try run(["follow", "--index", index, "--into", root + "/pages", server.base + "/feed.xml"]).status == 0)
+        let first = try run(["update", "--index", index])
+        #expect(first.status == 3)
+        #expect(first.stderr.contains("/b.html: HTTP 404"))
+        #expect(first.stdout.contains("1 added, 0 already indexed, 1 failed"))
+        let stillMissing = try run(["update", "--index", index])
+        #expect(stillMissing.stdout.contains("0 added, 0 already indexed, 1 failed (1 earlier failure retried, 0 added)"), "\(stillMissing.stdout)")
+        server.route("/b.html", .init(body: Self.page("Grain prices", date: "2025-01-02")))
+        let back = try run(["update", "--index", index])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.contains("1 added, 0 already indexed, 0 failed (1 earlier failure retried, 1 added)"), "\(back.stdout)")
+        #expect(server.requested.filter { $0 == "/feed.xml" }.count == 3, "the feed was asked each time (and answered 304)")
+        #expect(try run(["search", "--index", index, "-c", "Grain"]).stdout == "1\n")
+        let quiet = try run(["update", "--index", index])
+        #expect(quiet.stdout.contains("0 added, 0 already indexed, 0 failed") && !quiet.stdout.contains("retried"))
+    }
+
     @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
     func addFollowsRedirectsAndRefusesOtherSchemes() throws {
         let server = try LoopbackServer()
