@@ -39,10 +39,18 @@ public final class Engine: Sendable {
 
     /// Brings the index up to date with `roots` (all known roots when empty); `jobs` threads
     /// read, parse and analyze files while one writes.
+    /// A `stop` request ends the run at the next file's end, keeping what it committed.
     public func index(roots: [String], clock: () -> Double, jobs: Int = Engine.defaultJobs,
-                      progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
+                      progress: ((Int, Int) -> Void)? = nil, stop: StopRequest? = nil) throws -> SyncReport {
         let targets = roots.isEmpty ? try store.roots() : roots
-        return try store.sync(roots: targets, formats: formats, clock: clock, progress: progress, jobs: jobs)
+        return try store.sync(roots: targets, formats: formats, clock: clock, progress: progress, jobs: jobs, stop: stop)
+    }
+
+    /// Builds the index again from its folders and `roots`, beside it, and swaps it in when it is
+    /// complete: searches meanwhile read the old one, and a stop or a kill leaves it whole.
+    public func rebuild(roots: [String], clock: () -> Double, jobs: Int = Engine.defaultJobs,
+                        progress: ((Int, Int) -> Void)? = nil, stop: StopRequest? = nil) throws -> SyncReport {
+        try store.rebuild(roots: roots, formats: formats, clock: clock, progress: progress, jobs: jobs, stop: stop)
     }
 
     public func stats() throws -> IndexStats { try store.stats() }

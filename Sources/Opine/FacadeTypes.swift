@@ -12,5 +12,7 @@ public typealias IndexStats = OpineIndex.IndexStats
 public typealias CheckReport = OpineIndex.CheckReport
 /// Everything that can go wrong in the index, said so that the user knows what to do.
 public typealias IndexError = OpineIndex.IndexError
+/// A request from another thread that an index run stop at the next file (Ctrl-C).
+public typealias StopRequest = OpineIndex.StopRequest
 /// The formats Opine reads.
 public typealias ArticleFormats = OpineSources.ArticleFormats

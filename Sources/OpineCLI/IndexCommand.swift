@@ -14,7 +14,11 @@ struct IndexCommand: ParsableCommand {
 
             With no PATH: the folders this index was built from, else Corpus/.
 
-            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept).
+            --rebuild builds the new index beside the old one (`<index>.rebuild`) and swaps it in when it is complete: searches meanwhile read the old one.
+
+            Ctrl-C (or SIGTERM) stops at the next file's end and keeps what was indexed; the next run finishes the job. A second Ctrl-C quits at once.
+
+            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept), 130 interrupted (work committed so far is kept).
             """)
 
     @OptionGroup var location: IndexOptions
@@ -26,7 +30,7 @@ struct IndexCommand: ParsableCommand {
                                valueName: "title=headline,text=body,…"))
     var fields: String?
 
-    @Flag(help: "Drop the index and build it again from its folders.")
+    @Flag(help: "Build the index again from its folders (and the paths given), beside it; swapped in when complete.")
     var rebuild = false
 
     @Flag(name: .shortAndLong, help: "Print no warnings or summary.")
@@ -46,12 +50,16 @@ struct IndexCommand: ParsableCommand {
         }
         let where_ = try location.locations()
         var engine: Engine
+        // A rebuild is built beside the index and swapped in; one of another version, which this
+        // Opine cannot search anyway, is dropped and built in place.
+        var rebuildBeside = rebuild
         do {
-            engine = try Engine(indexPath: where_.index, rebuild: rebuild)
+            engine = try Engine(indexPath: where_.index)
         } catch let e as IndexError {
             guard case .versionMismatch = e else { throw e }
             if !quiet { Output.error("opine: the index was built by another version; rebuilding it") }
             engine = try Engine(indexPath: where_.index, rebuild: true)
+            rebuildBeside = false
         }
         if let fields {
             guard !paths.isEmpty else { throw ValidationError("--fields names the columns of the files given as paths") }
@@ -63,16 +71,31 @@ struct IndexCommand: ParsableCommand {
             if roots.isEmpty, let corpus = where_.corpus { roots = [corpus] }
         }
         let showProgress = Output.stderrIsTerminal && !quiet
-        let report = try engine.index(roots: roots, clock: monotonicSeconds, jobs: jobs) { done, total in
+        let progress = { (done: Int, total: Int) in
             if showProgress { Output.progress("\rindexing \(done)/\(total) files…") }
+        }
+        let report = try Interruption.during { stop in
+            rebuildBeside
+                ? try engine.rebuild(roots: roots, clock: monotonicSeconds, jobs: jobs, progress: progress, stop: stop)
+                : try engine.index(roots: roots, clock: monotonicSeconds, jobs: jobs, progress: progress, stop: stop)
         }
         if showProgress { Output.progress("\r\u{1B}[K") }
         if !quiet {
             for w in report.warnings { Output.error("opine: warning: \(w)") }
             if let skipped = IndexCommand.skippedLine(report.skippedTypes) { Output.error("opine: \(skipped)") }
-            Output.line(IndexCommand.summary(report))
+            if !report.interrupted { Output.line(IndexCommand.summary(report)) }
+        }
+        if report.interrupted {
+            Output.error("opine: " + IndexCommand.interruptedLine(report, rebuild: rebuildBeside))
+            throw ExitCode(ExitStatus.interrupted)
         }
         if report.failed > 0 { throw ExitCode(ExitStatus.partial) }
+    }
+
+    /// What an interrupted run says (always, even with --quiet: the run did not finish).
+    static func interruptedLine(_ r: SyncReport, rebuild: Bool) -> String {
+        if rebuild { return "interrupted: the rebuild was abandoned and the index is as it was; `opine index --rebuild` starts it again" }
+        return "interrupted: \(r.indexed) file\(r.indexed == 1 ? "" : "s") indexed, \(r.left) left; `opine index` finishes the job"
     }
 
     /// "skipped 12 files of other types: .pdf 10, .docx 2" (most common first), or nil.

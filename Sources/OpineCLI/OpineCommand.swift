@@ -87,4 +87,6 @@ public enum ExitStatus {
     public static let notFound: Int32 = 1
     public static let error: Int32 = 2
     public static let partial: Int32 = 3
+    /// Stopped by Ctrl-C or SIGTERM, what was committed kept: 128 + SIGINT, as shells report it.
+    public static let interrupted: Int32 = 130
 }

@@ -21,6 +21,13 @@ public struct SyncReport: Sendable, Equatable {
     /// The walk found the very files the last complete run left, and nothing wrote to the index
     /// since: nothing else was read (``SyncManifest``).
     public var walkOnly = false
+    /// The run was asked to stop (``StopRequest``) before it read every file: what it had
+    /// committed is kept, `left` files were not read, and the next run reads them.
+    public var interrupted = false
+    public var left = 0
+
+    /// Files the run read and wrote (or found unchanged or moved).
+    public var indexed: Int { added + updated + moved }
 
     public init() {}
 }
@@ -52,13 +59,21 @@ extension IndexStore {
     /// then the removals and the collection figures in one transaction).
     public func sync(
         roots: [String], formats: ArticleFormats = .standard, clock: () -> Double,
-        progress: ((_ done: Int, _ total: Int) -> Void)? = nil, jobs: Int = IndexStore.defaultJobs
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil, jobs: Int = IndexStore.defaultJobs, stop: StopRequest? = nil
     ) throws -> SyncReport {
-        let started = clock()
         // One writer at a time, for the whole run: a second `opine index` would otherwise
         // compare the files with a stale snapshot and insert articles twice.
         let lock = try WriterLock(indexPath: path)
         defer { lock.release() }
+        return try syncHoldingLock(roots: roots, formats: formats, clock: clock, progress: progress, jobs: jobs, stop: stop)
+    }
+
+    /// ``sync(roots:formats:clock:progress:jobs:stop:)`` for a caller that holds the writer lock.
+    func syncHoldingLock(
+        roots: [String], formats: ArticleFormats, clock: () -> Double,
+        progress: ((_ done: Int, _ total: Int) -> Void)?, jobs: Int, stop: StopRequest?
+    ) throws -> SyncReport {
+        let started = clock()
         var report = SyncReport()
         var (files, canonicalRoots) = walk(roots, formats: formats, report: &report)
         let digest = files.digest
@@ -79,12 +94,12 @@ extension IndexStore {
         // A large load merges FTS5's segments once, in the closing 'optimize', not as it goes.
         let bulk = changes.toRead.count >= IndexStore.optimizeAfterChanges
         try setAutomerge(bulk ? 0 : IndexStore.automerge)
-        try apply(&changes, files: files, formats: formats, report: &report, progress: progress, jobs: jobs)
+        try apply(&changes, files: files, formats: formats, report: &report, progress: progress, jobs: jobs, stop: stop)
         if bulk { try setAutomerge(IndexStore.automerge) }
         // The list is done with: its memory is not held through the figures and the merge below.
         files = FileList()
         try finish(changes, report: &report)
-        if report.failed == 0 {
+        if report.failed == 0 && !report.interrupted {
             let articles = report.unchanged + report.added + report.updated + report.moved
             try write { db in
                 try SyncManifest(roots: canonicalRoots, digest: digest, articles: articles, generation: try SyncManifest.generation(db)).save(db)
@@ -168,13 +183,19 @@ extension IndexStore {
     /// Reads and writes the files to read, in transactions of at most ``batchFiles`` files or
     /// ``batchBytes`` bytes.
     func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
-               progress: ((Int, Int) -> Void)?, jobs: Int) throws {
+               progress: ((Int, Int) -> Void)?, jobs: Int, stop: StopRequest? = nil) throws {
         // Dataset files are streamed record by record, in transactions of their own.
         let isRecordFile = { (i: Int32) in formats.recordReader(for: files[Int(i)].path) != nil }
-        for i in changes.toRead where isRecordFile(i) {
+        let recordFiles = changes.toRead.filter(isRecordFile)
+        let work = changes.toRead.filter { !isRecordFile($0) }
+        for (n, i) in recordFiles.enumerated() {
+            if stop?.isRequested == true {
+                report.interrupted = true
+                report.left = recordFiles.count - n + work.count
+                return
+            }
             try applyRecords(files[Int(i)], changes: &changes, formats: formats, report: &report)
         }
-        let work = changes.toRead.filter { !isRecordFile($0) }
         // Worker threads read, parse and analyze; this thread only writes, in order. With no
         // jobs, this thread prepares each file itself and FTS5 analyzes it at insert (the
         // reference the pipeline is tested against).
@@ -195,18 +216,25 @@ extension IndexStore {
                 batchBytes += Int(files.entries[Int(work[end])].size)
                 end += 1
             }
+            var written = index
             try write { db in
                 try CollectionFigures.markStale(db)
                 // No savepoint per file: FTS5 flushes its pending terms on every savepoint
                 // release (35% of indexing time in callgrind). A file's failures are all found
-                // before its first write; an SQLite error aborts the batch's transaction.
-                for _ in index..<end {
-                    guard let prepared = next() else { break }
+                // before its first write; an SQLite error aborts the batch's transaction. A stop
+                // request ends the batch at a file's end, and the transaction commits.
+                while written < end, stop?.isRequested != true, let prepared = next() {
                     try self.apply(db, prepared, changes: &changes, formats: formats, report: &report)
+                    written += 1
                 }
             }
+            progress?(written, work.count)
+            if stop?.isRequested == true && written < work.count {
+                report.interrupted = true
+                report.left = work.count - written
+                return
+            }
             index = end
-            progress?(index, work.count)
         }
     }
 
@@ -326,15 +354,20 @@ extension IndexStore {
     /// generation, in one transaction: readers see figures that match the articles. After a
     /// large load, FTS5's segments are merged into one (as the peers' FTS5 does): queries read
     /// one b-tree per term and the index shrinks. Small updates leave it to automerge.
+    ///
+    /// An interrupted run removes nothing (what no file claimed may be a file it had yet to
+    /// read) and merges nothing; it writes the figures of what it committed.
     func finish(_ changes: ChangeSet, report: inout SyncReport) throws {
-        let changed = report.added + report.updated + report.moved + changes.missing.count > 0
+        let missing = report.interrupted ? [:] : changes.missing
+        let changed = report.added + report.updated + report.moved + missing.count > 0
         if try changed || read({ db in try CollectionFigures.needWriting(db) }) {
             try write { db in
-                for (_, stored) in changes.missing { try IndexStore.deleteArticle(db, id: stored.id) }
+                for (_, stored) in missing { try IndexStore.deleteArticle(db, id: stored.id) }
                 try CollectionFigures.write(db)
             }
-            report.removed = changes.missing.count
+            report.removed = missing.count
         }
+        if report.interrupted { return }
         let churn = report.added + report.updated + report.removed
         if churn >= IndexStore.optimizeAfterChanges {
             try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }

@@ -60,7 +60,12 @@ public final class IndexStore: Sendable {
             reader = immutable
             writer = nil
         }
-        if !readOnly {
+        if !readOnly, !rebuild, let versions = try read({ db in try IndexSchema.versions(db) }),
+            IndexSchema.expectedVersions.allSatisfy({ versions[$0.key] == $0.value })
+        {
+            // An index of this version needs no write to open: waiting for the write lock here
+            // held a second `opine index` (or a default-index search) behind a running batch.
+        } else if !readOnly {
             try write { db in
                 // A rebuild keeps the folders the index was built from, so that `opine index`
                 // without paths rebuilds what was there.
@@ -96,7 +101,11 @@ public final class IndexStore: Sendable {
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
                 // Takes effect only on a new, empty database (before GRDB turns WAL on): lets a
                 // sync give back the pages FTS5's 'optimize' frees (`PRAGMA incremental_vacuum`).
-                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                // Only there: on an existing database the pragma writes its header, and so waited
+                // for a running sync's batch (a second `opine index`, a default-index search).
+                if try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                    try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                }
             }
         }
         return config

@@ -3,7 +3,7 @@ import Opine
 import OpineText
 import Testing
 
-/// One engine, many readers: searches from 8 tasks at once on one open index while another
+/// One engine, many readers: searches from 8 threads at once on one open index while another
 /// process (the built `opine index`) adds articles to it. Every answer must be exactly what a
 /// single-threaded search gives on the index before that run or after it: a search reads one
 /// snapshot, and the figures it uses belong to that snapshot.
@@ -34,7 +34,7 @@ struct ConcurrentSearchTests {
     }
 
     @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
-    func eightTasksSearchWhileAnotherProcessIndexes() async throws {
+    func eightThreadsSearchWhileAnotherProcessIndexes() throws {
         let root = NSTemporaryDirectory() + "/opine-concurrent-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         let index = root + "/index.sqlite"
@@ -45,20 +45,25 @@ struct ConcurrentSearchTests {
         let before = try Self.answers(engine)
 
         let indexing = try CrashSafetyTests.startIndexing(index: index, dir: root + "/z")
-        let seen = await withTaskGroup(of: [[String]].self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    var rounds: [[String]] = []
-                    while indexing.isRunning || rounds.count < 3 {
-                        rounds.append((try? Self.answers(engine)) ?? ["error"])
-                    }
-                    return rounds
+        // Each round, and whether the other process was indexing from its start to its end. The
+        // readers are threads of their own: tasks would wait for the cooperative pool, which the
+        // other tests running at the same time can hold until the indexing is over.
+        let seen = Rounds()
+        let group = DispatchGroup()
+        for _ in 0..<8 {
+            group.enter()
+            Thread.detachNewThread {
+                var count = 0
+                while indexing.isRunning || count < 3 {
+                    let started = indexing.isRunning
+                    let answers = (try? Self.answers(engine)) ?? ["error"]
+                    seen.append(answers, overlapped: started && indexing.isRunning)
+                    count += 1
                 }
+                group.leave()
             }
-            var all: [[String]] = []
-            for await rounds in group { all += rounds }
-            return all
         }
+        group.wait()
         indexing.waitUntilExit()
         #expect(indexing.terminationStatus == 0)
 
@@ -66,11 +71,22 @@ struct ConcurrentSearchTests {
         // The long-lived engine saw the other process's figures: a fresh one agrees.
         #expect(after == (try Self.answers(Engine(indexPath: index, readOnly: true))))
         #expect(before != after, "the other run changes the collection's figures, so every score")
-        for round in seen {
+        let rounds = seen.all
+        for (round, _) in rounds {
             #expect(round.indices.allSatisfy { round[$0] == before[$0] || round[$0] == after[$0] })
         }
-        #expect(seen.count >= 24)
-        let rounds = (before: seen.filter { $0 == before }.count, after: seen.filter { $0 == after }.count)
-        print("concurrent rounds: \(seen.count), as before: \(rounds.before), as after: \(rounds.after)")
+        #expect(rounds.count >= 24)
+        let overlapped = rounds.filter(\.overlapped).count
+        #expect(overlapped >= 1, "no round ran while the other process indexed: the test proved nothing")
+        let (asBefore, asAfter) = (rounds.filter { $0.0 == before }.count, rounds.filter { $0.0 == after }.count)
+        print("concurrent rounds: \(rounds.count), during the run: \(overlapped), as before: \(asBefore), as after: \(asAfter)")
     }
+}
+
+/// The rounds the reader threads saw, appended under a lock.
+final class Rounds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rounds: [([String], overlapped: Bool)] = []
+    func append(_ answers: [String], overlapped: Bool) { lock.withLock { rounds.append((answers, overlapped)) } }
+    var all: [([String], overlapped: Bool)] { lock.withLock { rounds } }
 }
