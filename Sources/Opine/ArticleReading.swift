@@ -31,9 +31,9 @@ extension Engine {
                 guard found.distinctTerms > 0 else { continue }
                 marks[p.ordinal] = found.marks
                 let candidate = (ordinal: p.ordinal, terms: found.distinctTerms, title: p.kind == .title)
-                if best == nil || (candidate.title == best!.title ? candidate.terms > best!.terms : best!.title) {
-                    best = candidate
-                }
+                // A body passage with the terms over the title; then the one with more of them.
+                if let b = best, candidate.title == b.title ? candidate.terms <= b.terms : !b.title { continue }
+                best = candidate
             }
             return ArticleReading(detail: detail, marks: marks, bestOrdinal: best?.ordinal)
         }

@@ -28,6 +28,15 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Override a ranking parameter, e.g. headWeight=3 (repeatable; names as in RankingParameters).", valueName: "name=value"))
     var set: [String] = []
 
+    /// The `--set` pairs that parse (`validate` refuses the others).
+    var settings: [(String, Double)] {
+        self.set.compactMap { s in
+            let parts = s.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { return nil }
+            return (String(parts[0]), value)
+        }
+    }
+
     func validate() throws {
         for s in set {
             let parts = s.split(separator: "=")
@@ -45,10 +54,7 @@ struct EvalCommand: ParsableCommand {
         let dir = work ?? (NSTemporaryDirectory() + "/opine-eval-\(getpid())")
         defer { if work == nil { try? FileManager.default.removeItem(atPath: dir) } }
         var parameters = RankingParameters()
-        for s in set {
-            let parts = s.split(separator: "=")
-            parameters.set(String(parts[0]), Double(parts[1])!)
-        }
+        for (name, value) in settings { parameters.set(name, value) }
         let rows = try Evaluator(parameters: parameters).run(collection, workDirectory: dir, baselines: !noBaselines, clock: monotonicSeconds)
         if let prefix = runs {
             for r in rows {

@@ -78,12 +78,13 @@ struct FileList {
     var digest: String {
         var a: UInt64 = 0xCBF2_9CE4_8422_2325, b: UInt64 = 0x6C62_272E_07BB_0142
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }  // no path: nothing to mix
             for e in entries {
                 var i = Int(e.offset)
                 let end = i + Int(e.length)
                 // Eight bytes at a time, then the tail, then the size and mtime.
                 while i + 8 <= end {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     FileList.mix(&a, &b, word)
                     i += 8
                 }
@@ -135,8 +136,8 @@ struct FileList {
 
     static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
         let n = min(x.count, y.count)
-        if n > 0 {
-            let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+        if n > 0, let a = x.baseAddress, let b = y.baseAddress {
+            let c = memcmp(a, b, n)
             if c != 0 { return Int(c) }
         }
         return x.count - y.count
@@ -193,7 +194,7 @@ struct FileWalker {
         let parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count > 1 else { return "no extension" }
         if parts.last == "gz", parts.count > 2 { return "." + parts.suffix(2).joined(separator: ".") }
-        return "." + parts.last!
+        return parts.last.map { "." + $0 } ?? "no extension"
     }
 
     mutating func walk(_ root: String) {
@@ -234,15 +235,17 @@ struct FileWalker {
         while let entry = readdir(handle) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let chars = raw.bindMemory(to: CChar.self)
-                let length = strlen(chars.baseAddress!)
+                guard let name = chars.baseAddress else { return }  // d_name is an array: never nil
+                let length = strlen(name)
                 guard length > 0, chars[0] != CChar(UInt8(ascii: ".")) else { return }
                 starts.append(Int32(buffer.count))
                 buffer.append(contentsOf: chars[0...length])  // with its NUL
             }
         }
         let names = buffer.withUnsafeBufferPointer { b -> [[CChar]] in
+            guard let base = b.baseAddress else { return [] }  // no name was read
             FileWalker.sortNames(&starts, in: b)
-            return starts.map { Array(UnsafeBufferPointer(start: b.baseAddress! + Int($0), count: strlen(b.baseAddress! + Int($0)) + 1)) }
+            return starts.map { Array(UnsafeBufferPointer(start: base + Int($0), count: strlen(base + Int($0)) + 1)) }
         }
         let prefix = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8)
         let stats = FileWalker.stats(of: names, in: dirfd(handle))
@@ -254,10 +257,11 @@ struct FileWalker {
     /// are then two integer compares, not a `strcmp` call (the sort was a quarter of a no-op
     /// re-index at 190k files).
     static func sortNames(_ starts: inout [Int32], in buffer: UnsafeBufferPointer<CChar>) {
+        guard let base = buffer.baseAddress else { return }  // no names
         func key(_ start: Int32, _ word: Int) -> UInt64 {
             var k: UInt64 = 0
-            var p = buffer.baseAddress! + Int(start) + word * 8
-            var ended = word == 1 && strnlen(buffer.baseAddress! + Int(start), 8) < 8
+            var p = base + Int(start) + word * 8
+            var ended = word == 1 && strnlen(base + Int(start), 8) < 8
             for _ in 0..<8 {
                 let byte = ended ? 0 : UInt8(bitPattern: p.pointee)
                 if byte == 0 { ended = true } else { p += 1 }
@@ -269,7 +273,7 @@ struct FileWalker {
         keyed.sort { a, b in
             if a.0 != b.0 { return a.0 < b.0 }
             if a.1 != b.1 { return a.1 < b.1 }
-            return strcmp(buffer.baseAddress! + Int(a.2), buffer.baseAddress! + Int(b.2)) < 0
+            return strcmp(base + Int(a.2), base + Int(b.2)) < 0
         }
         starts = keyed.map(\.2)
     }
@@ -330,7 +334,7 @@ struct FileWalker {
     /// Whether a name (NUL-terminated) is valid UTF-8; most are ASCII, answered by a scan.
     static func isUTF8(_ name: [CChar]) -> Bool {
         if name.allSatisfy({ $0 >= 0 }) { return true }
-        return name.withUnsafeBufferPointer { String(validatingCString: $0.baseAddress!) != nil }
+        return name.withUnsafeBufferPointer { b in b.baseAddress.map { String(validatingCString: $0) != nil } ?? true }
     }
 
     /// A name (NUL-terminated) that the formats read (``FileEndings``).

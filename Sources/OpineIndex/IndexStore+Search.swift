@@ -250,8 +250,9 @@ public struct IndexSnapshot {
     /// The stems of the written words that begin with `prefix` (lowercase), from the lexicon:
     /// `immigra` → `immigr` (immigration, immigrants). At most `limit`.
     public func stems(ofWordsStartingWith prefix: String, limit: Int = 64) throws -> [String] {
-        guard !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
-        let upper = String(prefix.dropLast()) + String(UnicodeScalar(prefix.utf8.last! + 1))
+        // Lowercase ASCII letters only, so the last one has a successor (at most `{`).
+        guard let last = prefix.utf8.last, prefix.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        let upper = String(prefix.dropLast()) + String(UnicodeScalar(last + 1))
         return try String.fetchAll(db, sql: "SELECT DISTINCT term FROM lexicon WHERE word >= ? AND word < ? ORDER BY term LIMIT ?",
                                    arguments: [prefix, upper, limit])
     }

@@ -176,7 +176,8 @@ extension IndexStore {
     static func isUnder(_ path: UnsafeBufferPointer<UInt8>, root: [UInt8], prefix: [UInt8]) -> Bool {
         if path.elementsEqual(root) { return true }
         return path.count >= prefix.count && prefix.withUnsafeBufferPointer { p in
-            p.isEmpty || memcmp(path.baseAddress!, p.baseAddress!, p.count) == 0
+            guard let a = path.baseAddress, let b = p.baseAddress else { return p.isEmpty }
+            return memcmp(a, b, p.count) == 0
         }
     }
 
@@ -245,7 +246,7 @@ extension IndexStore {
     static func recordFile(of path: String, formats: ArticleFormats) -> String? {
         // Most paths are files of their own: a byte scan answers them (a no-op re-index asks
         // this of every stored path; lowercasing each one was two thirds of its time).
-        let hasHash = path.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x23, $0.count) != nil }
+        let hasHash = path.utf8.withContiguousStorageIfAvailable { b in b.baseAddress.map { memchr($0, 0x23, b.count) != nil } ?? false }
             ?? path.utf8.contains(UInt8(ascii: "#"))
         guard hasHash else { return nil }
         let lower = path.lowercased()
@@ -507,9 +508,9 @@ extension IndexStore {
         let separator = String(UnicodeScalar(OpineTokenizer.passageSeparator))
         for p in passages {
             if p.kind.isHead {
-                if head == nil { head = p.text } else { head! += separator + p.text }
+                head = head.map { $0 + separator + p.text } ?? p.text
             } else {
-                if body == nil { body = p.text } else { body! += separator + p.text }
+                body = body.map { $0 + separator + p.text } ?? p.text
             }
         }
         return (head, body)

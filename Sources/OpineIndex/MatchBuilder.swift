@@ -108,7 +108,7 @@ public struct MatchBuilder: Sendable {
                 let piece = MatchBuilder.quote(t, prefix: true)
                 phrases.append(piece)
                 if t.count > 1 { highlights.exact.formUnion(t.dropLast()) }
-                highlights.prefixes.append(t.last!)
+                if let last = t.last { highlights.prefixes.append(last) }
                 // The stems of the written words the prefix begins (`immigra*`: immigr).
                 guard t.count == 1, let stems = expansions[t[0]], !stems.isEmpty else { return piece }
                 var pieces = [piece]

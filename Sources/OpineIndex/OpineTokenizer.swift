@@ -114,12 +114,13 @@ final class OpineTokenizer {
     }
 
     func verbatim(_ text: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
+        guard let base = text.baseAddress else { return SQLITE_OK }
         var start = 1
         var i = 1
         while i <= text.count {
             if i == text.count || text[i] == 0x20 {
                 if i > start {
-                    let code = text.baseAddress!.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: i - start) {
+                    let code = base.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: i - start) {
                         callback(context, 0, $0, CInt(i - start), CInt(start), CInt(i))
                     }
                     if code != SQLITE_OK { return code }

@@ -48,7 +48,7 @@ struct StoredList {
 
     /// Whether the path has a `#`: only such a path can be a record of a dataset file.
     func mayBeRecord(_ i: Int) -> Bool {
-        withPath(i) { p in !p.isEmpty && memchr(p.baseAddress!, 0x23, p.count) != nil }
+        withPath(i) { p in p.baseAddress.map { memchr($0, 0x23, p.count) != nil } ?? false }
     }
 
     /// Byte-wise order of paths. Rows read in id order are usually in path order already (a

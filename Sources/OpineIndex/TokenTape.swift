@@ -47,9 +47,10 @@ struct TokenTape: Sendable {
     func replay(context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
         terms.withUnsafeBufferPointer { raw in
             raw.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return SQLITE_OK }  // no terms, no tokens
                 var from: Int32 = 0
                 for t in tokens {
-                    let code = callback(context, t.flags, chars.baseAddress! + Int(from), t.termEnd - from, t.start, t.end)
+                    let code = callback(context, t.flags, base + Int(from), t.termEnd - from, t.start, t.end)
                     if code != SQLITE_OK { return code }
                     from = t.termEnd
                 }
@@ -61,7 +62,10 @@ struct TokenTape: Sendable {
     /// True when `text` is the text this tape was recorded from.
     func holds(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.count == self.text.count else { return false }
-        return text.isEmpty || self.text.withUnsafeBufferPointer { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+        return self.text.withUnsafeBufferPointer { mine in
+            guard let a = mine.baseAddress, let b = text.baseAddress else { return true }  // both empty
+            return memcmp(a, b, text.count) == 0
+        }
     }
 
     /// The tape being written, reached from the C callback through its context pointer.

@@ -110,7 +110,7 @@ public struct EvidenceBuilder {
             var last = first
             while last + 1 < matches.count && matches[last + 1].passage == matches[first].passage { last += 1 }
             evidence.append(passageEvidence(matches[first...last], article: article, articleLength: articleLength,
-                                            passage: layout[Int(matches[first].passage)]))
+                                            ordinal: matches[first].passage, passage: layout[Int(matches[first].passage)]))
             first = last + 1
         }
     }
@@ -135,7 +135,7 @@ public struct EvidenceBuilder {
 
     /// The evidence of one passage from its matches (sorted by position).
     func passageEvidence(_ passageMatches: ArraySlice<Match>, article: Int64, articleLength: Int,
-                         passage: ArticleLayout.Passage) -> PassageEvidence {
+                         ordinal: Int32, passage: ArticleLayout.Passage) -> PassageEvidence {
         var hits = [Int32](repeating: 0, count: rules.phraseClause.count)
         var clauseHits = onePhrasePerClause ? [] : [Int32](repeating: 0, count: rules.clauseCount)
         var mask: UInt64 = 0
@@ -158,7 +158,7 @@ public struct EvidenceBuilder {
             for m in passageMatches { positions[rules.phraseClause[Int(m.phrase)]].append(m.position) }
         }
         var evidence = PassageEvidence(
-            passageID: PassageID.make(article: article, ordinal: Int(passageMatches.first!.passage)), articleID: article,
+            passageID: PassageID.make(article: article, ordinal: Int(ordinal)), articleID: article,
             isHead: passage.column == 0, bm25: 0, positions: positions, articleLength: articleLength, phraseHits: hits,
             length: Int(passage.length), clauseHits: clauseHits, matchedMask: mask)
         evidence.kind = passage.kind

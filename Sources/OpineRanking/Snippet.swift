@@ -71,13 +71,9 @@ public struct SnippetBuilder: Sendable {
     func bestWindow(_ matched: [String?], used: [Bool], bytes: [UInt8], ranges: [Range<Int>]) -> (Int, Int)? {
         let n = matched.count
         let w = min(windowWords, n)
-        var cover = bestCover(matched, used: used)
-        if cover == nil {
-            // No match left: the passage's opening, once.
-            guard !used.contains(true), n > 0 else { return nil }
-            cover = 0..<1
-        }
-        let first = cover!.lowerBound, last = cover!.upperBound
+        // No match left: the passage's opening, once.
+        guard let cover = bestCover(matched, used: used) ?? (!used.contains(true) && n > 0 ? 0..<1 : nil) else { return nil }
+        let first = cover.lowerBound, last = cover.upperBound
         // Back to the start of the first match's sentence, if it is near; else a few words of lead-in.
         var s = max(0, first - leadIn)
         var k = first

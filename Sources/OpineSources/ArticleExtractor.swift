@@ -239,11 +239,8 @@ extension ArticleExtractor {
             var ancestor = node.parent
             var level = 0
             while ancestor >= 0 && level < 5 {
-                if scores[ancestor] == nil {
-                    scores[ancestor] = tagScore(tree.nodes[ancestor].name) + classWeight(ancestor)
-                }
                 let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
-                scores[ancestor]! += score / divider
+                scores[ancestor, default: tagScore(tree.nodes[ancestor].name) + classWeight(ancestor)] += score / divider
                 ancestor = tree.nodes[ancestor].parent
                 level += 1
             }

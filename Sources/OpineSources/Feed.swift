@@ -44,7 +44,7 @@ public struct Feed: Sendable, Equatable {
     }
 
     static func atom(_ tree: DOMTree, base: String) -> Feed {
-        let root = tree.root!
+        guard let root = tree.root else { return Feed(title: "", items: []) }
         let title = child(tree, root, "title").map { tree.text(of: $0) } ?? ""
         let items = tree.elements("entry").compactMap { e -> Item? in
             let links = tree.nodes[e].children.filter { tree.nodes[$0].name == "link" }

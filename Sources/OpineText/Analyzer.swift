@@ -247,7 +247,7 @@ struct WordScanner: ~Copyable {
     @inline(__always)
     mutating func scanASCIIRun(_ cursor: inout Cursor, _ word: inout RawWord) {
         let n = text.count
-        let src = text.baseAddress!
+        guard let src = text.baseAddress else { return }  // called with bytes left: never empty
         var i = cursor.i
         fold.ensureCapacity(fold.count + (n - i) + 8)
         let out = fold.base

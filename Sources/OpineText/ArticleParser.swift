@@ -223,7 +223,7 @@ public struct ArticleParser: Sendable {
         }
         if passages.count > ArticleParser.maximumPassages {
             let tail = passages[(ArticleParser.maximumPassages - 1)...]
-            let range = tail.first!.range.lowerBound..<tail.last!.range.upperBound
+            let range = tail[tail.startIndex].range.lowerBound..<tail[tail.endIndex - 1].range.upperBound
             passages.removeSubrange((ArticleParser.maximumPassages - 1)...)
             passages.append(state.make(.body, range))
         }

@@ -26,7 +26,7 @@ public enum PorterStemmer {
     /// Convenience for tests and tools: stems a lowercase ASCII word.
     public static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        let n = bytes.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
+        let n = bytes.withUnsafeMutableBufferPointer { b in b.baseAddress.map { stem($0, count: b.count) } ?? 0 }
         return String(decoding: bytes[0..<n], as: UTF8.self)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// Real signals to the built `opine index`: Ctrl-C and SIGTERM stop at a file's end, keep what
 /// was committed, say what is left, and exit 130; the next run finishes the job.
-@Suite(.serialized) struct InterruptionTests {
+struct InterruptionTests {
     /// Articles committed to `index` so far, read as another process reads them (0 while the
     /// index is being created).
     static func committed(_ index: String) -> Int {
