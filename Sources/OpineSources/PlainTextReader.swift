@@ -18,6 +18,6 @@ public struct PlainTextReader: ArticleReader {
         if source.isBlank { warnings.append("empty file, indexed by its name only") }
         if source.encoding != .utf8 { warnings.append("not valid UTF-8, read as \(source.encoding.rawValue)") }
         let article = ArticleParser().parse(source.text, fileName: path)
-        return SourceDocument(articles: [article], encoding: source.encoding.rawValue, warnings: warnings)
+        return SourceDocument(articles: [article], encoding: source.encoding.rawValue, warnings: warnings + article.warnings)
     }
 }

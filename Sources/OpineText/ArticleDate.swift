@@ -66,6 +66,13 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
+    /// The warning for a date field that holds no date Opine represents (`9999-01-01`,
+    /// `2025-02-30`, `yesterday`): the article is indexed without a date.
+    public static func refusal(_ value: String) -> String {
+        let shown = value.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(value.unicodeScalars.prefix(40))) + "…" : value
+        return "date \(shown.debugDescription) is not a day of the years \(years.lowerBound)–\(years.upperBound); indexed without a date"
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {

@@ -106,6 +106,7 @@ public struct ArticleParser: Sendable {
                 }.filter { !$0.isEmpty }
             case "date":
                 state.article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
+                if state.article.date == nil && !value.isEmpty { state.article.warnings.append(ArticleDate.refusal(value)) }
             case "outlet", "publication", "site":
                 state.article.outlet = value
             default:

@@ -63,6 +63,16 @@ struct ArticleParserTests {
         #expect(a.body.contains("Second paragraph."))
     }
 
+    /// A front-matter date Opine cannot represent is refused with a warning, never silently.
+    @Test(arguments: [("9999-12-31", false), ("0000-01-01", false), ("2025-02-30", false), ("yesterday", false),
+                      ("2999-12-31", true), ("1000-01-01", true), ("", true)])
+    func aFrontMatterDateOutsideTheYearsIsRefusedWithAWarning(_ value: String, _ accepted: Bool) {
+        let a = ArticleParser().parse("---\ntitle: T\ndate: \(value)\n---\n\nBody.", fileName: "x.md")
+        #expect((a.date?.description == value) == (accepted && !value.isEmpty))
+        #expect(a.warnings.isEmpty == accepted, "\(a.warnings)")
+        if !accepted { #expect(a.warnings.first?.contains("indexed without a date") == true) }
+    }
+
     @Test func noHeader() {
         let a = ArticleParser().parse("Just a line of text that is the title\n\nAnd a paragraph.", fileName: "/x/notes-on-things.txt")
         #expect(a.title == "Just a line of text that is the title")
