@@ -136,8 +136,11 @@ extension IndexStore {
     /// The stored articles whose path is under one of `roots`, sorted by path. Columns are read
     /// in place (no Row, no String per article): a large index has hundreds of thousands.
     func storedArticles(under roots: [String]) throws -> StoredList {
-        // A root's own path, and the prefix of the paths under it.
-        let prefixes = roots.map { root in (Array(root.utf8), Array((root.hasSuffix("/") ? root : root + "/").utf8)) }
+        // A root's own path, and the prefixes of the paths under it: a folder's files, and a
+        // dataset file's records (`export.csv#id=7`, when the root is the file itself).
+        let prefixes = roots.flatMap { root in
+            [(Array(root.utf8), Array((root.hasSuffix("/") ? root : root + "/").utf8)), (Array(root.utf8), Array((root + "#").utf8))]
+        }
         return try read { db in
             var stored = StoredList()
             let statement = try db.makeStatement(sql: "SELECT id, path, size, mtime, hash FROM articles")

@@ -93,4 +93,18 @@ struct DatasetTests {
         #expect(record.title == "A title")
         #expect(passages.filter { $0.kind == .body }.map(\.text) == ["Some copy, quoted \"well\"", "and a second line."])
     }
+
+    /// A dataset file given as the path to index, after its folder was: its records are found
+    /// under it (they had been taken for new ones, and the insert broke the unique path).
+    @Test func aDatasetFileGivenAsAPathAfterItsFolder() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("data/export.csv", "id,title,text\n1,One,First.\n2,Two,Second.\n")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        #expect(try store.sync(roots: [folder.path + "/data"], clock: monotonic).added == 2)
+        try store.setRecordFields("title=title", for: [file])
+        let again = try store.sync(roots: [file], clock: monotonic)
+        #expect(again.added == 0)
+        #expect(again.failed == 0)
+        #expect(again.unchanged + again.updated == 2)
+    }
 }
