@@ -16,7 +16,7 @@ public struct PlainTextReader: ArticleReader {
         }
         var warnings: [String] = []
         if source.isBlank { warnings.append("empty file, indexed by its name only") }
-        if source.encoding != .utf8 { warnings.append("not valid UTF-8, read as \(source.encoding.rawValue)") }
+        if source.encoding == .windows1252 { warnings.append("not valid UTF-8, read as \(source.encoding.rawValue)") }
         let article = ArticleParser().parse(source.text, fileName: path)
         return SourceDocument(articles: [article], encoding: source.encoding.rawValue, warnings: warnings)
     }
