@@ -14,3 +14,5 @@ public typealias CheckReport = OpineIndex.CheckReport
 public typealias IndexError = OpineIndex.IndexError
 /// The formats Opine reads.
 public typealias ArticleFormats = OpineSources.ArticleFormats
+/// How a dataset file's numeric dates are read: in the order its dates decide, or a named one.
+public typealias DatasetDates = OpineSources.DatasetSettings.Dates

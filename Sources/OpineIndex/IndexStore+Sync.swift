@@ -258,7 +258,7 @@ extension IndexStore {
             }
         }
         do {
-            try reader.read(fileAt: file.path, fields: try recordFields(for: file.path)) { record in
+            let warnings = try reader.read(.file(file.path), settings: try datasetSettings(for: file.path)) { record in
                 let path = IndexStore.recordPath(file.path, record.identity)
                 if let failure = record.failure {
                     localReport.failed += 1
@@ -279,6 +279,7 @@ extension IndexStore {
             if duplicates > IndexStore.duplicateWarnings {
                 localReport.warnings.append("\(file.path): \(duplicates - IndexStore.duplicateWarnings) more records repeat an earlier one, skipped")
             }
+            for warning in warnings { localReport.warnings.append("\(file.path): \(warning)") }
         } catch let failure as SourceFailure {
             localReport.failed += 1
             localReport.warnings.append("\(file.path): \(failure.message)")
@@ -304,25 +305,45 @@ extension IndexStore {
         if existing == nil { report.added += 1 } else { report.updated += 1 }
     }
 
-    /// The columns named for a dataset file (`opine index --fields`), else the usual names.
-    func recordFields(for path: String) throws -> FieldNames {
+    /// How a dataset file is read (`opine index --fields … --date-format …`), else the usual way.
+    func datasetSettings(for path: String) throws -> DatasetSettings {
         let spec = try read { db in
             try String.fetchOne(db, sql: "SELECT spec FROM record_fields WHERE path = ?", arguments: [path])
         }
-        guard let spec, case .success(let names) = FieldNames.parse(spec) else { return FieldNames() }
-        return names
+        return spec.flatMap(DatasetSettings.init(spec:)) ?? DatasetSettings()
+    }
+
+    /// Remembers how dataset files are read: `fields` (`title=headline,text=body`) when given,
+    /// and the order of their numeric dates when `dates` is given; what is not given stays as
+    /// it was. The files' records are marked for reading at the next sync, which writes again
+    /// those the change affects.
+    public func setDatasetSettings(fields: String?, dates: DatasetSettings.Dates?, for paths: [String]) throws {
+        var named: FieldNames?
+        if let fields {
+            switch FieldNames.parse(fields) {
+            case .success(let names): named = names
+            case .failure(let failure): throw failure
+            }
+        }
+        try write { db in
+            try SyncManifest.forget(db)
+            for path in paths.map(IndexStore.canonical) {
+                let stored = try String.fetchOne(db, sql: "SELECT spec FROM record_fields WHERE path = ?", arguments: [path])
+                var settings = stored.flatMap(DatasetSettings.init(spec:)) ?? DatasetSettings()
+                if let named { settings.fields = named }
+                if let dates { settings.dates = dates }
+                try db.execute(sql: "INSERT OR REPLACE INTO record_fields(path, spec) VALUES (?, ?)", arguments: [path, settings.spec])
+                // A stored mtime no file has: the change set reads the file again.
+                // Its records' paths are `path#…`: from `path#` up to `path$` in byte order.
+                try db.execute(sql: "UPDATE articles SET mtime = -1 WHERE path >= ? AND path < ?",
+                               arguments: [path + "#", path + "$"])
+            }
+        }
     }
 
     /// Remembers the columns of dataset files (`--fields title=headline,text=body`).
     public func setRecordFields(_ spec: String, for paths: [String]) throws {
-        if case .failure(let failure) = FieldNames.parse(spec) { throw failure }
-        try write { db in
-            try SyncManifest.forget(db)
-            for path in paths {
-                try db.execute(sql: "INSERT OR REPLACE INTO record_fields(path, spec) VALUES (?, ?)",
-                               arguments: [IndexStore.canonical(path), spec])
-            }
-        }
+        try setDatasetSettings(fields: spec, dates: nil, for: paths)
     }
 
     /// Removes the articles no file claimed, then writes the collection figures and a new

@@ -12,7 +12,8 @@ public struct ArticleFormats: Sendable {
 
     /// Every format Opine reads today.
     public static let standard = ArticleFormats(readers: [PlainTextReader(), HTMLReader()],
-                                                recordReaders: [CSVRecordReader(), JSONLinesRecordReader()])
+                                                recordReaders: [CSVRecordReader(), CSVRecordReader(extensions: [".tsv"], delimiter: 0x09),
+                                                                JSONLinesRecordReader()])
 
     /// The reader for a file name, by its ending (case-insensitive); nil for other files.
     public func reader(for name: String) -> (any ArticleReader)? {

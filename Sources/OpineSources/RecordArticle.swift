@@ -4,17 +4,17 @@ import OpineText
 /// A dataset record's fields as an ``Article``: title, by-line, standfirst (the description),
 /// body paragraphs, outlet; and its identity in the file.
 enum RecordArticle {
-    /// The article of a record, or nil when it has neither title nor text.
-    static func make(_ value: (FieldNames.Field) -> String?) -> Article? {
+    /// The article of a record, or nil when it has neither title nor text. `date`: its date field
+    /// as the file's order reads it (``RecordDate``).
+    static func make(_ value: (FieldNames.Field) -> String?, date: ArticleDate?) -> Article? {
         let title = clean(value(.title))
         let text = value(.text) ?? ""
         let paragraphs = RecordArticle.paragraphs(text)
         guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
         var a = Article()
         a.title = title
-        a.authors = clean(value(.authors)).isEmpty ? [] : ArticleParser.authors(fromByline: clean(value(.authors)))
-        let date = clean(value(.date))
-        a.date = ArticleDate(iso: String(date.prefix(10))) ?? DateFinder.find(in: date)
+        a.authors = authors(value(.authors) ?? "")
+        a.date = date
         a.outlet = clean(value(.outlet))
         a.url = clean(value(.url))
         var passages: [Passage] = []
@@ -31,6 +31,15 @@ enum RecordArticle {
         }
         a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
         return a
+    }
+
+    /// The authors of a by-line field: "Sarah Hinger; Sylvia Torres-Guillén" is two (Opine's own
+    /// `--csv` joins authors with "; "), and each part is read as a by-line is ("A and B").
+    static func authors(_ field: String) -> [String] {
+        field.split(separator: ";").flatMap { part -> [String] in
+            let name = clean(String(part))
+            return name.isEmpty ? [] : ArticleParser.authors(fromByline: name)
+        }
     }
 
     /// The record's identity in its file: its id, else its URL, else a hash of its content.
