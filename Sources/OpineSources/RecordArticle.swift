@@ -8,29 +8,20 @@ enum RecordArticle {
     /// as the file's order reads it (``RecordDate``).
     static func make(_ value: (FieldNames.Field) -> String?, date: ArticleDate?) -> Article? {
         let title = clean(value(.title))
-        let text = value(.text) ?? ""
-        let paragraphs = RecordArticle.paragraphs(text)
+        let paragraphs = RecordArticle.paragraphs(value(.text) ?? "")
         guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
-        var a = Article()
-        a.title = title
-        a.authors = authors(value(.authors) ?? "")
-        a.date = date
-        a.outlet = clean(value(.outlet))
-        a.url = clean(value(.url))
-        var passages: [Passage] = []
-        if !title.isEmpty { passages.append(Passage(kind: .title, text: title, range: 0..<0)) }
-        if !a.authors.isEmpty { passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0)) }
+        var builder = ArticleBuilder()
+        builder.article.title = title
+        builder.article.authors = authors(value(.authors) ?? "")
+        builder.article.date = date
+        builder.article.outlet = clean(value(.outlet))
+        builder.article.url = clean(value(.url))
+        if !title.isEmpty { builder.addTitle() }
+        builder.addByline()
         let description = clean(value(.description))
-        if !description.isEmpty {
-            a.standfirst = description
-            passages.append(Passage(kind: .standfirst, text: description, range: 0..<0))
-        }
-        for p in paragraphs {
-            a.body.append(p)
-            passages.append(Passage(kind: .body, text: p, range: 0..<0))
-        }
-        a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
-        return a
+        if !description.isEmpty { builder.add(.standfirst, description) }
+        for p in paragraphs { builder.add(.body, p) }
+        return builder.build()
     }
 
     /// The authors of a by-line field: "Sarah Hinger; Sylvia Torres-Guillén" is two (Opine's own
