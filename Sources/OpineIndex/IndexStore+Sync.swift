@@ -173,7 +173,7 @@ extension IndexStore {
     func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
                progress: ((Int, Int) -> Void)?, jobs: Int) throws {
         // Dataset files are streamed record by record, in transactions of their own.
-        let isRecordFile = { (i: Int32) in formats.recordReader(for: files[Int(i)].path) != nil }
+        let isRecordFile = { (i: Int32) in formats.holdsRecords(files[Int(i)].path) }
         for i in changes.toRead where isRecordFile(i) {
             try applyRecords(files[Int(i)], changes: &changes, formats: formats, report: &report)
         }
@@ -224,7 +224,7 @@ extension IndexStore {
             ?? path.utf8.contains(UInt8(ascii: "#"))
         guard hasHash else { return nil }
         let lower = path.lowercased()
-        for ext in formats.recordReaders.flatMap(\.extensions) {
+        for ext in formats.recordExtensions {
             if let r = lower.range(of: ext + "#") {
                 return String(path.utf8.prefix(lower.utf8.distance(from: lower.startIndex, to: r.upperBound) - 1))
             }
@@ -240,12 +240,12 @@ extension IndexStore {
     /// record that fails is one warning with its line; records gone from the file are removed.
     func applyRecords(_ file: SourceFileInfo, changes: inout ChangeSet, formats: ArticleFormats,
                       report: inout SyncReport) throws {
-        guard let reader = formats.recordReader(for: file.path) else { return }
+        guard let reader = formats.reader(for: file.path), reader.holds == .records else { return }
         var known = changes.takeRecords(of: file.path)
         // Identities seen in this file, as 64-bit hashes: memory stays small for millions of rows.
         var seen = Set<Int64>()
         var duplicates = 0
-        var pending: [(DatasetRecord, existing: ChangeSet.Stored?)] = []
+        var pending: [(SourceRecord, existing: ChangeSet.Stored?)] = []
         var localReport = report
         func flush() throws {
             let rows = pending
@@ -290,7 +290,7 @@ extension IndexStore {
     }
 
     /// One record written (or, unchanged, touched).
-    func applyRecord(_ db: Database, _ record: DatasetRecord, file: SourceFileInfo, existing: ChangeSet.Stored?,
+    func applyRecord(_ db: Database, _ record: SourceRecord, file: SourceFileInfo, existing: ChangeSet.Stored?,
                      report: inout SyncReport) throws {
         let path = IndexStore.recordPath(file.path, record.identity)
         if let existing, existing.hash == record.hash {
@@ -301,7 +301,7 @@ extension IndexStore {
         }
         guard let article = record.article else { return }
         try writeArticle(db, id: existing?.id, file: SourceFileInfo(path: path, size: file.size, mtime: file.mtime),
-                         hash: record.hash, encoding: "utf-8", article: article)
+                         hash: record.hash, encoding: record.encoding, article: article)
         if existing == nil { report.added += 1 } else { report.updated += 1 }
     }
 

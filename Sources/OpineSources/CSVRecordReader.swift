@@ -6,8 +6,9 @@ import OpineText
 /// (``DelimiterSniffer``: `,`, `;`, tab, `|`) unless the format fixes it; the text is decoded
 /// as ``DatasetText`` finds it; numeric dates are read in the order the file's dates decide
 /// (one above 12), or the one the user named.
-public struct CSVRecordReader: RecordReader {
+public struct CSVRecordReader: ArticleReader {
     public let extensions: [String]
+    public let holds = FileContent.records
     /// The delimiter, or nil to find it in each file.
     let delimiter: UInt8?
 
@@ -20,7 +21,7 @@ public struct CSVRecordReader: RecordReader {
         self.delimiter = delimiter
     }
 
-    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (DatasetRecord) throws -> Void) throws -> [SourceWarning] {
+    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
         let text = try DatasetText(input)
         let sample = try text.sample()
         let delimiter = self.delimiter ?? DelimiterSniffer.delimiter(in: sample.bytes, isWhole: sample.isWhole)
@@ -29,9 +30,9 @@ public struct CSVRecordReader: RecordReader {
         var dates = RecordDate.Tally(order: order)
         try rows(text, delimiter: delimiter, fields: settings.fields) { row, value in
             let article = RecordArticle.make(value, date: dates.read(value(.date), line: row.line))
-            try body(DatasetRecord(identity: RecordArticle.identity(value, hash: row.hash.stored), line: row.line,
-                                   hash: reading.hash(row.hash), article: article,
-                                   failure: article == nil ? .noTitleOrText(record: "row") : nil))
+            try body(SourceRecord(identity: RecordArticle.identity(value, hash: row.hash.stored), line: row.line,
+                                  hash: reading.hash(row.hash), article: article, encoding: text.encoding.rawValue,
+                                  failure: article == nil ? .noTitleOrText(record: "row") : nil))
             return true
         }
         return (text.warning.map { [$0] } ?? []) + dates.warnings

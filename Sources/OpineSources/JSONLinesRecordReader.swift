@@ -3,12 +3,13 @@ import OpineText
 
 /// JSON Lines exports (`.jsonl`, `.ndjson`): one JSON object per line, one article per object,
 /// streamed line by line; decoded and dated as CSV files are.
-public struct JSONLinesRecordReader: RecordReader {
+public struct JSONLinesRecordReader: ArticleReader {
     public let extensions = [".jsonl", ".ndjson"]
+    public let holds = FileContent.records
 
     public init() {}
 
-    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (DatasetRecord) throws -> Void) throws -> [SourceWarning] {
+    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
         let text = try DatasetText(input)
         let fields = settings.fields
         let order = try settings.dateOrder ?? decidedOrder(text, fields: fields)
@@ -18,12 +19,14 @@ public struct JSONLinesRecordReader: RecordReader {
             var hash = ContentHash()
             hash.add(bytes)
             guard let value = JSONLinesRecordReader.fields(bytes, names: fields) else {
-                try body(DatasetRecord(identity: "line=\(line)", line: line, hash: reading.hash(hash), article: nil, failure: .notAnObject))
+                try body(SourceRecord(identity: "line=\(line)", line: line, hash: reading.hash(hash), article: nil,
+                                      encoding: text.encoding.rawValue, failure: .notAnObject))
                 return true
             }
             let article = RecordArticle.make(value, date: dates.read(value(.date), line: line))
-            try body(DatasetRecord(identity: RecordArticle.identity(value, hash: hash.stored), line: line, hash: reading.hash(hash),
-                                   article: article, failure: article == nil ? .noTitleOrText(record: "object") : nil))
+            try body(SourceRecord(identity: RecordArticle.identity(value, hash: hash.stored), line: line, hash: reading.hash(hash),
+                                  article: article, encoding: text.encoding.rawValue,
+                                  failure: article == nil ? .noTitleOrText(record: "object") : nil))
             return true
         }
         return (text.warning.map { [$0] } ?? []) + dates.warnings

@@ -121,7 +121,7 @@ struct CSVRecordReaderTests {
     }
 
     @Test func tabSeparatedFormat() throws {
-        let tsv = try #require(ArticleFormats.standard.recordReader(for: "/d/x.TSV") as? CSVRecordReader)
+        let tsv = try #require(ArticleFormats.standard.reader(for: "/d/x.TSV") as? CSVRecordReader)
         // Commas in every row would make a sniffer think of commas: the format says tab.
         let r = try read(Array("title\ttext\nA, b, c\tOne, two.\nD, e, f\tThree, four.\n".utf8), path: "/d/x.tsv", reader: tsv)
         #expect(r.articles.map(\.title) == ["A, b, c", "D, e, f"])
