@@ -23,7 +23,7 @@ enum DateFormatOption: String, ExpressibleByArgument, CaseIterable {
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index op-eds below the given folders: text, Markdown and web pages (incremental).",
+        abstract: "Index op-eds below the given folders: text, Markdown, web pages (also saved as .mhtml) and dataset exports (incremental).",
         discussion: """
             Unchanged files are skipped (size and modification time, then content hash), changed files re-indexed, deleted files removed, renamed files moved without re-reading.
 

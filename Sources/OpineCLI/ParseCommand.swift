@@ -11,7 +11,7 @@ struct ParseCommand: ParsableCommand {
             Prints each file's title, by-line, date and outlet, then its passages with their kinds (or, with --json, one object per article as `opine show --json` prints it); a CSV or JSON Lines export prints each of its records. Check a saved page here before indexing a folder of its siblings.
             """)
 
-    @Argument(help: ArgumentHelp("Files to read (.txt, .md, .html, .html.gz, …).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to read (.txt, .md, .html, .html.gz, .mhtml, .csv, …).", valueName: "file"))
     var files: [String]
 
     @Flag(help: "One JSON object per article (JSON Lines).")

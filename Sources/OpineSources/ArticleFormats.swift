@@ -8,6 +8,7 @@ public struct ArticleFormats: Sendable {
     public static let standard = ArticleFormats(readers: [
         PlainTextReader(),
         HTMLReader(),
+        MHTMLReader(),
         CSVRecordReader(),
         CSVRecordReader(extensions: [".tsv"], delimiter: 0x09),
         JSONLinesRecordReader(),

@@ -22,24 +22,42 @@ public struct HTMLReader: ArticleReader {
     }
 
     /// The article of a page's (decompressed) bytes, how they were decoded, and what to say:
-    /// for every format that holds a saved page.
-    static func article(page: [UInt8], path: String, url: String = "") throws -> (Article, String, [SourceWarning]) {
+    /// for every format that holds a saved page. `saved`: what a format knows of the page
+    /// beside its bytes (an `.mhtml`'s address and charset).
+    static func article(page: [UInt8], path: String, saved: SavedPage = SavedPage()) throws -> (Article, String, [SourceWarning]) {
         if page.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
             var builder = ArticleBuilder()
             builder.article.title = ArticleParser.titleFromFileName(path)
-            builder.article.url = url
+            builder.article.url = saved.location
             builder.addTitle()
             return (builder.build(), "utf-8", [.emptyFile])
         }
         var warnings: [SourceWarning] = []
-        let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
+        let encoding = HTMLReader.encoding(of: page, transport: saved.charset, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
-        var metadata = PageMetadata(tree)
-        if metadata.url.isEmpty { metadata.url = url }
+        let metadata = saved.fill(PageMetadata(tree))
         let blocks = ArticleExtractor(tree).blocks()
         let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
         if !article.passages.contains(where: { $0.kind == .body }) { warnings.append(.noArticleText) }
         return (article, encoding.lowercased(), warnings)
+    }
+
+    /// What a saved page's container says about it: the address it was saved from and the
+    /// charset its part declares.
+    struct SavedPage {
+        var location = ""
+        var charset: String?
+
+        /// The page's fields with the saved address where the page names none: its URL, and the
+        /// outlet and date that address gives, as a page's own address would.
+        func fill(_ metadata: PageMetadata) -> PageMetadata {
+            guard metadata.url.isEmpty, !location.isEmpty else { return metadata }
+            var m = metadata
+            m.url = location
+            if m.outlet.isEmpty { m.outlet = PageMetadata.host(location) }
+            if m.date == nil { m.date = PageMetadata.dateInPath(location) }
+            return m
+        }
     }
 
     /// libxml2's parse of `page` alone (tree built and freed), the reference the extraction
@@ -55,11 +73,13 @@ public struct HTMLReader: ArticleReader {
         return page
     }
 
-    /// The declared charset when libxml2 knows it; else UTF-8 when the bytes are, else
-    /// Windows-1252 (what browsers assume for Western pages).
-    static func encoding(of page: [UInt8], warnings: inout [SourceWarning]) -> String {
+    /// The declared charset when libxml2 knows it (a byte-order mark, else the `transport`'s,
+    /// as a browser puts an HTTP header's before the page's own, else the page's); else UTF-8
+    /// when the bytes are, else Windows-1252 (what browsers assume for Western pages).
+    static func encoding(of page: [UInt8], transport: String? = nil, warnings: inout [SourceWarning]) -> String {
         let fallback = HTMLCharset.isUTF8(page) ? "UTF-8" : "windows-1252"
-        guard let declared = HTMLCharset.declared(in: page) else {
+        let marked = SourceText.byteOrderMark(page.prefix(3)).0 != nil
+        guard let declared = (marked ? nil : transport?.lowercased()) ?? HTMLCharset.declared(in: page) else {
             if fallback != "UTF-8" { warnings.append(.noCharsetDeclared(readAs: fallback)) }
             return fallback
         }

@@ -41,6 +41,15 @@ extension BinaryTests {
         #expect(named.status == 0)
         #expect(try search(index, ["vague"]).first?["date"] as? String == "2020-03-04")
 
+        // opine parse prints each record, named by its identity.
+        let parsed = try Self.run(["parse", "--json", folder + "/aclu.csv"])
+        #expect(parsed.status == 0)
+        let paths = parsed.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["path"] as? String
+        }
+        #expect(paths.count == 2)
+        #expect(paths.allSatisfy { $0.hasPrefix(folder + "/aclu.csv#hash=") })
+
         // Opine's own export, read back with its authors.
         let csv = try Self.run(["search", "--index", index, "--csv", "--author", "Sylvia Torres-Guillén", "gerrymander"])
         let back = (index as NSString).deletingLastPathComponent + "/back"
