@@ -54,6 +54,11 @@ public final class Engine: Sendable {
     /// (`title=headline,text=body`) and the order of their numeric dates, each when given; the
     /// next index run reads them so, and writes again the records the change affects.
     public func setDatasetSettings(fields: String?, dates: DatasetDates?, for paths: [String]) throws {
+        // Settings are kept per file: a folder or a page would keep them for nothing.
+        for path in paths where !formats.holdsRecords(path) {
+            throw EngineError.invalidParameter("--fields and --date-format name dataset files (.csv, .tsv, .jsonl, .ndjson), "
+                + "and \(EngineError.quoted(path)) is not one; give each export's path")
+        }
         do {
             try store.setDatasetSettings(fields: fields, dates: dates, for: paths)
         } catch let failure as SourceFailure {

@@ -25,7 +25,9 @@ enum RecordArticle {
     }
 
     /// The authors of a by-line field: "Sarah Hinger; Sylvia Torres-Guillén" is two (Opine's own
-    /// `--csv` joins authors with "; "), and each part is read as a by-line is ("A and B").
+    /// `--csv` joins authors with "; "), and each part is read as a page's by-line is ("A and
+    /// B"). The one place records split authors: when the by-line rule splits on ";" itself,
+    /// this is a call to it.
     static func authors(_ field: String) -> [String] {
         field.split(separator: ";").flatMap { part -> [String] in
             let name = clean(String(part))

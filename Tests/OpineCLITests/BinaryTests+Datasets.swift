@@ -41,6 +41,11 @@ extension BinaryTests {
         #expect(named.status == 0)
         #expect(try search(index, ["vague"]).first?["date"] as? String == "2020-03-04")
 
+        // Settings name files: a folder is refused, not remembered for nothing.
+        let refused = try Self.run(["index", "--index", index, "--fields", "text=body", folder])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is not one; give each export's path"))
+
         // opine parse prints each record, named by its identity.
         let parsed = try Self.run(["parse", "--json", folder + "/aclu.csv"])
         #expect(parsed.status == 0)

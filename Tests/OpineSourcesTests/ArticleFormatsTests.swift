@@ -6,7 +6,8 @@ import Testing
     @Test(arguments: [
         ("op-ed.txt", true), ("NOTES.MD", true), ("a.markdown", true), ("page.html", true), ("PAGE.HTM", true),
         ("p.xhtml", true), ("p.html.gz", true), ("report.pdf", false), ("txt", false), ("archive.txt.bak", false),
-        ("notes.txt.gz", false),
+        ("notes.txt.gz", false), ("Saved Page.mhtml", true), ("old.MHT", true), ("export.csv", true), ("export.TSV", true),
+        ("rows.jsonl", true), ("page.mhtml.bak", false),
     ])
     func standardFormatsTakeTextMarkdownAndPages(name: String, accepted: Bool) {
         #expect(ArticleFormats.standard.accepts(name) == accepted)
