@@ -42,7 +42,7 @@ public struct CSVRecordReader: ArticleReader {
     /// (rows are read until one is found). Nil when none does.
     func decidedOrder(_ text: DatasetText, delimiter: UInt8, fields: FieldNames) throws -> DateOrder? {
         var found: DateOrder?
-        try rows(text, delimiter: delimiter, fields: fields) { _, value in
+        try rows(text, delimiter: delimiter, fields: fields, needing: .date) { _, value in
             found = RecordDate(value(.date)).decidedOrder
             return found == nil
         }
@@ -50,8 +50,9 @@ public struct CSVRecordReader: ArticleReader {
     }
 
     /// Calls `body` with each row after the header and a function giving its fields, until it
-    /// returns false. Throws when the header names neither a title nor a text column.
-    func rows(_ text: DatasetText, delimiter: UInt8, fields: FieldNames,
+    /// returns false (or at once, when the header has no `needing` column). Throws when the
+    /// header names neither a title nor a text column.
+    func rows(_ text: DatasetText, delimiter: UInt8, fields: FieldNames, needing: FieldNames.Field? = nil,
               _ body: (CSVParser.Row, (FieldNames.Field) -> String?) throws -> Bool) throws {
         var parser = CSVParser(delimiter: delimiter)
         var columns: [FieldNames.Field: Int]?
@@ -64,6 +65,7 @@ public struct CSVRecordReader: ArticleReader {
                     throw SourceFailure("no title or text column (name them with --fields title=…,text=…)")
                 }
                 columns = header
+                if let needing, header[needing] == nil { going = false }
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // a blank line
