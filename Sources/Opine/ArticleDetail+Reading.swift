@@ -41,22 +41,31 @@ extension ArticleDetail {
 }
 
 extension Engine {
-    /// What Opine reads from a file, without indexing it (`opine parse`): its article, with
-    /// the reader's warnings. Throws when the format is not one Opine reads or the file fails.
-    public static func parse(file path: String, formats: ArticleFormats = .standard) throws -> (ArticleDetail, [String]) {
+    /// What Opine reads from a file, without indexing it (`opine parse`): each article, in
+    /// order (one for a page or a text, one per record of a dataset export, its path
+    /// `file#identity`), handed to `each` as it is read; returns the reader's warnings (a
+    /// record's with its line). Throws when the format is not one Opine reads or the file fails.
+    public static func parse(file path: String, formats: ArticleFormats = .standard,
+                             _ each: (ArticleDetail) -> Void) throws -> [String] {
         guard let reader = formats.reader(for: path) else {
             throw EngineError.unreadableFile(path: path, detail: "not a format Opine reads (\(formats.extensions.joined(separator: ", ")))")
         }
-        let data = try EngineError.contents(of: path)
-        let document: SourceDocument
+        let input: SourceInput = reader.holds == .records ? .file(path) : .bytes([UInt8](try EngineError.contents(of: path)), path: path)
+        var problems: [String] = []
+        var found = 0
+        let warnings: [SourceWarning]
         do {
-            document = try reader.read([UInt8](data), path: path)
+            warnings = try reader.read(input, settings: DatasetSettings()) { record in
+                if let failure = record.failure { problems.append("line \(record.line): \(failure)") }
+                guard let article = record.article else { return }
+                found += 1
+                let shown = record.identity.isEmpty ? path : path + "#" + record.identity
+                each(ArticleDetail(article, path: shown, encoding: record.encoding))
+            }
         } catch let failure as SourceFailure {
             throw EngineError.unreadableFile(path: path, detail: failure.message)
         }
-        guard let article = document.articles.first else {
-            throw EngineError.unreadableFile(path: path, detail: "no article found")
-        }
-        return (ArticleDetail(article, path: path, encoding: document.encoding), document.warnings)
+        guard found > 0 else { throw EngineError.unreadableFile(path: path, detail: "no article found") }
+        return problems + warnings.map(\.description)
     }
 }

@@ -86,7 +86,7 @@ extension Engine {
             guard type.contains("html") || (type.isEmpty && response.body.prefix(512).contains(0x3C)) else {
                 throw HTTPClient.Failure(url: url, reason: "not a web page (\(type)), refused")
             }
-            let article = try HTMLReader().read(response.body, path: "page.html").articles.first
+            let article = try HTMLReader().document(response.body, path: "page.html").articles.first
             let canonical = article.map(\.url).flatMap { $0.isEmpty ? nil : $0 } ?? response.url
             if !refresh, canonical != url, try isIndexed(canonical) {
                 report.known.append(url)

@@ -58,11 +58,17 @@ public final class Engine: Sendable {
     /// Articles in the index, from the figures every sync keeps (cheap: a page footer's).
     public func articleCount() throws -> Int { try store.snapshot { try $0.collectionStats().articles } }
 
-    /// Remembers which columns of the dataset files at `paths` hold which field
-    /// (`title=headline,text=body`); the next index run reads them so.
-    public func setRecordFields(_ spec: String, for paths: [String]) throws {
+    /// Remembers how the dataset files at `paths` are read: which columns hold which field
+    /// (`title=headline,text=body`) and the order of their numeric dates, each when given; the
+    /// next index run reads them so, and writes again the records the change affects.
+    public func setDatasetSettings(fields: String?, dates: DatasetDates?, for paths: [String]) throws {
+        // Settings are kept per file: a folder or a page would keep them for nothing.
+        for path in paths where !formats.holdsRecords(path) {
+            throw EngineError.invalidParameter("--fields and --date-format name dataset files (.csv, .tsv, .jsonl, .ndjson), "
+                + "and \(EngineError.quoted(path)) is not one; give each export's path")
+        }
         do {
-            try store.setRecordFields(spec, for: paths)
+            try store.setDatasetSettings(fields: fields, dates: dates, for: paths)
         } catch let failure as SourceFailure {
             throw EngineError.invalidParameter(failure.message)
         }

@@ -16,3 +16,5 @@ public typealias IndexError = OpineIndex.IndexError
 public typealias StopRequest = OpineIndex.StopRequest
 /// The formats Opine reads.
 public typealias ArticleFormats = OpineSources.ArticleFormats
+/// How a dataset file's numeric dates are read: in the order its dates decide, or a named one.
+public typealias DatasetDates = OpineSources.DatasetSettings.Dates

@@ -5,10 +5,25 @@ import OpineRanking
 import OpineRender
 import OpineText
 
+/// `--date-format`: a closed choice, mapped to the engine's value.
+enum DateFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case dayFirst = "dd/mm/yyyy"
+    case monthFirst = "mm/dd/yyyy"
+    case auto
+
+    var dates: DatasetDates {
+        switch self {
+        case .dayFirst: .order(.dayFirst)
+        case .monthFirst: .order(.monthFirst)
+        case .auto: .decidedByFile
+        }
+    }
+}
+
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index op-eds below the given folders: text, Markdown and web pages (incremental).",
+        abstract: "Index op-eds below the given folders: text, Markdown, web pages (also saved as .mhtml) and dataset exports (incremental).",
         discussion: """
             Unchanged files are skipped (size and modification time, then content hash), changed files re-indexed, deleted files removed, renamed files moved without re-reading.
 
@@ -30,6 +45,10 @@ struct IndexCommand: ParsableCommand {
                                valueName: "title=headline,text=body,…"))
     var fields: String?
 
+    @Option(help: ArgumentHelp("For CSV and JSON Lines files given as paths: the order of numeric dates like 03/04/2020 (remembered); auto: the order the file's dates decide (a day above 12).",
+                               valueName: "dd/mm/yyyy|mm/dd/yyyy|auto"))
+    var dateFormat: DateFormatOption?
+
     @Flag(help: "Build the index again from its folders (and the paths given), beside it; swapped in when complete.")
     var rebuild = false
 
@@ -41,6 +60,8 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256") }
+        if paths.isEmpty && fields != nil { throw ValidationError("--fields names the columns of the files given as paths") }
+        if paths.isEmpty && dateFormat != nil { throw ValidationError("--date-format names the date order of the files given as paths") }
     }
 
     func run() throws {
@@ -61,9 +82,8 @@ struct IndexCommand: ParsableCommand {
             engine = try Engine(indexPath: where_.index, rebuild: true)
             rebuildBeside = false
         }
-        if let fields {
-            guard !paths.isEmpty else { throw ValidationError("--fields names the columns of the files given as paths") }
-            try engine.setRecordFields(fields, for: paths)
+        if fields != nil || dateFormat != nil {
+            try engine.setDatasetSettings(fields: fields, dates: dateFormat?.dates, for: paths)
         }
         var roots = paths
         if roots.isEmpty {

@@ -8,13 +8,13 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Show what Opine reads from files, without indexing them.",
         discussion: """
-            Prints each file's title, by-line, date and outlet, then its passages with their kinds (or, with --json, one object per file as `opine show --json` prints it). Check a saved page here before indexing a folder of its siblings.
+            Prints each file's title, by-line, date and outlet, then its passages with their kinds (or, with --json, one object per article as `opine show --json` prints it); a CSV or JSON Lines export prints each of its records. Check a saved page here before indexing a folder of its siblings.
             """)
 
-    @Argument(help: ArgumentHelp("Files to read (.txt, .md, .html, .html.gz, …).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to read (.txt, .md, .html, .html.gz, .mhtml, .csv, …).", valueName: "file"))
     var files: [String]
 
-    @Flag(help: "One JSON object per file (JSON Lines).")
+    @Flag(help: "One JSON object per article (JSON Lines).")
     var json = false
 
     func validate() throws {
@@ -25,13 +25,14 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let (detail, warnings) = try Engine.parse(file: file)
-                for w in warnings { Output.error("opine: warning: \(file): \(w)") }
-                if json {
-                    Output.line(detail.json(path: file))
-                } else {
-                    ParseCommand.printText(detail, path: file)
+                let warnings = try Engine.parse(file: file) { detail in
+                    if json {
+                        Output.line(detail.json(path: detail.summary.path))
+                    } else {
+                        ParseCommand.printText(detail, path: detail.summary.path)
+                    }
                 }
+                for w in warnings { Output.error("opine: warning: \(file): \(w)") }
             } catch let error as any OpineError {
                 Output.error("opine: \(error.description)")
                 failed = true

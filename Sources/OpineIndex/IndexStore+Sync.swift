@@ -151,8 +151,11 @@ extension IndexStore {
     /// The stored articles whose path is under one of `roots`, sorted by path. Columns are read
     /// in place (no Row, no String per article): a large index has hundreds of thousands.
     func storedArticles(under roots: [String]) throws -> StoredList {
-        // A root's own path, and the prefix of the paths under it.
-        let prefixes = roots.map { root in (Array(root.utf8), Array((root.hasSuffix("/") ? root : root + "/").utf8)) }
+        // A root's own path, and the prefixes of the paths under it: a folder's files, and a
+        // dataset file's records (`export.csv#id=7`, when the root is the file itself).
+        let prefixes = roots.flatMap { root in
+            [(Array(root.utf8), Array((root.hasSuffix("/") ? root : root + "/").utf8)), (Array(root.utf8), Array((root + "#").utf8))]
+        }
         return try read { db in
             var stored = StoredList()
             let statement = try db.makeStatement(sql: "SELECT id, path, size, mtime, hash FROM articles")
@@ -186,7 +189,7 @@ extension IndexStore {
     func apply(_ changes: inout ChangeSet, files: FileList, formats: ArticleFormats, report: inout SyncReport,
                progress: ((Int, Int) -> Void)?, jobs: Int, stop: StopRequest? = nil) throws {
         // Dataset files are streamed record by record, in transactions of their own.
-        let isRecordFile = { (i: Int32) in formats.recordReader(for: files[Int(i)].path) != nil }
+        let isRecordFile = { (i: Int32) in formats.holdsRecords(files[Int(i)].path) }
         let recordFiles = changes.toRead.filter(isRecordFile)
         let work = changes.toRead.filter { !isRecordFile($0) }
         for (n, i) in recordFiles.enumerated() {
@@ -250,7 +253,7 @@ extension IndexStore {
             ?? path.utf8.contains(UInt8(ascii: "#"))
         guard hasHash else { return nil }
         let lower = path.lowercased()
-        for ext in formats.recordReaders.flatMap(\.extensions) {
+        for ext in formats.recordExtensions {
             if let r = lower.range(of: ext + "#") {
                 return String(path.utf8.prefix(lower.utf8.distance(from: lower.startIndex, to: r.upperBound) - 1))
             }
@@ -266,12 +269,12 @@ extension IndexStore {
     /// record that fails is one warning with its line; records gone from the file are removed.
     func applyRecords(_ file: SourceFileInfo, changes: inout ChangeSet, formats: ArticleFormats,
                       report: inout SyncReport) throws {
-        guard let reader = formats.recordReader(for: file.path) else { return }
+        guard let reader = formats.reader(for: file.path), reader.holds == .records else { return }
         var known = changes.takeRecords(of: file.path)
         // Identities seen in this file, as 64-bit hashes: memory stays small for millions of rows.
         var seen = Set<Int64>()
         var duplicates = 0
-        var pending: [(DatasetRecord, existing: ChangeSet.Stored?)] = []
+        var pending: [(SourceRecord, existing: ChangeSet.Stored?)] = []
         var localReport = report
         func flush() throws {
             let rows = pending
@@ -284,7 +287,7 @@ extension IndexStore {
             }
         }
         do {
-            try reader.read(fileAt: file.path, fields: try recordFields(for: file.path)) { record in
+            let warnings = try reader.read(.file(file.path), settings: try datasetSettings(for: file.path)) { record in
                 let path = IndexStore.recordPath(file.path, record.identity)
                 if let failure = record.failure {
                     localReport.failed += 1
@@ -305,6 +308,7 @@ extension IndexStore {
             if duplicates > IndexStore.duplicateWarnings {
                 localReport.warnings.append("\(file.path): \(duplicates - IndexStore.duplicateWarnings) more records repeat an earlier one, skipped")
             }
+            for warning in warnings { localReport.warnings.append("\(file.path): \(warning)") }
         } catch let failure as SourceFailure {
             localReport.failed += 1
             localReport.warnings.append("\(file.path): \(failure.message)")
@@ -315,7 +319,7 @@ extension IndexStore {
     }
 
     /// One record written (or, unchanged, touched).
-    func applyRecord(_ db: Database, _ record: DatasetRecord, file: SourceFileInfo, existing: ChangeSet.Stored?,
+    func applyRecord(_ db: Database, _ record: SourceRecord, file: SourceFileInfo, existing: ChangeSet.Stored?,
                      report: inout SyncReport) throws {
         let path = IndexStore.recordPath(file.path, record.identity)
         if let existing, existing.hash == record.hash {
@@ -326,29 +330,49 @@ extension IndexStore {
         }
         guard let article = record.article else { return }
         try writeArticle(db, id: existing?.id, file: SourceFileInfo(path: path, size: file.size, mtime: file.mtime),
-                         hash: record.hash, encoding: "utf-8", article: article)
+                         hash: record.hash, encoding: record.encoding, article: article)
         if existing == nil { report.added += 1 } else { report.updated += 1 }
     }
 
-    /// The columns named for a dataset file (`opine index --fields`), else the usual names.
-    func recordFields(for path: String) throws -> FieldNames {
+    /// How a dataset file is read (`opine index --fields … --date-format …`), else the usual way.
+    func datasetSettings(for path: String) throws -> DatasetSettings {
         let spec = try read { db in
             try String.fetchOne(db, sql: "SELECT spec FROM record_fields WHERE path = ?", arguments: [path])
         }
-        guard let spec, case .success(let names) = FieldNames.parse(spec) else { return FieldNames() }
-        return names
+        return spec.flatMap(DatasetSettings.init(spec:)) ?? DatasetSettings()
+    }
+
+    /// Remembers how dataset files are read: `fields` (`title=headline,text=body`) when given,
+    /// and the order of their numeric dates when `dates` is given; what is not given stays as
+    /// it was. The files' records are marked for reading at the next sync, which writes again
+    /// those the change affects.
+    public func setDatasetSettings(fields: String?, dates: DatasetSettings.Dates?, for paths: [String]) throws {
+        var named: FieldNames?
+        if let fields {
+            switch FieldNames.parse(fields) {
+            case .success(let names): named = names
+            case .failure(let failure): throw failure
+            }
+        }
+        try write { db in
+            try SyncManifest.forget(db)
+            for path in paths.map(IndexStore.canonical) {
+                let stored = try String.fetchOne(db, sql: "SELECT spec FROM record_fields WHERE path = ?", arguments: [path])
+                var settings = stored.flatMap(DatasetSettings.init(spec:)) ?? DatasetSettings()
+                if let named { settings.fields = named }
+                if let dates { settings.dates = dates }
+                try db.execute(sql: "INSERT OR REPLACE INTO record_fields(path, spec) VALUES (?, ?)", arguments: [path, settings.spec])
+                // A stored mtime no file has: the change set reads the file again.
+                // Its records' paths are `path#…`: from `path#` up to `path$` in byte order.
+                try db.execute(sql: "UPDATE articles SET mtime = -1 WHERE path >= ? AND path < ?",
+                               arguments: [path + "#", path + "$"])
+            }
+        }
     }
 
     /// Remembers the columns of dataset files (`--fields title=headline,text=body`).
     public func setRecordFields(_ spec: String, for paths: [String]) throws {
-        if case .failure(let failure) = FieldNames.parse(spec) { throw failure }
-        try write { db in
-            try SyncManifest.forget(db)
-            for path in paths {
-                try db.execute(sql: "INSERT OR REPLACE INTO record_fields(path, spec) VALUES (?, ?)",
-                               arguments: [IndexStore.canonical(path), spec])
-            }
-        }
+        try setDatasetSettings(fields: spec, dates: nil, for: paths)
     }
 
     /// Removes the articles no file claimed, then writes the collection figures and a new

@@ -53,9 +53,15 @@ struct PreparedFile: Sendable {
 
     /// The article of `bytes`, its passages cleaned of the separator, its columns and their tapes.
     static func parse(_ bytes: [UInt8], path: String, formats: ArticleFormats, tokenizer: OpineTokenizer?) throws -> Parsed {
-        guard let reader = formats.reader(for: path) else { throw SourceFailure("not a format Opine reads, skipped") }
-        let document = try reader.read(bytes, path: path)
-        guard var article = document.articles.first else { throw NoArticle(warnings: document.warnings) }
+        guard let reader = formats.reader(for: path), reader.holds == .oneArticle else {
+            throw SourceFailure("not a format Opine reads, skipped")
+        }
+        // A format of one article yields one (``FileContent/oneArticle``).
+        var read: SourceRecord?
+        let warnings = try reader.read(.bytes(bytes, path: path), settings: DatasetSettings()) { record in
+            if read == nil { read = record }
+        }.map(\.description)
+        guard let read, var article = read.article else { throw NoArticle(warnings: warnings) }
         article.passages = IndexStore.withoutSeparators(article.passages)
         let (head, body) = IndexStore.columns(article.passages.map { ($0.kind, $0.text) })
         var tapes: [TokenTape] = []
@@ -67,7 +73,7 @@ struct PreparedFile: Sendable {
             lexicon = recorder.lexicon.pending
             recorder.lexicon.pending.removeAll(keepingCapacity: true)
         }
-        return Parsed(article: article, encoding: document.encoding, warnings: document.warnings, head: head, body: body,
+        return Parsed(article: article, encoding: read.encoding, warnings: warnings, head: head, body: body,
                       tapes: tapes, lexicon: lexicon)
     }
 }

@@ -1,18 +1,18 @@
 /// The one list of the formats Opine reads. Adding a format is adding its reader here.
 public struct ArticleFormats: Sendable {
-    /// Formats of one article per file.
     public var readers: [any ArticleReader]
-    /// Formats of one article per record (dataset exports).
-    public var recordReaders: [any RecordReader]
 
-    public init(readers: [any ArticleReader], recordReaders: [any RecordReader] = []) {
-        self.readers = readers
-        self.recordReaders = recordReaders
-    }
+    public init(readers: [any ArticleReader]) { self.readers = readers }
 
     /// Every format Opine reads today.
-    public static let standard = ArticleFormats(readers: [PlainTextReader(), HTMLReader()],
-                                                recordReaders: [CSVRecordReader(), JSONLinesRecordReader()])
+    public static let standard = ArticleFormats(readers: [
+        PlainTextReader(),
+        HTMLReader(),
+        MHTMLReader(),
+        CSVRecordReader(),
+        CSVRecordReader(extensions: [".tsv"], delimiter: 0x09),
+        JSONLinesRecordReader(),
+    ])
 
     /// The reader for a file name, by its ending (case-insensitive); nil for other files.
     public func reader(for name: String) -> (any ArticleReader)? {
@@ -20,14 +20,14 @@ public struct ArticleFormats: Sendable {
         return readers.first { r in r.extensions.contains { lower.hasSuffix($0) } }
     }
 
-    /// The record reader for a file name (a dataset export), or nil.
-    public func recordReader(for name: String) -> (any RecordReader)? {
-        let lower = name.lowercased()
-        return recordReaders.first { r in r.extensions.contains { lower.hasSuffix($0) } }
-    }
+    /// True for a file whose format holds records (a dataset export).
+    public func holdsRecords(_ name: String) -> Bool { reader(for: name)?.holds == .records }
 
-    public func accepts(_ name: String) -> Bool { reader(for: name) != nil || recordReader(for: name) != nil }
+    public func accepts(_ name: String) -> Bool { reader(for: name) != nil }
 
     /// Every ending read, for messages and help.
-    public var extensions: [String] { readers.flatMap(\.extensions) + recordReaders.flatMap(\.extensions) }
+    public var extensions: [String] { readers.flatMap(\.extensions) }
+
+    /// The endings of the formats of records.
+    public var recordExtensions: [String] { readers.filter { $0.holds == .records }.flatMap(\.extensions) }
 }

@@ -8,29 +8,56 @@ import OpineText
 /// span of page lines it came from, so it points into the (decompressed) page.
 public struct HTMLReader: ArticleReader {
     public let extensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"]
+    public let holds = FileContent.oneArticle
     /// Pages are read whole; a larger one (even once decompressed) is skipped.
     public static let maximumPageBytes = 64 << 20
 
     public init() {}
 
-    public func read(_ bytes: [UInt8], path: String) throws -> SourceDocument {
-        let page = try HTMLReader.pageBytes(bytes)
+    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
+        let page = try HTMLReader.pageBytes(try input.contents())
+        let (article, encoding, warnings) = try HTMLReader.article(page: page, path: input.path)
+        try body(SourceRecord(article: article, encoding: encoding))
+        return warnings
+    }
+
+    /// The article of a page's (decompressed) bytes, how they were decoded, and what to say:
+    /// for every format that holds a saved page. `saved`: what a format knows of the page
+    /// beside its bytes (an `.mhtml`'s address and charset).
+    static func article(page: [UInt8], path: String, saved: SavedPage = SavedPage()) throws -> (Article, String, [SourceWarning]) {
         if page.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
-            var article = Article()
-            article.title = ArticleParser.titleFromFileName(path)
-            article.passages = [Passage(kind: .title, text: article.title, range: 0..<0)]
-            return SourceDocument(articles: [article], encoding: "utf-8", warnings: ["empty file, indexed by its name only"])
+            var builder = ArticleBuilder()
+            builder.article.title = ArticleParser.titleFromFileName(path)
+            builder.article.url = saved.location
+            builder.addTitle()
+            return (builder.build(), "utf-8", [.emptyFile])
         }
-        var warnings: [String] = []
-        let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
+        var warnings: [SourceWarning] = []
+        let encoding = HTMLReader.encoding(of: page, transport: saved.charset, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
-        let metadata = PageMetadata(tree)
+        let metadata = saved.fill(PageMetadata(tree))
         let blocks = ArticleExtractor(tree).blocks()
         let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
-        if !article.passages.contains(where: { $0.kind == .body }) {
-            warnings.append("no article text found, indexed by its title")
+        if !article.passages.contains(where: { $0.kind == .body }) { warnings.append(.noArticleText) }
+        return (article, encoding.lowercased(), warnings)
+    }
+
+    /// What a saved page's container says about it: the address it was saved from and the
+    /// charset its part declares.
+    struct SavedPage {
+        var location = ""
+        var charset: String?
+
+        /// The page's fields with the saved address where the page names none: its URL, and the
+        /// outlet and date that address gives, as a page's own address would.
+        func fill(_ metadata: PageMetadata) -> PageMetadata {
+            guard metadata.url.isEmpty, !location.isEmpty else { return metadata }
+            var m = metadata
+            m.url = location
+            if m.outlet.isEmpty { m.outlet = PageMetadata.host(location) }
+            if m.date == nil { m.date = PageMetadata.dateInPath(location) }
+            return m
         }
-        return SourceDocument(articles: [article], encoding: encoding.lowercased(), warnings: warnings)
     }
 
     /// libxml2's parse of `page` alone (tree built and freed), the reference the extraction
@@ -46,18 +73,20 @@ public struct HTMLReader: ArticleReader {
         return page
     }
 
-    /// The declared charset when libxml2 knows it; else UTF-8 when the bytes are, else
-    /// Windows-1252 (what browsers assume for Western pages).
-    static func encoding(of page: [UInt8], warnings: inout [String]) -> String {
+    /// The declared charset when libxml2 knows it (a byte-order mark, else the `transport`'s,
+    /// as a browser puts an HTTP header's before the page's own, else the page's); else UTF-8
+    /// when the bytes are, else Windows-1252 (what browsers assume for Western pages).
+    static func encoding(of page: [UInt8], transport: String? = nil, warnings: inout [SourceWarning]) -> String {
         let fallback = HTMLCharset.isUTF8(page) ? "UTF-8" : "windows-1252"
-        guard let declared = HTMLCharset.declared(in: page) else {
-            if fallback != "UTF-8" { warnings.append("no charset declared and not valid UTF-8, read as windows-1252") }
+        let marked = SourceText.byteOrderMark(page.prefix(3)).0 != nil
+        guard let declared = (marked ? nil : transport?.lowercased()) ?? HTMLCharset.declared(in: page) else {
+            if fallback != "UTF-8" { warnings.append(.noCharsetDeclared(readAs: fallback)) }
             return fallback
         }
         // Latin-1 and ASCII declarations are read as browsers read them.
         if ["iso-8859-1", "latin1", "us-ascii", "ascii"].contains(declared) { return fallback == "UTF-8" ? "UTF-8" : "windows-1252" }
         guard DOMTree.knowsEncoding(declared) else {
-            warnings.append("unknown charset '\(declared.prefix(40))', read as \(fallback.lowercased())")
+            warnings.append(.unknownCharset(declared, readAs: fallback.lowercased()))
             return fallback
         }
         return declared

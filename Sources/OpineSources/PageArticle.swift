@@ -10,34 +10,26 @@ struct PageArticle {
 
     init(metadata: PageMetadata, blocks: [ArticleExtractor.Block], page: [UInt8], path: String) {
         let lines = LineOffsets(page)
-        var a = Article()
-        a.title = metadata.title.isEmpty ? (blocks.first { $0.role == .heading }?.text ?? "") : metadata.title
-        if a.title.isEmpty { a.title = ArticleParser.titleFromFileName(path) }
-        a.authors = metadata.authors
-        a.date = metadata.date
-        a.outlet = metadata.outlet
-        a.url = metadata.url
-        var passages = [Passage(kind: .title, text: a.title, range: 0..<0)]
-        if !a.authors.isEmpty {
-            passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0))
-        }
-        let body = PageArticle.articleBlocks(blocks, title: a.title)
-        if let standfirst = PageArticle.standfirst(metadata, title: a.title, body: body) {
-            a.standfirst = standfirst
-            passages.append(Passage(kind: .standfirst, text: standfirst, range: 0..<0))
+        var builder = ArticleBuilder()
+        builder.article.title = metadata.title.isEmpty ? (blocks.first { $0.role == .heading }?.text ?? "") : metadata.title
+        if builder.article.title.isEmpty { builder.article.title = ArticleParser.titleFromFileName(path) }
+        builder.article.authors = metadata.authors
+        builder.article.date = metadata.date
+        builder.article.outlet = metadata.outlet
+        builder.article.url = metadata.url
+        let title = builder.article.title
+        builder.addTitle()
+        builder.addByline()
+        let body = PageArticle.articleBlocks(blocks, title: title)
+        if let standfirst = PageArticle.standfirst(metadata, title: title, body: body) {
+            builder.add(.standfirst, standfirst)
         }
         let bioStart = PageArticle.bioStart(body)
         for (i, block) in body.enumerated() {
             let kind: PassageKind = block.role == .caption ? .caption : i >= bioStart ? .bio : .body
-            passages.append(Passage(kind: kind, text: block.text, range: lines.range(block.lines)))
-            switch kind {
-            case .caption: a.caption = a.caption.isEmpty ? block.text : a.caption + "\n\n" + block.text
-            case .bio: a.bio = a.bio.isEmpty ? block.text : a.bio + "\n\n" + block.text
-            default: a.body.append(block.text)
-            }
+            builder.add(kind, block.text, range: lines.range(block.lines))
         }
-        a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
-        article = a
+        article = builder.build()
     }
 
     /// The blocks without a heading repeating the title, site boilerplate ("Disclaimer: …"),

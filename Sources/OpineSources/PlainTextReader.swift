@@ -1,23 +1,27 @@
 import OpineText
 
-/// Plain text and Markdown op-eds: UTF-8 (else Windows-1252) decoded by ``SourceText``, fields
-/// found by ``ArticleParser``. Each passage's text is exactly the bytes of its range.
+/// Plain text and Markdown op-eds: UTF-8 (else Windows-1252, or UTF-16 by its byte-order mark)
+/// decoded by ``SourceText``, fields found by ``ArticleParser``. Each passage's text is
+/// exactly the bytes of its range.
 public struct PlainTextReader: ArticleReader {
     public let extensions = [".txt", ".md", ".markdown"]
+    public let holds = FileContent.oneArticle
 
     public init() {}
 
-    public func read(_ bytes: [UInt8], path: String) throws -> SourceDocument {
+    public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
         let source: SourceText
         do {
-            source = try SourceText.decode(bytes)
-        } catch {
-            throw SourceFailure(error.description)
+            source = try SourceText.decode(try input.contents())
+        } catch let failure as SourceText.Failure {
+            throw SourceFailure(failure.description)
         }
-        var warnings: [String] = []
-        if source.isBlank { warnings.append("empty file, indexed by its name only") }
-        if source.encoding != .utf8 { warnings.append("not valid UTF-8, read as \(source.encoding.rawValue)") }
-        let article = ArticleParser().parse(source.text, fileName: path)
-        return SourceDocument(articles: [article], encoding: source.encoding.rawValue, warnings: warnings + article.warnings)
+        var warnings: [SourceWarning] = []
+        if source.isBlank { warnings.append(.emptyFile) }
+        if source.encoding == .windows1252 { warnings.append(.notUTF8(readAs: source.encoding)) }
+        let article = ArticleParser().parse(source.text, fileName: input.path)
+        if let refused = article.refusedDate { warnings.append(.refusedDate(refused)) }
+        try body(SourceRecord(article: article, encoding: source.encoding.rawValue))
+        return warnings
     }
 }

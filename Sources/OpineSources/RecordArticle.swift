@@ -4,33 +4,35 @@ import OpineText
 /// A dataset record's fields as an ``Article``: title, by-line, standfirst (the description),
 /// body paragraphs, outlet; and its identity in the file.
 enum RecordArticle {
-    /// The article of a record, or nil when it has neither title nor text.
-    static func make(_ value: (FieldNames.Field) -> String?) -> Article? {
+    /// The article of a record, or nil when it has neither title nor text. `date`: its date field
+    /// as the file's order reads it (``RecordDate``).
+    static func make(_ value: (FieldNames.Field) -> String?, date: ArticleDate?) -> Article? {
         let title = clean(value(.title))
-        let text = value(.text) ?? ""
-        let paragraphs = RecordArticle.paragraphs(text)
+        let paragraphs = RecordArticle.paragraphs(value(.text) ?? "")
         guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
-        var a = Article()
-        a.title = title
-        a.authors = clean(value(.authors)).isEmpty ? [] : ArticleParser.authors(fromByline: clean(value(.authors)))
-        let date = clean(value(.date))
-        a.date = ArticleDate(iso: String(date.prefix(10))) ?? DateFinder.find(in: date)
-        a.outlet = clean(value(.outlet))
-        a.url = clean(value(.url))
-        var passages: [Passage] = []
-        if !title.isEmpty { passages.append(Passage(kind: .title, text: title, range: 0..<0)) }
-        if !a.authors.isEmpty { passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0)) }
+        var builder = ArticleBuilder()
+        builder.article.title = title
+        builder.article.authors = authors(value(.authors) ?? "")
+        builder.article.date = date
+        builder.article.outlet = clean(value(.outlet))
+        builder.article.url = clean(value(.url))
+        if !title.isEmpty { builder.addTitle() }
+        builder.addByline()
         let description = clean(value(.description))
-        if !description.isEmpty {
-            a.standfirst = description
-            passages.append(Passage(kind: .standfirst, text: description, range: 0..<0))
+        if !description.isEmpty { builder.add(.standfirst, description) }
+        for p in paragraphs { builder.add(.body, p) }
+        return builder.build()
+    }
+
+    /// The authors of a by-line field: "Sarah Hinger; Sylvia Torres-Guillén" is two (Opine's own
+    /// `--csv` joins authors with "; "), and each part is read as a page's by-line is ("A and
+    /// B"). The one place records split authors: when the by-line rule splits on ";" itself,
+    /// this is a call to it.
+    static func authors(_ field: String) -> [String] {
+        field.split(separator: ";").flatMap { part -> [String] in
+            let name = clean(String(part))
+            return name.isEmpty ? [] : ArticleParser.authors(fromByline: name)
         }
-        for p in paragraphs {
-            a.body.append(p)
-            passages.append(Passage(kind: .body, text: p, range: 0..<0))
-        }
-        a.passages = Array(passages.prefix(ArticleParser.maximumPassages))
-        return a
     }
 
     /// The record's identity in its file: its id, else its URL, else a hash of its content.

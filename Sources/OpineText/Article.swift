@@ -56,9 +56,9 @@ public struct Article: Hashable, Sendable {
     public var bio: String = ""
     /// Every searchable passage in reading order: title, byline, standfirst, caption, body, bio.
     public var passages: [Passage] = []
-    /// What the reader refused and why (a date outside the years Opine represents), said after
-    /// the file's path when it is indexed; the article is indexed without what was refused.
-    public var warnings: [String] = []
+    /// A date field's value that is no day Opine represents (`9999-01-01`, `2025-02-30`): the
+    /// article is indexed without a date, and its reader warns (``ArticleDate/refusal(_:)``).
+    public var refusedDate: String?
 
     public init() {}
 }

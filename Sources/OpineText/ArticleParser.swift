@@ -18,9 +18,6 @@ public struct ArticleParser: Sendable {
     static let headerLookahead = 4
     /// Captions are looked for among the first paragraphs after the header only.
     static let captionLookahead = 3
-    /// Articles are split into at most this many passages; the rest is merged into the last
-    /// one (the index packs the passage ordinal into 16 bits of the row id).
-    public static let maximumPassages = 1 << 15
 
     public init() {}
 
@@ -106,7 +103,7 @@ public struct ArticleParser: Sendable {
                 }.filter { !$0.isEmpty }
             case "date":
                 state.article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
-                if state.article.date == nil && !value.isEmpty { state.article.warnings.append(ArticleDate.refusal(value)) }
+                if state.article.date == nil && !value.isEmpty { state.article.refusedDate = value }
             case "outlet", "publication", "site":
                 state.article.outlet = value
             default:
@@ -196,40 +193,18 @@ public struct ArticleParser: Sendable {
         return out
     }
 
-    /// The article's fields and passages in reading order, at most ``maximumPassages``.
+    /// The article's fields and passages in reading order, through ``ArticleBuilder`` (its
+    /// passages are byte ranges of the text: an overflow merges the bytes it spans).
     func assemble(_ state: inout ParseState, _ paragraphs: [Range<Int>]) -> Article {
         let roles = classify(state, paragraphs)
-        var article = state.article
-        var passages = state.passages
-        func joined(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + "\n\n" + b }
-        if let s = roles.standfirst {
-            let passage = state.make(.standfirst, s)
-            article.standfirst = passage.text
-            passages.append(passage)
-        }
-        for c in roles.captions {
-            let passage = state.make(.caption, c)
-            article.caption = joined(article.caption, passage.text)
-            passages.append(passage)
-        }
-        for b in roles.body {
-            let passage = state.make(.body, b)
-            article.body.append(passage.text)
-            passages.append(passage)
-        }
-        for b in roles.bio {
-            let passage = state.make(.bio, b)
-            article.bio = joined(article.bio, passage.text)
-            passages.append(passage)
-        }
-        if passages.count > ArticleParser.maximumPassages {
-            let tail = passages[(ArticleParser.maximumPassages - 1)...]
-            let range = tail[tail.startIndex].range.lowerBound..<tail[tail.endIndex - 1].range.upperBound
-            passages.removeSubrange((ArticleParser.maximumPassages - 1)...)
-            passages.append(state.make(.body, range))
-        }
-        article.passages = passages
-        return article
+        var builder = ArticleBuilder(source: state.bytes)
+        builder.article = state.article
+        for p in state.passages { builder.add(p) }
+        if let s = roles.standfirst { builder.add(state.make(.standfirst, s)) }
+        for c in roles.captions { builder.add(state.make(.caption, c)) }
+        for b in roles.body { builder.add(state.make(.body, b)) }
+        for b in roles.bio { builder.add(state.make(.bio, b)) }
+        return builder.build()
     }
 
     func isByline(_ line: String) -> Bool { byline(line) != nil }

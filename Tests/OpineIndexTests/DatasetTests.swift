@@ -93,4 +93,44 @@ struct DatasetTests {
         #expect(record.title == "A title")
         #expect(passages.filter { $0.kind == .body }.map(\.text) == ["Some copy, quoted \"well\"", "and a second line."])
     }
+
+    /// `--date-format` and `--fields` given for a file already indexed and not changed since:
+    /// the next sync reads it again and writes the records the change affects (the file's size
+    /// and mtime alone had kept it unread, and its rows' hashes unchanged).
+    @Test func aRememberedSettingReadsAnUnchangedFileAgain() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("data/export.csv", "id,title,date,copy\n1,One,03/04/2020,First copy.\n2,Two,2020-05-06,Second copy.\n")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        let first = try store.sync(roots: [folder.path + "/data"], clock: monotonic)
+        #expect(first.added == 2)
+        #expect(first.warnings.contains { $0.hasSuffix("export.csv: 1 row's date could be dd/mm/yyyy or mm/dd/yyyy (line 2: 03/04/2020) and no date in the file decides which: left out; name the order with --date-format dd/mm/yyyy or mm/dd/yyyy") })
+        #expect(try store.article("export.csv#id=1")?.0.date == nil)
+
+        try store.setDatasetSettings(fields: nil, dates: .order(.dayFirst), for: [file])
+        let second = try store.sync(roots: [folder.path + "/data"], clock: monotonic)
+        #expect(second.updated == 2)
+        #expect(second.warnings.isEmpty)
+        #expect(try store.article("export.csv#id=1")?.0.date?.description == "2020-04-03")
+
+        try store.setRecordFields("text=copy", for: [file])
+        #expect(try store.sync(roots: [folder.path + "/data"], clock: monotonic).updated == 2)
+        let (record, passages) = try #require(try store.article("export.csv#id=1"))
+        #expect(passages.filter { $0.kind == .body }.map(\.text) == ["First copy."])
+        #expect(record.date?.description == "2020-04-03", "the date order stays remembered beside the fields")
+        #expect(try store.sync(roots: [folder.path + "/data"], clock: monotonic).unchanged == 2)
+    }
+
+    /// A dataset file given as the path to index, after its folder was: its records are found
+    /// under it (they had been taken for new ones, and the insert broke the unique path).
+    @Test func aDatasetFileGivenAsAPathAfterItsFolder() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("data/export.csv", "id,title,text\n1,One,First.\n2,Two,Second.\n")
+        let store = try IndexStore(path: folder.path + "/i.sqlite")
+        #expect(try store.sync(roots: [folder.path + "/data"], clock: monotonic).added == 2)
+        try store.setRecordFields("title=title", for: [file])
+        let again = try store.sync(roots: [file], clock: monotonic)
+        #expect(again.added == 0)
+        #expect(again.failed == 0)
+        #expect(again.unchanged + again.updated == 2)
+    }
 }

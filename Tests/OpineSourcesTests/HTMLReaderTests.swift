@@ -6,7 +6,7 @@ import OpineText
 /// The seed op-ed as a page, and hostile pages: each is one warning at most, never a crash.
 struct HTMLReaderTests {
     func read(_ html: String, path: String = "/pages/page.html") throws -> SourceDocument {
-        try HTMLReader().read(Array(html.utf8), path: path)
+        try HTMLReader().document(Array(html.utf8), path: path)
     }
 
     @Test func geoLikePageGivesTheArticleAndNothingOfTheClutter() throws {
@@ -44,9 +44,9 @@ struct HTMLReaderTests {
     @Test func gzippedPagesReadAsTheirPage() throws {
         let html = PageFixtures.page(head: "<title>Gz</title>")
         let gz = try gzip(Array(html.utf8))
-        let a = try #require(try HTMLReader().read(gz, path: "/p/x.html.gz").articles.first)
+        let a = try #require(try HTMLReader().document(gz, path: "/p/x.html.gz").articles.first)
         #expect(a.body.count == 4)
-        #expect(throws: SourceFailure.self) { try HTMLReader().read([0x1F, 0x8B, 8, 0, 1, 2, 3], path: "/p/bad.html.gz") }
+        #expect(throws: SourceFailure.self) { try HTMLReader().document([0x1F, 0x8B, 8, 0, 1, 2, 3], path: "/p/bad.html.gz") }
     }
 
     /// gzip by the system's `gzip` (an independent encoder).
@@ -67,18 +67,18 @@ struct HTMLReaderTests {
         // "café" in Windows-1252 (E9) and ISO-8859-7 (Greek: E1 = α).
         let latin = Array("<html><head><meta charset=\"windows-1252\"><title>Caf".utf8) + [0xE9]
             + Array("</title></head><body><p>x</p></body></html>".utf8)
-        #expect(try HTMLReader().read(latin, path: "a.html").articles[0].title == "Café")
+        #expect(try HTMLReader().document(latin, path: "a.html").articles[0].title == "Café")
         let greek = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-7\"><title>".utf8)
             + [0xE1] + Array("</title></head><body></body></html>".utf8)
-        #expect(try HTMLReader().read(greek, path: "g.html").articles[0].title == "α")
+        #expect(try HTMLReader().document(greek, path: "g.html").articles[0].title == "α")
         // Undeclared and not UTF-8: Windows-1252, said once.
         let undeclared = Array("<html><head><title>Caf".utf8) + [0xE9]
             + Array("</title></head><body><p>A paragraph long enough to be the article.</p></body></html>".utf8)
-        let document = try HTMLReader().read(undeclared, path: "u.html")
+        let document = try HTMLReader().document(undeclared, path: "u.html")
         #expect(document.articles[0].title == "Café")
-        #expect(document.warnings == ["no charset declared and not valid UTF-8, read as windows-1252"])
+        #expect(document.warnings.map(\.description) == ["no charset declared and not valid UTF-8, read as windows-1252"])
         let unknown = try read("<html><head><meta charset=\"x-klingon\"><title>T</title></head><body><p>Text.</p></body></html>")
-        #expect(unknown.warnings.first?.hasPrefix("unknown charset 'x-klingon'") == true)
+        #expect(unknown.warnings.first?.description.hasPrefix("unknown charset 'x-klingon'") == true)
     }
 
     @Test func hostilePagesAreOneWarningAtMost() throws {
@@ -89,12 +89,12 @@ struct HTMLReaderTests {
         #expect(nested.warnings.count <= 1)
         let broken = try read("<html><body><p>Unclosed <b>bold <i>and <p>more text, with commas, about trade")
         #expect(broken.articles.count == 1)
-        #expect(throws: SourceFailure.self) { try HTMLReader().read([0x3C, 0x68, 0x00, 0x01, 0x02], path: "bin.html") }
+        #expect(throws: SourceFailure.self) { try HTMLReader().document([0x3C, 0x68, 0x00, 0x01, 0x02], path: "bin.html") }
         let empty = try read(" \n")
-        #expect(empty.warnings == ["empty file, indexed by its name only"])
+        #expect(empty.warnings.map(\.description) == ["empty file, indexed by its name only"])
         #expect(empty.articles[0].title == "page")
         let login = try read("<html><head><title>Sign in</title></head><body><form><input name=u><button>Go</button></form></body></html>")
         #expect(login.articles[0].title == "Sign in")
-        #expect(login.warnings == ["no article text found, indexed by its title"])
+        #expect(login.warnings.map(\.description) == ["no article text found, indexed by its title"])
     }
 }

@@ -21,7 +21,7 @@ func htmlBenchmark(_ dir: String) {
     var extracted: [(String, String)] = []
     let extract = bestOf(3) {
         extracted = pages.map { name, page in
-            let article = (try? HTMLReader().read(page, path: name))?.articles.first
+            let article = (try? HTMLReader().document(page, path: name))?.articles.first
             return (name, ([article?.title ?? ""] + (article?.passages.dropFirst().map(\.text) ?? [])).joined(separator: "\n\n"))
         }
     }
