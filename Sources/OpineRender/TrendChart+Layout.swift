@@ -22,11 +22,12 @@ extension TrendChart {
             subtitleLines = ChartText.wrap(chart.subtitle, width: text, size: TrendChart.subtitleSize)
             let notes = chart.notes + (scale.clipped ? [TrendChart.clippedNote] : [])
             noteLines = notes.flatMap { ChartText.wrap($0, width: text, size: TrendChart.textSize) }
-            legendRows = Layout.rows(chart.series.map { TrendChart.legendName($0.name) }, width: text)
+            // One series is named by the title: no legend.
+            legendRows = chart.series.count < 2 ? [] : Layout.rows(chart.series.map { TrendChart.legendName($0.name) }, width: text)
             titleY = margin + TrendChart.titleSize
             subtitleY = titleY + Double(titleLines.count - 1) * TrendChart.titleSize * 1.25 + TrendChart.subtitleSize * 1.5
             legendY = subtitleY + Double(max(0, subtitleLines.count - 1)) * TrendChart.subtitleSize * 1.35 + 26
-            plotTop = legendY + Double(max(0, legendRows.count - 1)) * 20 + 10
+            plotTop = legendY + Double(legendRows.count - 1) * 20 + 10
             plotBottom = plotTop + (chart.width >= 600 ? 300 : 220)
             let widest = scale.ticks.map { ChartText.width(scale.label($0), size: TrendChart.textSize) }.max() ?? 20
             left = margin + widest + 8

@@ -49,7 +49,7 @@ extension TrendChart {
         var placed: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
         for (k, s) in series.prefix(3).enumerated() {
             guard let i = TrendChart.peak(s.points), let v = s.points[i].value else { continue }
-            let text = peakText(s.points[i], label: labels.indices.contains(i) ? labels[i].full : "")
+            let text = peakText(s.points[i], label: labels.indices.contains(i) ? labels[i].full : "", decimals: max(1, scale.decimals))
             let w = ChartText.width(text, size: TrendChart.textSize, bold: true)
             let (px, py) = (l.x(i), l.y(v, scale))
             let startX = px < (l.left + l.right) / 2 ? px - 8 : px - w + 8
@@ -80,9 +80,10 @@ extension TrendChart {
         return best
     }
 
-    func peakText(_ p: Point, label: String) -> String {
+    /// With the decimals of the scale, at least one (0.18% on a scale of 0.05% steps).
+    func peakText(_ p: Point, label: String, decimals: Int) -> String {
         let figure = percent
-            ? ChartText.percent(p.value ?? 0, decimals: 1) + " · \(ChartText.count(p.matching)) of \(ChartText.count(p.total))"
+            ? ChartText.percent(p.value ?? 0, decimals: decimals) + " · \(ChartText.count(p.matching)) of \(ChartText.count(p.total))"
             : TrendChart.number(p.value ?? 0) + " mentions"
         return label.isEmpty ? figure : figure + " · " + label
     }

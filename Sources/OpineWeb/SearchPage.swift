@@ -9,6 +9,11 @@ struct SearchPage {
     /// The trend chart as inline SVG (first page only), nil when there is none to draw.
     let trendSVG: String?
 
+    /// The chart's widths: the column of a desktop's page (46rem less its padding), and a
+    /// phone's, 320 so that its 12 px text is 11 px on the narrowest phones (a 294 px column)
+    /// and 13.6 px at 390; the stylesheet shows one (`figure.trend`).
+    static let wideChart = 700.0, narrowChart = 320.0
+
     /// Pages of results: every matched article (a partial match included), at most 1,000.
     var pageCount: Int {
         min(SearchForm.maximumPage, max(1, (response.matchedArticles + SearchForm.perPage - 1) / SearchForm.perPage))

@@ -42,10 +42,13 @@ extension WebApp {
         guard form.page == 1, !form.query.isEmpty, response.completeArticles > 0,
               let trend = try? engine.trend(form.trendRequest()),
               trend.series.contains(where: { $0.articles.contains { $0 > 0 } }) else { return nil }
-        var chart = trend.chart(mentions: false)
-        chart.height = 320
-        let svg = chart.svg()
-        return svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
+        func inline(_ width: Double) -> String {
+            let svg = trend.chart(mentions: false, width: width).svg()
+            return svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
+        }
+        // Two layouts, one shown by the stylesheet: each drawn at the width of the column that
+        // shows it, so its text keeps its sizes (12 px and up) on a desktop and on a phone.
+        return "<div class=\"wide\">\n\(inline(SearchPage.wideChart))</div>\n<div class=\"narrow\">\n\(inline(SearchPage.narrowChart))</div>\n"
     }
 
     func articlePage(_ r: WebRequest, id: Int64) throws -> WebResponse {
