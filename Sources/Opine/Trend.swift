@@ -79,30 +79,37 @@ public struct TrendResponse: Sendable {
 extension Engine {
     /// Counts, for each query, the articles that match it (as `search -c` does) in each period,
     /// beside the period's dated articles: one read of each query's matches, one of the dates.
+    /// Strays far from the rest are left out, unless a query's every dated match is one of them
+    /// (its trend would be empty): then the periods span every article.
     ///
     /// - Complexity: O(m + p) per query for m matching passages and p periods.
     public func trend(_ request: TrendRequest) throws -> TrendResponse {
         let roots = try store.roots()
         return try store.snapshot { snapshot in
-            let dates = try snapshot.articleDates()
-            var base = SearchRequest(query: "")
-            (base.since, base.until, base.authors, base.outlets) = (request.since, request.until, request.authors, request.outlets)
-            var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: snapshot)
-            collection.existing = Set(try snapshot.articleIDsNewestFirst())
-            var response = try TrendBuckets.make(dates: dates, filter: collection, request: request)
-            let compiler = QueryCompiler(parameters: RankingParameters())
-            let series = try request.queries.map { text in
-                var r = base
-                r.query = text
-                let query = try compiler.compile(text) { try snapshot.stems(ofWordsStartingWith: $0) }
-                let filter = try SearchFilter(query, r, in: snapshot)
-                return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets,
-                                              snapshot: snapshot)
+            var response = try trend(request, leavingOutStrays: true, in: snapshot)
+            if response.series.contains(where: { $0.leftOut > 0 && !$0.articles.contains { $0 > 0 } }) {
+                response = try trend(request, leavingOutStrays: false, in: snapshot)
             }
-            response.series = series
             response.collection = TrendResponse.collectionName(roots: roots, request: request)
             return response
         }
     }
-}
 
+    func trend(_ request: TrendRequest, leavingOutStrays: Bool, in snapshot: IndexSnapshot) throws -> TrendResponse {
+        let dates = try snapshot.articleDates()
+        var base = SearchRequest(query: "")
+        (base.since, base.until, base.authors, base.outlets) = (request.since, request.until, request.authors, request.outlets)
+        var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: snapshot)
+        collection.existing = Set(try snapshot.articleIDsNewestFirst())
+        var response = try TrendBuckets.make(dates: dates, filter: collection, request: request, leavingOutStrays: leavingOutStrays)
+        let compiler = QueryCompiler(parameters: RankingParameters())
+        response.series = try request.queries.map { text in
+            var r = base
+            r.query = text
+            let query = try compiler.compile(text) { try snapshot.stems(ofWordsStartingWith: $0) }
+            let filter = try SearchFilter(query, r, in: snapshot)
+            return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets, snapshot: snapshot)
+        }
+        return response
+    }
+}

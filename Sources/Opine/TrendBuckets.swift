@@ -6,7 +6,7 @@ import OpineText
 enum TrendBuckets {
     /// The periods over the admitted dates (empty ones included, a few strays at either end
     /// left out and counted) with their dated articles, and the admitted articles with no date.
-    static func make(dates: [Int32], filter: SearchFilter, request: TrendRequest) throws -> TrendResponse {
+    static func make(dates: [Int32], filter: SearchFilter, request: TrendRequest, leavingOutStrays: Bool = true) throws -> TrendResponse {
         var days: [Int] = []
         var undated = 0
         for (id, d) in dates.enumerated() where filter.admitsIgnoringDates(Int64(id)) {
@@ -17,7 +17,8 @@ enum TrendBuckets {
             }
         }
         days.sort()
-        guard let core = TrendRange.core(days, keepFirst: request.since != nil, keepLast: request.until != nil) else {
+        guard let core = TrendRange.core(days, keepFirst: !leavingOutStrays || request.since != nil,
+                                         keepLast: !leavingOutStrays || request.until != nil) else {
             throw EngineError.invalidParameter("no dated article to count (dates come from the articles' date lines and fields)")
         }
         let (from, to) = (Period.date(dayNumber: days[core.lowerBound]), Period.date(dayNumber: days[core.upperBound]))

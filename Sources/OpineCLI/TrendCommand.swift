@@ -70,6 +70,7 @@ struct TrendCommand: ParsableCommand {
         let printer = TrendPrinter(trend: trend, mentions: count == .mentions, colour: color.enabled())
         let lines = csv ? trend.csv(mentions: printer.mentions) : json ? trend.jsonLines(mentions: printer.mentions) : printer.text()
         for line in lines { Output.line(line) }
+        if csv || json { for note in printer.notes() { Output.error("opine: " + note) } }
         for s in trend.series {
             for word in s.unmatchedWords { Output.error("opine: no article has \(EngineError.quoted(word)) (in \(EngineError.quoted(s.query)))") }
         }

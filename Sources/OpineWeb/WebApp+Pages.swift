@@ -72,7 +72,7 @@ extension WebApp {
         return WebResponse(contentType: WebResponse.json, body: APIResponses.search(response, form: form, explain: explain))
     }
 
-    /// `/api/trend?q=CPEC&q=tariffs&by=month&count=mentions`: up to eight queries.
+    /// `/api/trend?q=CPEC&q=tariffs&by=month&count=mentions&min_articles=30`: up to eight queries.
     func apiTrend(_ r: WebRequest) throws -> WebResponse {
         let form = try SearchForm(r)
         let queries = r.values("q")
@@ -85,6 +85,10 @@ extension WebApp {
         if let by = r.value("by"), !by.isEmpty {
             guard let period = Period(rawValue: by) else { throw WebFailure.badRequest("by must be day, week, month, quarter or year, not \(EngineError.quoted(by))") }
             request.period = period
+        }
+        if let min = r.value("min_articles"), !min.isEmpty {
+            guard min.count <= 7, let n = Int(min), n >= 0 else { throw WebFailure.badRequest("min_articles must be a number of articles, not \(EngineError.quoted(min))") }
+            request.minimumArticles = n
         }
         let mentions = r.value("count") == "mentions"
         request.countsMentions = mentions

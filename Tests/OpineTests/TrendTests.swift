@@ -237,3 +237,18 @@ struct PeriodLabelTests {
         #expect(Period.week.ordinal(try #require(ArticleDate(iso: "1987-03-09"))) - Period.week.ordinal(try #require(ArticleDate(iso: "1987-03-02"))) == 1)
     }
 }
+
+extension TrendSparseTests {
+    /// A query whose only dated match is a stray keeps it: the periods span every article
+    /// (else its trend would be empty, and the web page drew no chart).
+    @Test func aQueryFoundOnlyInStraysKeepsThem() throws {
+        let dates = ["2016-12-01"] + (0..<40).map { String(format: "2017-%02d-%02d", 8 + $0 % 5, 1 + $0 % 28) }
+        let (folder, engine) = try Self.engine(dates, oil: { $0 == 0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.first?.label == "2016-12" && trend.leftOut.before == 0)
+        #expect(trend.series[0].articles.first == 1)
+    }
+}
