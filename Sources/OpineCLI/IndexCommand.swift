@@ -14,7 +14,7 @@ struct IndexCommand: ParsableCommand {
 
             With no PATH: the folders this index was built from, else Corpus/.
 
-            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept).
+            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept), 64 usage error (an unknown option, a missing argument).
             """)
 
     @OptionGroup var location: IndexOptions
