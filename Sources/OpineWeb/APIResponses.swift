@@ -20,6 +20,14 @@ enum APIResponses {
             s.add("suggestion_articles", c.suggestionArticles)
             return s.text
         }.joined(separator: ",") + "]")
+        o.add("matched_by_stem", raw: "[" + response.throughStem.map { m in
+            var s = JSONObject()
+            s.add("word", m.word)
+            s.add("stem", m.stem)
+            s.add("articles", m.articles)
+            s.add("suggestion", m.suggestion)
+            return s.text
+        }.joined(separator: ",") + "]")
         let results = response.results.map { $0.json(path: $0.article.path, explain: explain) }
         o.add("results", raw: "[" + results.joined(separator: ",") + "]")
         return o.text

@@ -27,6 +27,8 @@ extension WebApp {
         let title = (form.query.isEmpty ? "Filters" : form.query) + " – Opine"
         do {
             let response = try engine.search(form.searchRequest())
+            let pages = SearchPage(form: form, response: response, trendSVG: nil).pageCount
+            if form.page > pages { return WebApp.redirect(to: "/search?" + form.parameters(page: pages)) }
             let page = SearchPage(form: form, response: response, trendSVG: trendChart(form, response))
             return WebResponse(contentType: WebResponse.html, body: shell(title, form).page(page.main()))
         } catch let e as EngineError {
@@ -34,6 +36,12 @@ extension WebApp {
             let main = "<section class=\"summary\"><p class=\"notice\">\(HTML.text(f.message))</p></section>"
             return WebResponse(status: f.status, contentType: WebResponse.html, body: shell(title, form).page(main))
         }
+    }
+
+    /// A page past the last ("page 3 of 2") is answered with the last page's address.
+    static func redirect(to target: String) -> WebResponse {
+        WebResponse(status: 303, contentType: WebResponse.html, body: "<a href=\"\(HTML.href(target))\">\(HTML.text(target))</a>\n",
+                    headers: [("Location", target)])
     }
 
     /// The query's trend over the matching articles' dates, drawn inline, on the first page of
