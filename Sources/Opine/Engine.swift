@@ -71,7 +71,8 @@ public final class Engine: Sendable {
         if compiler.isFiltersOnly(request) { return try list(request) }
         let ranker = ArticleRanker(parameters: request.parameters)
         return try store.snapshot { snapshot in
-            let query = try compiler.compile(request.query) { try snapshot.stems(ofWordsStartingWith: $0) }
+            let query = try compiler.compile(request.query, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
+                                             documentFrequency: { try snapshot.documentFrequency($0) })
             let filter = try SearchFilter(query, request, in: snapshot)
             var ranking = SearchRanking(snapshot: snapshot, ranker: ranker, request: request)
             let outcome = try ranking.rank(query.plan, filter: filter)

@@ -106,7 +106,8 @@ extension Engine {
         response.series = try request.queries.map { text in
             var r = base
             r.query = text
-            let query = try compiler.compile(text) { try snapshot.stems(ofWordsStartingWith: $0) }
+            let query = try compiler.compile(text, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
+                                             documentFrequency: { try snapshot.documentFrequency($0) })
             let filter = try SearchFilter(query, r, in: snapshot)
             return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets, snapshot: snapshot)
         }
