@@ -79,7 +79,8 @@ extension TrendResponse {
                 : "Hollow points: \(p)s of fewer than \(minimumArticles) dated articles, too few for a share to mean much; the scale leaves them out.")
         }
         if leftOut.before + leftOut.after > 0, let first = buckets.first, let last = buckets.last {
-            out.append("Left out, far from the rest: " + leftOutText(first: first, last: last) + " (a range of dates shows them).")
+            let them = leftOut.before + leftOut.after == 1 ? "it" : "them"
+            out.append("Left out, far from the rest: " + leftOutText(first: first, last: last) + " (a range of dates shows \(them)).")
         }
         for s in series where s.undated > 0 {
             out.append("\(TrendResponse.quoted(s.query)): \(ChartText.count(s.undated)) matching article\(s.undated == 1 ? " has" : "s have") no date.")

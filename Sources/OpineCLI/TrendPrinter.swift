@@ -43,7 +43,7 @@ struct TrendPrinter {
     func notes() -> [String] {
         var out: [String] = []
         if trend.leftOut.before + trend.leftOut.after > 0, let first = trend.buckets.first, let last = trend.buckets.last {
-            out.append("left out, far from the rest: \(trend.leftOutText(first: first, last: last)) (--since, --until show them)")
+            out.append("left out, far from the rest: \(trend.leftOutText(first: first, last: last)) (--since, --until show \(trend.leftOut.before + trend.leftOut.after == 1 ? "it" : "them"))")
         }
         for s in trend.series where s.undated > 0 { out.append("\(s.query): \(s.undated) matching articles have no date") }
         if trend.undatedArticles > 0 { out.append("\(trend.undatedArticles) articles of the collection have no date") }
