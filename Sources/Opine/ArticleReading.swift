@@ -43,7 +43,8 @@ extension Engine {
     func highlightTerms(_ query: String, in snapshot: IndexSnapshot) throws -> HighlightTerms? {
         let compiler = QueryCompiler(parameters: RankingParameters())
         do {
-            return try compiler.compile(query) { try snapshot.stems(ofWordsStartingWith: $0) }.plan.highlights
+            return try compiler.compile(query, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
+                                        documentFrequency: { try snapshot.documentFrequency($0) }).plan.highlights
         } catch EngineError.noSearchableWords {
             return nil
         }

@@ -53,8 +53,17 @@ extension Engine {
         if report.sync?.interrupted == true { report.interrupted = true }
     }
 
+    /// The folder fetched pages are kept in, fixed now and remembered: `folder` when given,
+    /// else the one remembered, else `fallback` (`opine follow` says where before any fetch).
+    public func pagesFolder(_ folder: String?, fallback: String?) throws -> String {
+        try archiveFolder(folder, fallback: fallback)
+    }
+
+    /// The folder remembered for fetched pages, if any.
+    public func rememberedPagesFolder() throws -> String? { try store.archiveFolder() }
+
     /// The folder pages are saved in: the one given (remembered), else the remembered one, else
-    /// `fallback` (the default index's `Corpus/`).
+    /// `fallback` (the default index's `Corpus/`, a private index's folder beside it).
     func archiveFolder(_ given: String?, fallback: String?) throws -> String {
         let remembered = try store.archiveFolder()
         if let given = given ?? (remembered == nil ? fallback : nil) {

@@ -85,7 +85,8 @@ public final class Engine: Sendable {
         if compiler.isFiltersOnly(request) { return try list(request) }
         let ranker = ArticleRanker(parameters: request.parameters)
         return try store.snapshot { snapshot in
-            let query = try compiler.compile(request.query) { try snapshot.stems(ofWordsStartingWith: $0) }
+            let query = try compiler.compile(request.query, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
+                                             documentFrequency: { try snapshot.documentFrequency($0) })
             let filter = try SearchFilter(query, request, in: snapshot)
             var ranking = SearchRanking(snapshot: snapshot, ranker: ranker, request: request)
             let outcome = try ranking.rank(query.plan, filter: filter)
@@ -98,13 +99,18 @@ public final class Engine: Sendable {
                                           unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
                                           clauses: query.plan.clauses)
             response.completeArticles = outcome.completeArticles
+            response.throughStem = unmatched.throughStem
             if request.suggests {
                 response.commonerSpellings = try Suggester(snapshot: snapshot).commonerSpellings(query.plan, clauseArticles: outcome.clauseArticles,
                                                                                            unmatched: unmatched.words)
             }
             if outcome.completeArticles == 0, !filter.isEmpty {
-                let unfiltered = try snapshot.count(matching: query.plan.allClausesExpression)
-                if unfiltered > 0 { response.filteredOut = (unfiltered, SearchFilter.describe(query, request)) }
+                let matching = Array(try snapshot.articleIDs(matching: query.plan.allClausesExpression))
+                if !matching.isEmpty {
+                    let parts = try SearchFilter.parts(query.parsed, titlePlan: query.titlePlan, exclusionPlan: query.exclusionPlan,
+                                                       request, in: snapshot)
+                    response.filteredOut = (matching.count, SearchFilter.leavingNothing(parts, of: matching))
+                }
             }
             return response
         }
@@ -133,6 +139,12 @@ public final class Engine: Sendable {
             var response = SearchResponse(results: results, matchedArticles: ids.count, unmatchedWords: [], suggestions: [],
                                           clauses: [])
             response.completeArticles = ids.count
+            if ids.isEmpty {
+                // Say which filter leaves nothing ("no article is by 'Trump'").
+                let all = try snapshot.articleIDsNewestFirst()
+                let parts = try SearchFilter.parts(parsed, titlePlan: nil, exclusionPlan: nil, request, in: snapshot)
+                if !all.isEmpty, !parts.isEmpty { response.filteredOut = (all.count, SearchFilter.leavingNothing(parts, of: all)) }
+            }
             return response
         }
     }
@@ -163,6 +175,7 @@ public final class Engine: Sendable {
     }
 
     static func summary(_ r: ArticleRecord) -> ArticleSummary {
-        ArticleSummary(id: r.id, path: r.path, title: r.title, authors: r.authors, date: r.date, outlet: r.outlet, url: r.url)
+        ArticleSummary(id: r.id, path: r.path, title: r.title, authors: r.authors, date: r.date, outlet: r.outlet, url: r.url,
+                       recordFile: IndexStore.recordFile(of: r.path, formats: .standard))
     }
 }

@@ -25,8 +25,12 @@ struct QueryCompiler: Sendable {
 
     /// - Parameter stems: the stems of the written words a prefix begins (the index's lexicon),
     ///   so that `immigra*` finds immigration although the index holds `immigr`.
-    func compile(_ query: String, stems: (String) throws -> [String] = { _ in [] }) throws -> CompiledQuery {
-        let parsed = QueryParser().parse(query)
+    /// - Parameter documentFrequency: articles with an index term, for `Isis` (searched as ISIS
+    ///   where its stem is the ISI's term: ``acronymForm(of:documentFrequency:)``).
+    func compile(_ query: String, stems: (String) throws -> [String] = { _ in [] },
+                 documentFrequency: (String) throws -> Int = { _ in 0 }) throws -> CompiledQuery {
+        var parsed = QueryParser().parse(query)
+        parsed.clauses = try houseStyleAcronyms(parsed.clauses, documentFrequency: documentFrequency)
         var clauses = parsed.clauses
         if clauses.isEmpty { clauses = parsed.titleClauses }
         if !ArticleRanker(parameters: parameters).usesWordsRule(clauseCount: clauses.count) {

@@ -47,24 +47,6 @@ struct SearchFilter {
         }
     }
 
-    /// What the filters of `query` and `request` ask, in words, for "none is by 'Nobody'".
-    static func describe(_ query: CompiledQuery, _ request: SearchRequest) -> [String] {
-        var out: [String] = []
-        let authors = query.parsed.authors + request.authors
-        if !authors.isEmpty { out.append("by " + authors.map(EngineError.quoted).joined(separator: " or ")) }
-        for outlet in request.outlets { out.append("from " + EngineError.quoted(outlet)) }
-        if request.since != nil || request.until != nil {
-            out.append("dated \(request.since?.description ?? "…") to \(request.until?.description ?? "…")")
-        }
-        if !query.parsed.titleClauses.isEmpty {
-            out.append("titled " + EngineError.quoted(query.parsed.titleClauses.map(\.description).joined(separator: " ")))
-        }
-        if !query.parsed.exclusions.isEmpty {
-            out.append("without " + EngineError.quoted(query.parsed.exclusions.map(\.description).joined(separator: " ")))
-        }
-        return out
-    }
-
     mutating func restrict(to ids: Set<Int64>) { allowed = allowed.map { $0.intersection(ids) } ?? ids }
 
     /// The filters but the dates (an undated article is counted apart, not dropped).

@@ -55,6 +55,18 @@ public struct ArticleSummary: Hashable, Sendable {
     public var outlet: String = ""
     /// Where it was published, when known.
     public var url: String? = nil
+    /// The dataset file (CSV, JSON Lines) this article is a record of, whose `path` is
+    /// `file#identity`; nil for an article that is a file of its own.
+    public var recordFile: String? = nil
+
+    /// The file that holds the article: the dataset file of a record, else its path.
+    public var file: String { recordFile ?? path }
+
+    /// A record's identity in its file (`id=7`, `url=…`, `hash=…`); nil for a file.
+    public var recordIdentity: String? {
+        guard let recordFile, path.count > recordFile.count + 1 else { return nil }
+        return String(path.dropFirst(recordFile.count + 1))
+    }
 
     /// The outlet as a by-line shows it: empty when an author already names it (an editorial
     /// "by Dawn" in Dawn reads "Dawn · 2025-05-16", not "Dawn · 2025-05-16 · Dawn").
@@ -83,8 +95,9 @@ public struct SearchResponse: Sendable {
     public var firstPartial: Int? { results.firstIndex { !$0.isComplete } }
     /// Query words that no article of the index has, as typed.
     public var unmatchedWords: [String]
-    /// When the filters left no article that the words alone would find: how many the words
-    /// find, and what the filters asked ("by 'Nobody'", "from 'Dawn'", "dated … ").
+    /// When the filters left no article that the words alone would find (or, for filters
+    /// alone, none of the index): how many there were, and the filters that leave none of them
+    /// on their own ("by 'Nobody'", "from 'Dawn'", "dated … "), all of them when only together.
     public var filteredOut: (articles: Int, filters: [String])?
     /// For words that match nothing: a close word of the index ("did you mean").
     public var suggestions: [(word: String, suggestion: String)]
@@ -93,6 +106,9 @@ public struct SearchResponse: Sendable {
     /// Words that few articles have beside a close spelling that many have ("Volker" 1,
     /// "Volcker" 108): a likely typo, said beside the results it found.
     public var commonerSpellings: [CommonerSpelling] = []
+    /// Words no article has as written, found only through their stem ("Trending" as trend,
+    /// which "trends" gives): they matched, so they are not among `unmatchedWords`.
+    public var throughStem: [StemMatch] = []
 
     /// Each word no article has, with its suggestion when there is one.
     public var unmatched: [(word: String, suggestion: String?)] {
@@ -123,5 +139,21 @@ public struct CommonerSpelling: Hashable, Sendable {
         self.articles = articles
         self.suggestion = suggestion
         self.suggestionArticles = suggestionArticles
+    }
+}
+
+/// A query word that no article has as written, matched through its stem: "'Trending'
+/// matched as 'trend…' in 1 article".
+public struct StemMatch: Hashable, Sendable {
+    public var word: String
+    /// The index term it matched.
+    public var stem: String
+    /// Articles that have the stem.
+    public var articles: Int
+    /// The closest word the articles do write ("Hilary" → Hillary), when there is one.
+    public var suggestion: String?
+
+    public init(word: String, stem: String, articles: Int, suggestion: String?) {
+        (self.word, self.stem, self.articles, self.suggestion) = (word, stem, articles, suggestion)
     }
 }

@@ -11,6 +11,11 @@ extension ArticleSummary {
         o.add("date", date?.description)
         o.add("outlet", outlet.isEmpty ? nil : outlet)
         o.add("url", url)
+        if let recordFile, let identity = recordIdentity {
+            // A dataset's record: the file that exists, and the record's identity in it.
+            o.add("file", recordFile)
+            o.add("record", identity)
+        }
     }
 }
 

@@ -8,9 +8,11 @@ struct Suggester {
     let snapshot: IndexSnapshot
 
     /// The clauses of `plan` that no article of the index has, as typed, and suggestions for
-    /// them, whatever the rest of the query found ("Hilary Clinton": Hilary).
+    /// them, whatever the rest of the query found; apart, the words found only through their
+    /// stem ("Hilary Clinton": Hilary, as hilari, which "hilarious" gives), each with its
+    /// articles and suggestion: they matched, which "no article has" would deny.
     func unmatched(_ plan: MatchPlan, _ outcome: SearchRanking.Outcome, suggest: Bool = true) throws
-        -> (words: [String], suggestions: [(String, String)])
+        -> (words: [String], suggestions: [(String, String)], throughStem: [StemMatch])
     {
         var matchedMask: UInt64 = 0
         if let counts = outcome.clauseArticles {
@@ -20,21 +22,29 @@ struct Suggester {
         }
         var words: [String] = []
         var suggestions: [(String, String)] = []
+        var throughStem: [StemMatch] = []
         for (i, clause) in plan.clauses.enumerated() where i < 64 {
+            var stem: String?
             if matchedMask & (1 << UInt64(i)) != 0 {
                 // Matched, perhaps only through its stem: "Hilary" → hilari, which "hilarious" has.
                 guard try onlyThroughStem(clause, terms: plan.clauseTerms[i]) else { continue }
+                stem = plan.clauseTerms[i].first
             } else if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 {
                 continue  // not in the evidence read (filters, the shortcut), but in the index
             }
-            words.append(clause.description)
-            if suggest, case .word(let word, false) = clause,
-                let s = try suggestion(terms: plan.clauseTerms[i], evenIfIndexed: true)
-            {
-                suggestions.append((word, s))
+            var suggested: String?
+            if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i], evenIfIndexed: true) {
+                suggested = s
+                if stem == nil { suggestions.append((word, s)) }
+            }
+            if let stem {
+                throughStem.append(StemMatch(word: clause.description, stem: stem, articles: try snapshot.documentFrequency(stem),
+                                             suggestion: suggested))
+            } else {
+                words.append(clause.description)
             }
         }
-        return (words, suggestions)
+        return (words, suggestions, throughStem)
     }
 
     /// True when a word's stem is in the index but no article has the word itself: the lexicon

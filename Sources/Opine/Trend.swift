@@ -15,6 +15,14 @@ public struct TrendRequest: Sendable {
     public var until: ArticleDate?
     public var authors: [String] = []
     public var outlets: [String] = []
+    /// A period with fewer dated articles than this is *sparse*: its share is shown, marked,
+    /// and kept out of a chart's scale (`--min-articles`).
+    public var minimumArticles = TrendRequest.defaultMinimumArticles
+
+    /// 30: below it one article moves a period's share by more than three points; even at 30 a
+    /// share of 10% has a 95% interval of 3–26% (Wilson). A collection of 166 saved pages had
+    /// quarters of one article plotted as 100%.
+    public static let defaultMinimumArticles = 30
 
     public init(queries: [String]) { self.queries = queries }
 }
@@ -28,6 +36,8 @@ public struct TrendResponse: Sendable {
         public var end: ArticleDate
         /// Dated articles of the collection in the period (after --author/--outlet).
         public var total: Int
+        /// Fewer dated articles than the request's minimum: a share of them means little.
+        public var sparse = false
     }
 
     public struct Series: Sendable {
@@ -38,6 +48,8 @@ public struct TrendResponse: Sendable {
         public var mentions: [Int]
         /// Matching articles with no date: counted, never dropped.
         public var undated: Int
+        /// Matching dated articles outside the periods shown (strays, see ``TrendResponse/leftOut``).
+        public var leftOut = 0
         public var unmatchedWords: [String]
 
         /// Share of the period's articles, Media Cloud's normalisation; nil when the period has
@@ -52,124 +64,53 @@ public struct TrendResponse: Sendable {
     public var series: [Series]
     /// Articles of the collection with no date.
     public var undatedArticles: Int
+    /// Dated articles of the collection before the first period shown and after the last: a
+    /// few strays far from the rest, left out so that they do not stretch the periods.
+    public var leftOut = (before: 0, after: 0)
+    /// The request's minimum of dated articles for a period not to be sparse.
+    public var minimumArticles = TrendRequest.defaultMinimumArticles
+    /// What was counted, as a chart's subtitle names it ("reuters-21578", "Corpus by 'Husain'").
+    public var collection = ""
+
+    /// Dated articles in the periods shown.
+    public var datedArticles: Int { buckets.reduce(0) { $0 + $1.total } }
 }
 
 extension Engine {
     /// Counts, for each query, the articles that match it (as `search -c` does) in each period,
     /// beside the period's dated articles: one read of each query's matches, one of the dates.
+    /// Strays far from the rest are left out, unless a query's every dated match is one of them
+    /// (its trend would be empty): then the periods span every article.
     ///
     /// - Complexity: O(m + p) per query for m matching passages and p periods.
     public func trend(_ request: TrendRequest) throws -> TrendResponse {
-        try store.snapshot { snapshot in
-            let dates = try snapshot.articleDates()
-            var base = SearchRequest(query: "")
-            (base.since, base.until, base.authors, base.outlets) = (request.since, request.until, request.authors, request.outlets)
-            var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: snapshot)
-            collection.existing = Set(try snapshot.articleIDsNewestFirst())
-            let (period, buckets, undated) = try TrendBuckets.make(dates: dates, filter: collection, request: request)
-            let compiler = QueryCompiler(parameters: RankingParameters())
-            let series = try request.queries.map { text in
-                var r = base
-                r.query = text
-                let query = try compiler.compile(text) { try snapshot.stems(ofWordsStartingWith: $0) }
-                let filter = try SearchFilter(query, r, in: snapshot)
-                return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, period: period, buckets: buckets,
-                                              snapshot: snapshot)
+        let roots = try store.roots()
+        return try store.snapshot { snapshot in
+            var response = try trend(request, leavingOutStrays: true, in: snapshot)
+            if response.series.contains(where: { $0.leftOut > 0 && !$0.articles.contains { $0 > 0 } }) {
+                response = try trend(request, leavingOutStrays: false, in: snapshot)
             }
-            return TrendResponse(period: period, buckets: buckets, series: series, undatedArticles: undated)
+            response.collection = TrendResponse.collectionName(roots: roots, request: request)
+            return response
         }
     }
-}
 
-/// Periods and counting for ``Engine/trend(_:)``.
-enum TrendBuckets {
-    /// The periods from the first to the last admitted date (empty ones included) with their
-    /// dated articles, and the admitted articles with no date.
-    static func make(dates: [Int32], filter: SearchFilter, request: TrendRequest) throws
-        -> (Period, [TrendResponse.Bucket], Int)
-    {
-        var first = Int32.max
-        var last = Int32.min
-        var undated = 0
-        for (id, d) in dates.enumerated() where filter.admitsIgnoringDates(Int64(id)) {
-            if d == 0 {
-                if filter.exists(Int64(id)) { undated += 1 }
-                continue
-            }
-            guard filter.admits(Int64(id)) else { continue }
-            first = min(first, d)
-            last = max(last, d)
+    func trend(_ request: TrendRequest, leavingOutStrays: Bool, in snapshot: IndexSnapshot) throws -> TrendResponse {
+        let dates = try snapshot.articleDates()
+        var base = SearchRequest(query: "")
+        (base.since, base.until, base.authors, base.outlets) = (request.since, request.until, request.authors, request.outlets)
+        var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: snapshot)
+        collection.existing = Set(try snapshot.articleIDsNewestFirst())
+        var response = try TrendBuckets.make(dates: dates, filter: collection, request: request, leavingOutStrays: leavingOutStrays)
+        let compiler = QueryCompiler(parameters: RankingParameters())
+        response.series = try request.queries.map { text in
+            var r = base
+            r.query = text
+            let query = try compiler.compile(text, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
+                                             documentFrequency: { try snapshot.documentFrequency($0) })
+            let filter = try SearchFilter(query, r, in: snapshot)
+            return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets, snapshot: snapshot)
         }
-        guard first <= last, let from = date(first), let to = date(last) else {
-            throw EngineError.invalidParameter("no dated article to count (dates come from the articles' date lines and fields)")
-        }
-        let period = request.period ?? Period.suited(from: from, to: to)
-        var buckets: [TrendResponse.Bucket] = []
-        var start = period.start(of: request.since ?? from)
-        let end = request.until ?? to
-        while start <= end {
-            buckets.append(.init(label: period.label(start), start: start, end: period.end(of: start), total: 0))
-            if buckets.count > Period.maximumPeriods {
-                throw EngineError.invalidParameter("more than \(Period.maximumPeriods) \(period.rawValue)s from \(from) to \(to); choose a longer period with --by")
-            }
-            // The last period Opine represents has no successor.
-            guard let next = period.next(after: start) else { break }
-            start = next
-        }
-        for (id, d) in dates.enumerated() where d != 0 && filter.admits(Int64(id)) {
-            if let i = index(of: d, in: buckets) { buckets[i].total += 1 }
-        }
-        return (period, buckets, undated)
-    }
-
-    static func date(_ key: Int32) -> ArticleDate? {
-        ArticleDate(year: Int(key / 10_000), month: Int(key / 100 % 100), day: Int(key % 100))
-    }
-
-    /// The bucket holding the `yyyymmdd` date `key` (binary search over the starts).
-    static func index(of key: Int32, in buckets: [TrendResponse.Bucket]) -> Int? {
-        guard let d = date(key) else { return nil }
-        var lo = 0
-        var hi = buckets.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if d < buckets[mid].start { hi = mid - 1 } else if buckets[mid].end < d { lo = mid + 1 } else { return mid }
-        }
-        return nil
-    }
-
-    /// One query's series: its complete matches (every clause in the article), admitted by the
-    /// filters, by period; mentions are the hits of its words.
-    static func count(_ query: CompiledQuery, text: String, filter: SearchFilter, dates: [Int32], period: Period,
-                      buckets: [TrendResponse.Bucket], snapshot: IndexSnapshot) throws -> TrendResponse.Series {
-        var plan = query.plan
-        plan.expression = plan.allClausesExpression
-        let evidence = try snapshot.matchPassages(plan, positions: false)
-        let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
-        var series = TrendResponse.Series(query: text, articles: Array(repeating: 0, count: buckets.count),
-                                          mentions: Array(repeating: 0, count: buckets.count), undated: 0, unmatchedWords: [])
-        var i = 0
-        while i < evidence.count {
-            let article = evidence[i].articleID
-            var mask: UInt64 = 0
-            var hits = 0
-            while i < evidence.count && evidence[i].articleID == article {
-                mask |= evidence[i].matchedMask
-                hits += Int(evidence[i].phraseHits.reduce(0, +))
-                i += 1
-            }
-            guard mask & all == all, filter.admitsIgnoringDates(article) else { continue }
-            let d = article < dates.count ? dates[Int(article)] : 0
-            if d == 0 {
-                series.undated += 1
-            } else if filter.admits(article), let b = index(of: d, in: buckets) {
-                series.articles[b] += 1
-                series.mentions[b] += hits
-            }
-        }
-        for (c, clause) in plan.clauses.enumerated() where try snapshot.count(matching: plan.clauseExpressions[c]) == 0 {
-            series.unmatchedWords.append(clause.description)
-        }
-        return series
+        return response
     }
 }

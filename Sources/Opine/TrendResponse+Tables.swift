@@ -2,9 +2,9 @@ import Foundation
 import OpineRender
 
 /// A trend as data for every front end: one row per query and period (CSV, JSON Lines, the
-/// server's API) and the SVG chart.
+/// server's API). `sparse`: the period has fewer dated articles than the minimum.
 extension TrendResponse {
-    public static let tableHeader = ["query", "period", "start", "end", "articles", "total", "ratio"]
+    public static let tableHeader = ["query", "period", "start", "end", "articles", "total", "ratio", "sparse"]
 
     /// The plotted value: the share of the period's articles, or the mentions; nil for a period
     /// with no dated article (a gap in a chart, "–" in a table).
@@ -19,7 +19,7 @@ extension TrendResponse {
         for s in series {
             for (i, b) in buckets.enumerated() {
                 var row = [s.query, b.label, b.start.description, b.end.description, String(s.articles[i]), String(b.total),
-                           s.ratio(i, totals: buckets).map { String(format: "%.6f", $0) } ?? ""]
+                           s.ratio(i, totals: buckets).map { String(format: "%.6f", $0) } ?? "", b.sparse ? "true" : "false"]
                 if mentions { row.append(String(s.mentions[i])) }
                 rows.append(row)
             }
@@ -38,31 +38,10 @@ extension TrendResponse {
             for (key, value) in zip(TrendResponse.tableHeader + ["mentions"], row) {
                 if ["articles", "total", "mentions"].contains(key) { o.add(key, Int(value) ?? 0) }
                 else if key == "ratio" { if let r = Double(value) { o.add(key, r) } else { o.add(key, nil as String?) } }
+                else if key == "sparse" { o.add(key, value == "true") }
                 else { o.add(key, value) }
             }
             return o.text
         }
-    }
-
-    /// The chart: ratio (or mentions) per period, each smoothed over the last `smooth` periods
-    /// (a ratio pooled: the window's matching articles over its articles, so a month of one
-    /// article weighs as one article; mentions averaged over the periods with data); a period
-    /// with no dated article is a gap.
-    public func chart(mentions: Bool, smooth: Int = 1) -> TrendChart {
-        let lines = series.map { s in
-            let smoothed = buckets.indices.map { i -> Double? in
-                guard buckets[i].total > 0 else { return nil }
-                let window = max(0, i - smooth + 1)...i
-                if mentions {
-                    let withData = window.filter { buckets[$0].total > 0 }
-                    return Double(withData.map { s.mentions[$0] }.reduce(0, +)) / Double(withData.count)
-                }
-                return Double(window.map { s.articles[$0] }.reduce(0, +)) / Double(window.map { buckets[$0].total }.reduce(0, +))
-            }
-            return TrendChart.Series(name: s.query, values: smoothed)
-        }
-        let what = mentions ? "mentions" : "share of the \(period.rawValue)'s articles"
-        return TrendChart(title: "Discussed per \(period.rawValue)" + (smooth > 1 ? " (moving average of \(smooth))" : ""),
-                          labels: buckets.map(\.label), series: lines, yLabel: what, percent: !mentions)
     }
 }

@@ -7,9 +7,9 @@ struct AddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Fetch op-eds by URL, keep each page in the corpus folder, and index it.",
         discussion: """
-            The page is saved as fetched (2025-09-20-there-are-limits-to-bonhomie.html) in --into DIR, remembered per index (default: Corpus/ of the default index); re-indexing never needs the network. An address already in the index (or its canonical address) is not fetched again unless --refresh. Only http and https.
+            The page is saved as fetched (2025-09-20-there-are-limits-to-bonhomie.html) in --into DIR, remembered per index (default: Corpus/ of the default index, else a folder beside the index: news-pages/ for news.sqlite); re-indexing never needs the network. An address already in the index (or its canonical address) is not fetched again unless --refresh. Only http and https.
 
-            Exit codes: 0 done, 3 some pages failed (each named).
+            Exit codes: 0 done, 2 error, 3 some pages failed (each named), 64 usage error (an unknown option, a missing argument).
             """)
 
     @OptionGroup var location: IndexOptions

@@ -5,7 +5,8 @@ import Opine
 struct FollowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow",
-        abstract: "Follow an RSS or Atom feed (an outlet's opinion section); `opine update` fetches it.")
+        abstract: "Follow an RSS or Atom feed (an outlet's opinion section); `opine update` fetches it.",
+        discussion: "Pages are kept in --into DIR, remembered per index; by default Corpus/ of the default index, else a folder beside the index (news-pages/ for news.sqlite); follow says which.\n\nExit codes: 0 done, 2 error, 64 usage error (no feed, an unknown option).")
 
     @OptionGroup var location: IndexOptions
 
@@ -18,7 +19,7 @@ struct FollowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop following this feed.", valueName: "feed-url"))
     var remove: String?
 
-    @Option(help: ArgumentHelp("Where to keep the pages (remembered for this index).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where to keep the pages (remembered for this index; default: Corpus/ of the default index, else a folder beside the index, news-pages/ for news.sqlite).", valueName: "dir"))
     var into: String?
 
     func validate() throws {
@@ -29,8 +30,8 @@ struct FollowCommand: ParsableCommand {
         let (engine, fallback) = try location.openForWriting()
         if let feed {
             try engine.follow(feed)
-            if let into { _ = try engine.add([], into: into, fallback: fallback) }
-            Output.line("following \(feed); `opine update` fetches it")
+            let pages = try engine.pagesFolder(into, fallback: fallback)
+            Output.line("following \(feed); `opine update` fetches it, keeping its pages in \(Paths.display(pages))")
         }
         if let remove {
             Output.line(try engine.unfollow(remove) ? "no longer following \(remove)" : "\(remove) was not followed")
@@ -43,7 +44,7 @@ struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Fetch every followed feed and add the op-eds it has not seen.",
-        discussion: "Exit codes: 0 done, 3 some feeds or pages failed (each named; failed items are retried next time).")
+        discussion: "Exit codes: 0 done, 2 error, 3 some feeds or pages failed (each named; failed items are retried next time), 64 usage error.")
 
     @OptionGroup var location: IndexOptions
 

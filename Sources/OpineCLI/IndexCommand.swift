@@ -33,7 +33,7 @@ struct IndexCommand: ParsableCommand {
 
             Ctrl-C (or SIGTERM) stops at the next file's end and keeps what was indexed; the next run finishes the job. A second Ctrl-C quits at once.
 
-            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept), 130 interrupted (work committed so far is kept).
+            Exit codes: 0 every file indexed, 3 finished but some files were skipped (each named in a warning on stderr), 2 the run stopped on an error (work committed so far is kept), 64 usage error (an unknown option, a missing argument), 130 interrupted (work committed so far is kept).
             """)
 
     @OptionGroup var location: IndexOptions

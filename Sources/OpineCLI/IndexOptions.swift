@@ -29,15 +29,17 @@ public struct IndexOptions: ParsableArguments {
     }
 
     /// Opens the engine for writing (rebuilding an index of another version), with the folder
-    /// fetched pages go to by default: the default index's `Corpus/`.
+    /// fetched pages go to by default: the default index's `Corpus/`, else a folder beside the
+    /// index (`news.sqlite` keeps them in `news-pages/`).
     func openForWriting() throws -> (Engine, String?) {
         let where_ = try locations()
+        let pages = where_.isDefaultIndex ? where_.corpus : Paths.pagesFolder(besideIndex: Paths.absolute(where_.index))
         do {
-            return (try Engine(indexPath: where_.index), where_.isDefaultIndex ? where_.corpus : nil)
+            return (try Engine(indexPath: where_.index), pages)
         } catch let e as IndexError {
             guard case .versionMismatch = e else { throw e }
             Output.error("opine: the index was built by another version; rebuilding it")
-            return (try Engine(indexPath: where_.index, rebuild: true), where_.isDefaultIndex ? where_.corpus : nil)
+            return (try Engine(indexPath: where_.index, rebuild: true), pages)
         }
     }
 
@@ -72,6 +74,19 @@ public struct IndexOptions: ParsableArguments {
 
 /// Paths as shown to people: relative to the current folder when below it.
 public enum Paths {
+    /// `path` from the root: relative paths are taken from the current folder.
+    public static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (full as NSString).standardizingPath
+    }
+
+    /// Where fetched pages of a private index are kept unless `--into` says otherwise:
+    /// `/tmp/news.sqlite` → `/tmp/news-pages`.
+    public static func pagesFolder(besideIndex index: String) -> String {
+        let name = ((index as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (index as NSString).deletingLastPathComponent + "/" + (name.isEmpty ? "opine" : name) + "-pages"
+    }
+
     public static func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"

@@ -12,7 +12,7 @@ public struct OpineCommand: ParsableCommand {
         discussion: """
             On a fresh clone, `opine search CPEC` builds the default index from Corpus/ first.
 
-            Exit codes: 0 results found or work done, 1 no results, 2 error, 3 indexing finished but some files were skipped (each is named in a warning).
+            Exit codes: 0 results found or work done, 1 no results, 2 error, 3 indexing finished but some files were skipped (each is named in a warning), 64 usage error (an unknown command or option, a missing argument).
             """,
         version: "opine \(Engine.version)",
         subcommands: [SearchCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self,
@@ -32,6 +32,10 @@ public enum OpineMain {
         // the exit code stays the search's.
         signal(SIGPIPE, SIG_IGN)
         let args = SearchArguments.split(arguments ?? Array(CommandLine.arguments.dropFirst()))
+        if let message = UnknownCommand.message(args) {
+            Output.error(message)
+            exit(ExitCode.validationFailure.rawValue)
+        }
         var command: any ParsableCommand
         do {
             command = try OpineCommand.parseAsRoot(args)

@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
               terror*              words starting with "terror"
               title:bonhomie       in the title;  author:Husain  by that author
             Case matters only for acronyms: US finds the acronym, us finds both.
-            Exit codes: 0 results, 1 no results, 2 error.
+            Exit codes: 0 results, 1 no results, 2 error, 64 usage error (an unknown option, -c with -l).
             """)
 
     @OptionGroup var location: IndexOptions
@@ -57,6 +57,9 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard limit >= 1 && limit <= 10_000 else { throw ValidationError("--limit must be between 1 and 10000") }
         guard (1...3).contains(snippets) else { throw ValidationError("--snippets must be 1, 2 or 3") }
+        guard !(count && filesWithMatches) else {
+            throw ValidationError("-c counts the matching articles and -l lists their files: give one of them")
+        }
         guard !filters.isEmpty || !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("give a query, for example: opine search CPEC (or a filter: --author, --outlet, --since)")
         }

@@ -17,7 +17,7 @@ struct SearchPrinter {
     func lines(_ response: SearchResponse, mode: Mode) -> [String] {
         switch mode {
         case .count: [String(response.completeArticles)]
-        case .paths: response.results.filter(\.isComplete).map { display($0.article.path) }
+        case .paths: SearchPrinter.files(response).map { display($0.file) }
         case .json: response.results.map {
             $0.json(path: display($0.article.path), explain: explain, unmatched: response.unmatched)
         }
@@ -28,6 +28,21 @@ struct SearchPrinter {
                      $0.snippets.first?.text ?? ""])
         }
         }
+    }
+
+    /// What `-l` lists: each file holding a complete match once, in rank order (a dataset file
+    /// once for all its records, which no other tool could open by `file#identity`), with
+    /// how many of its records match.
+    static func files(_ response: SearchResponse) -> [(file: String, records: Int)] {
+        var out: [(file: String, records: Int)] = []
+        var index: [String: Int] = [:]
+        for r in response.results where r.isComplete {
+            let file = r.article.file
+            if let i = index[file] { out[i].records += 1; continue }
+            index[file] = out.count
+            out.append((file, r.article.recordFile == nil ? 0 : 1))
+        }
+        return out
     }
 
     func text(_ response: SearchResponse) -> [String] {
@@ -77,13 +92,24 @@ struct SearchPrinter {
         if notFound {
             var line = "opine: no results for \(EngineError.quoted(query))"
             if let (n, filters) = response.filteredOut {
-                line = "opine: \(n) article\(n == 1 ? "" : "s") match \(EngineError.quoted(query)); none is "
-                    + filters.joined(separator: ", ")
+                line = query.trimmingCharacters(in: .whitespaces).isEmpty
+                    ? "opine: no article is " + filters.joined(separator: " and ")
+                    : "opine: \(n) article\(n == 1 ? "" : "s") match\(n == 1 ? "es" : "") \(EngineError.quoted(query)); none is "
+                        + filters.joined(separator: " and ")
             }
             out.append(line)
         }
+        if mode == .paths {
+            for f in SearchPrinter.files(response) where f.records > 0 {
+                out.append("opine: \(display(f.file)): \(f.records) matching record\(f.records == 1 ? "" : "s") (--json names each)")
+            }
+        }
         for (word, suggestion) in response.unmatched {
             out.append("opine: no article has \(EngineError.quoted(word))" + (suggestion.map { " — did you mean \($0)?" } ?? ""))
+        }
+        for m in response.throughStem {
+            out.append("opine: \(EngineError.quoted(m.word)) matched as \(EngineError.quoted(m.stem + "…")) in \(m.articles) article\(m.articles == 1 ? "" : "s")"
+                + " (none has the word as written)" + (m.suggestion.map { " — did you mean \($0)?" } ?? ""))
         }
         for c in response.commonerSpellings {
             out.append("opine: \(c.articles) article\(c.articles == 1 ? " has" : "s have") \(EngineError.quoted(c.word))"

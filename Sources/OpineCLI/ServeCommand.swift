@@ -19,7 +19,7 @@ struct ServeCommand: ParsableCommand {
         let server = folder + "/opine-serve"
         if !FileManager.default.isExecutableFile(atPath: server) { try ServeCommand.build(into: folder) }
         guard FileManager.default.isExecutableFile(atPath: server) else {
-            throw ValidationError("the server is built apart: run `swift run opine-serve` (or `swift build --product opine-serve`) once; \(server) is missing")
+            throw ValidationError("\(server) is missing: `opine serve` runs the opine-serve beside opine, built apart; in the Opine package run `swift build -c release --static-swift-stdlib --product opine-serve && cp .build/release/opine-serve \(folder)/` (or `swift run opine-serve` there)")
         }
         let argv = [server] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]

@@ -16,10 +16,11 @@ struct StatsCommand: ParsableCommand {
         let engine = try location.openForSearch()
         let s = try engine.stats()
         if json {
-            Output.line(s.json(index: engine.indexPath))
+            Output.line(s.json(index: Paths.absolute(engine.indexPath)))
             return
         }
-        Output.line("index:     \(Paths.display(engine.indexPath)) (\(s.bytes / 1024) KiB)")
+        // Absolute paths: the index and its roots are named wherever stats is run from.
+        Output.line("index:     \(Paths.absolute(engine.indexPath)) (\(s.bytes / 1024) KiB)")
         Output.line("articles:  \(s.articles)")
         Output.line("passages:  \(s.passages)")
         Output.line("authors:   \(s.authors)")
@@ -29,6 +30,7 @@ struct StatsCommand: ParsableCommand {
             Output.line("outlets:   " + s.outlets.prefix(8).map { "\($0.name) \($0.articles)" }.joined(separator: ", ")
                         + (s.outlets.count > 8 ? ", … (\(s.outlets.count) in all)" : ""))
         }
-        for r in s.roots { Output.line("root:      \(Paths.display(r))") }
+        for r in s.roots { Output.line("root:      \(Paths.absolute(r))") }
+        if let pages = try engine.rememberedPagesFolder() { Output.line("pages:     \(Paths.absolute(pages)) (fetched pages are kept here)") }
     }
 }

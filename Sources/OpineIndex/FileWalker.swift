@@ -324,11 +324,17 @@ struct FileWalker {
             if isArticleName(name) {
                 files.append(prefix: prefix, name: name, size: Int64(st.st_size), mtime: FileWalker.mtime(st))
             } else {
-                skippedTypes[FileWalker.type(of: String(cString: name)), default: 0] += 1
+                skippedTypes[FileWalker.type(of: FileWalker.string(name)), default: 0] += 1
             }
         default:
             if isArticleName(name) { warnings.append("\(path()): not a regular file, skipped") }
         }
+    }
+
+    /// A NUL-terminated name as a String (invalid UTF-8 repaired), without the deprecated
+    /// `String(cString:)` of an array, which every build warned about.
+    static func string(_ name: [CChar]) -> String {
+        String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether a name (NUL-terminated) is valid UTF-8; most are ASCII, answered by a scan.

@@ -246,7 +246,7 @@ extension IndexStore {
     static let duplicateWarnings = 10
 
     /// `…/export.csv` for `…/export.csv#id=7`: the dataset file a stored path is a record of.
-    static func recordFile(of path: String, formats: ArticleFormats) -> String? {
+    public static func recordFile(of path: String, formats: ArticleFormats) -> String? {
         // Most paths are files of their own: a byte scan answers them (a no-op re-index asks
         // this of every stored path; lowercasing each one was two thirds of its time).
         let hasHash = path.utf8.withContiguousStorageIfAvailable { b in b.baseAddress.map { memchr($0, 0x23, b.count) != nil } ?? false }

@@ -1,117 +1,118 @@
 import Foundation
 
-/// A line chart as SVG, written by hand: one line per series, a legend, labelled axes. Valid
-/// XML (every text escaped), readable by browsers and `rsvg-convert`.
+/// A line chart that stands on its own, as SVG written by hand: a title naming what is
+/// plotted, a subtitle with the collection and its numbers, a legend, round ticks, periods as
+/// a reader names them, each series' peak with the counts behind it, and notes on what the
+/// chart leaves out. Sparse points (too few articles for a share) are hollow and lighter and
+/// take no part in the scale. Valid XML (every text escaped), read by browsers and `rsvg-convert`.
 public struct TrendChart: Sendable {
+    /// One period of a series.
+    public struct Point: Sendable, Equatable {
+        /// Nil where there is no data (the line breaks there).
+        public var value: Double?
+        /// Too few articles behind the value: drawn hollow, left out of the scale.
+        public var sparse: Bool
+        /// The counts behind the value (matching articles or mentions, of `total` dated articles).
+        public var matching: Int
+        public var total: Int
+
+        public init(value: Double?, sparse: Bool = false, matching: Int = 0, total: Int = 0) {
+            self.value = value
+            self.sparse = sparse
+            self.matching = matching
+            self.total = total
+        }
+    }
+
     public struct Series: Sendable {
         public var name: String
-        /// One per label; nil where there is no data (the line breaks there).
-        public var values: [Double?]
-        public init(name: String, values: [Double?]) {
+        /// One per label.
+        public var points: [Point]
+        public init(name: String, points: [Point]) {
             self.name = name
-            self.values = values
+            self.points = points
+        }
+    }
+
+    /// A period's names: on the axis (`Mar 2` over its year, shown where it changes) and in
+    /// full for an annotation (`Mar 2, 1987`); `ordinal` numbers periods on a common count, so
+    /// that every n-th label falls on a round boundary.
+    public struct Label: Sendable {
+        public var short: String
+        public var year: String?
+        public var full: String
+        public var ordinal: Int
+        public init(short: String, year: String?, full: String, ordinal: Int) {
+            self.short = short
+            self.year = year
+            self.full = full
+            self.ordinal = ordinal
         }
     }
 
     public var title: String
-    public var labels: [String]
+    public var subtitle: String
+    public var labels: [Label]
+    /// Steps between labelled periods to choose from, smallest first (1, 2, 4, 13 … weeks).
+    public var labelSteps: [Int] = [1, 2, 5, 10, 20, 50, 100]
     public var series: [Series]
-    /// What the y axis measures ("share of articles", "articles").
-    public var yLabel: String
-    /// Y values shown as percentages.
+    /// Values are shares, shown as percentages (else counts).
     public var percent: Bool
-    /// Pixels; the width is 900 (a page shows a lower chart above its results).
-    public var height = 480.0
+    /// What a reader must know that the lines do not show (sparse periods, strays left out).
+    public var notes: [String] = []
+    /// Pixels of the viewBox, which a page scales to its column: 900 for a file, the width of
+    /// the column on a page (the text then keeps the sizes below, in CSS pixels).
+    public var width = 900.0
 
-    public init(title: String, labels: [String], series: [Series], yLabel: String, percent: Bool) {
+    public init(title: String, subtitle: String, labels: [Label], series: [Series], percent: Bool) {
         self.title = title
+        self.subtitle = subtitle
         self.labels = labels
         self.series = series
-        self.yLabel = yLabel
         self.percent = percent
     }
 
     /// Okabe–Ito colours: told apart by people with the common colour-vision deficiencies.
     public static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
-    static let width = 900.0, left = 80.0, right = 170.0, top = 50.0, bottom = 80.0
+    /// Text sizes in pixels of the viewBox; none below 12, so a chart drawn at its width keeps
+    /// every text readable (11 px is the least a phone's reader is asked to read).
+    static let titleSize = 18.0, subtitleSize = 13.0, textSize = 12.0, legendSize = 13.0
 
     public func svg() -> String {
-        let plotW = TrendChart.width - TrendChart.left - TrendChart.right
-        let plotH = height - TrendChart.top - TrendChart.bottom
-        let maxValue = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        let (step, top) = TrendChart.niceScale(maxValue)
-        func x(_ i: Int) -> Double { TrendChart.left + (labels.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(labels.count - 1)) }
-        func y(_ v: Double) -> Double { TrendChart.top + plotH - (top == 0 ? 0 : plotH * v / top) }
+        let scale = Scale(values: series.flatMap(\.points), percent: percent)
+        let layout = Layout(self, scale: scale)
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(TrendChart.width))" height="\(Int(height))" viewBox="0 0 \(Int(TrendChart.width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(layout.height))" viewBox="0 0 \(Int(width)) \(Int(layout.height))" font-family="Helvetica, Arial, sans-serif" font-size="\(Int(TrendChart.textSize))" role="img">
+            <title>\(ChartText.escape(title))</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="\(TrendChart.left)" y="28" font-size="16" font-weight="bold">\(TrendChart.escape(title))</text>
 
             """
-        var v = 0.0
-        while v <= top + step / 2 {
-            let yy = y(v)
-            out += "<line x1=\"\(TrendChart.left)\" y1=\"\(f(yy))\" x2=\"\(TrendChart.left + plotW)\" y2=\"\(f(yy))\" stroke=\"#e5e5e5\"/>\n"
-            out += "<text x=\"\(TrendChart.left - 8)\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(TrendChart.escape(format(v, step: step)))</text>\n"
-            v += step
-        }
-        out += "<line x1=\"\(TrendChart.left)\" y1=\"\(f(TrendChart.top + plotH))\" x2=\"\(TrendChart.left + plotW)\" y2=\"\(f(TrendChart.top + plotH))\" stroke=\"#333\"/>\n"
-        out += "<line x1=\"\(TrendChart.left)\" y1=\"\(TrendChart.top)\" x2=\"\(TrendChart.left)\" y2=\"\(f(TrendChart.top + plotH))\" stroke=\"#333\"/>\n"
-        let every = max(1, Int((Double(labels.count) / 12).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
-            out += "<text x=\"\(f(x(i)))\" y=\"\(f(TrendChart.top + plotH + 18))\" text-anchor=\"end\" transform=\"rotate(-35 \(f(x(i))) \(f(TrendChart.top + plotH + 18)))\">\(TrendChart.escape(label))</text>\n"
-        }
-        out += "<text transform=\"translate(18 \(f(TrendChart.top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(TrendChart.escape(yLabel))</text>\n"
-        for (k, s) in series.enumerated() {
-            let colour = TrendChart.colours[k % TrendChart.colours.count]
-            for run in TrendChart.runs(s.values) where run.count > 1 {
-                let points = run.map { "\(f(x($0))),\(f(y(s.values[$0]!)))" }.joined(separator: " ")
-                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
-            }
-            // Points where they are few, and always a point that stands alone between gaps.
-            for run in TrendChart.runs(s.values) where s.values.count <= 60 || run.count == 1 {
-                for i in run { out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(s.values[i]!)))\" r=\"2.5\" fill=\"\(colour)\"/>\n" }
-            }
-            let ly = TrendChart.top + 10 + Double(k) * 20
-            out += "<rect x=\"\(f(TrendChart.width - TrendChart.right + 20))\" y=\"\(f(ly - 9))\" width=\"14\" height=\"4\" fill=\"\(colour)\"/>\n"
-            out += "<text x=\"\(f(TrendChart.width - TrendChart.right + 40))\" y=\"\(f(ly - 3))\">\(TrendChart.escape(String(s.name.prefix(22))))</text>\n"
-        }
+        out += headings(layout) + legend(layout) + yAxis(layout, scale) + xAxis(layout)
+        for (k, s) in series.enumerated() { out += marks(s, colour: TrendChart.colour(k), layout, scale) }
+        out += peaks(layout, scale) + footnotes(layout)
         return out + "</svg>\n"
     }
 
-    /// The runs of consecutive indices with a value.
-    static func runs(_ values: [Double?]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start: Int?
-        for (i, v) in values.enumerated() {
-            if v != nil, start == nil { start = i }
-            if v == nil, let s = start { out.append(s..<i); start = nil }
+    static func colour(_ k: Int) -> String { colours[k % colours.count] }
+
+    /// The title and subtitle, wrapped to the width.
+    func headings(_ l: Layout) -> String {
+        var out = ""
+        for (i, line) in l.titleLines.enumerated() {
+            out += "<text x=\"\(ChartText.f(l.margin))\" y=\"\(ChartText.f(l.titleY + Double(i) * TrendChart.titleSize * 1.25))\" font-size=\"\(Int(TrendChart.titleSize))\" font-weight=\"bold\" fill=\"#111\">\(ChartText.escape(line))</text>\n"
         }
-        if let s = start { out.append(s..<values.count) }
+        for (i, line) in l.subtitleLines.enumerated() {
+            out += "<text x=\"\(ChartText.f(l.margin))\" y=\"\(ChartText.f(l.subtitleY + Double(i) * TrendChart.subtitleSize * 1.35))\" font-size=\"\(Int(TrendChart.subtitleSize))\" fill=\"#444\">\(ChartText.escape(line))</text>\n"
+        }
         return out
     }
 
-    /// A tick's label, with the decimals its step needs (0.02% steps are not all "0.0%").
-    func format(_ v: Double, step: Double) -> String {
-        if percent {
-            let needed = step * 100 < 1 ? Int((-log10(step * 100)).rounded(.up)) : 0
-            return String(format: "%.\(max(needed, v * 100 < 10 ? 1 : 0))f%%", v * 100)
-        }
-        return v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+    /// The notes under the axis, wrapped.
+    func footnotes(_ l: Layout) -> String {
+        l.noteLines.enumerated().map { i, line in
+            "<text x=\"\(ChartText.f(l.margin))\" y=\"\(ChartText.f(l.notesY + Double(i) * TrendChart.textSize * 1.35))\" fill=\"#555\">\(ChartText.escape(line))</text>\n"
+        }.joined()
     }
-
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
-
-    /// A tick step of 1, 2 or 5 × 10ⁿ giving about five ticks, and the axis top.
-    static func niceScale(_ maxValue: Double) -> (step: Double, top: Double) {
-        guard maxValue > 0 else { return (1, 1) }
-        let rough = maxValue / 5
-        let magnitude = pow(10, floor(log10(rough)))
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-        return (step, (maxValue / step).rounded(.up) * step)
-    }
-
-    static func escape(_ s: String) -> String { Highlighter.escapeHTML(s) }
 }

@@ -20,16 +20,28 @@ enum APIResponses {
             s.add("suggestion_articles", c.suggestionArticles)
             return s.text
         }.joined(separator: ",") + "]")
+        o.add("matched_by_stem", raw: "[" + response.throughStem.map { m in
+            var s = JSONObject()
+            s.add("word", m.word)
+            s.add("stem", m.stem)
+            s.add("articles", m.articles)
+            s.add("suggestion", m.suggestion)
+            return s.text
+        }.joined(separator: ",") + "]")
         let results = response.results.map { $0.json(path: $0.article.path, explain: explain) }
         o.add("results", raw: "[" + results.joined(separator: ",") + "]")
         return o.text
     }
 
-    /// `/api/trend`: `opine trend --json`'s rows, with the period and the undated articles.
+    /// `/api/trend`: `opine trend --json`'s rows, with the period, the undated articles, the
+    /// minimum of a period that is not sparse, and the strays left out before and after.
     static func trend(_ trend: TrendResponse, mentions: Bool) -> String {
         var o = JSONObject()
         o.add("period", trend.period.rawValue)
         o.add("undated_articles", trend.undatedArticles)
+        o.add("min_articles", trend.minimumArticles)
+        o.add("left_out_before", trend.leftOut.before)
+        o.add("left_out_after", trend.leftOut.after)
         o.add("rows", raw: "[" + trend.jsonLines(mentions: mentions).joined(separator: ",") + "]")
         let words = trend.series.flatMap { s in s.unmatchedWords.map { (s.query, $0) } }
         o.add("unmatched", raw: "[" + words.map { w in

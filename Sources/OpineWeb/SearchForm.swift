@@ -40,6 +40,16 @@ public struct SearchForm: Sendable, Equatable {
         page = try SearchForm.page(request.value("page"))
     }
 
+    /// The form as typed, unchecked, for the page that refuses it: the query stays in the box
+    /// (its words are the user's to correct), the filters as given, at most as many as are read.
+    public init(keeping request: WebRequest) {
+        query = request.value("q") ?? ""
+        authors = Array(request.values("author").prefix(SearchForm.maximumFilters))
+        outlets = Array(request.values("outlet").prefix(SearchForm.maximumFilters))
+        since = request.value("since") ?? ""
+        until = request.value("until") ?? ""
+    }
+
     static func date(_ value: String?, _ name: String) throws(WebFailure) -> String {
         let v = (value ?? "").trimmingCharacters(in: .whitespaces)
         guard v.isEmpty || ArticleDate(iso: v) != nil else {

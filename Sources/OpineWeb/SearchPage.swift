@@ -9,6 +9,11 @@ struct SearchPage {
     /// The trend chart as inline SVG (first page only), nil when there is none to draw.
     let trendSVG: String?
 
+    /// The chart's widths: the column of a desktop's page (46rem less its padding), and a
+    /// phone's, 320 so that its 12 px text is 11 px on the narrowest phones (a 294 px column)
+    /// and 13.6 px at 390; the stylesheet shows one (`figure.trend`).
+    static let wideChart = 700.0, narrowChart = 320.0
+
     /// Pages of results: every matched article (a partial match included), at most 1,000.
     var pageCount: Int {
         min(SearchForm.maximumPage, max(1, (response.matchedArticles + SearchForm.perPage - 1) / SearchForm.perPage))
@@ -25,7 +30,7 @@ struct SearchPage {
 
     /// "12 articles match 'CPEC'" (every clause), and how many more match part of the query.
     func summary() -> String {
-        let q = "<q>" + HTML.text(form.query.isEmpty ? "the filters" : form.query) + "</q>"
+        let q = form.query.isEmpty ? "<q>the filters</q>" : SearchPage.echo(form.query)
         let complete = response.completeArticles
         var line = complete == 0 ? "No article matches \(q)" : "\(HTML.plural(complete, "article matches", "articles match")) \(q)"
         let partial = response.matchedArticles - complete
@@ -46,6 +51,15 @@ struct SearchPage {
             }
             out += "<p class=\"notice\">\(line)</p>\n"
         }
+        for m in response.throughStem {
+            var line = "<q>\(HTML.text(m.word))</q> matched as <q>\(HTML.text(m.stem))…</q> in \(HTML.plural(m.articles, "article", "articles"))"
+                + " (none has the word as written)"
+            if let suggestion = m.suggestion {
+                let fixed = SearchPage.replacing(m.word, with: suggestion, in: form.query)
+                line += " — did you mean <a href=\"/search?\(HTML.href(form.parameters(query: fixed)))\">\(HTML.text(suggestion))</a>?"
+            }
+            out += "<p class=\"notice\">\(line)</p>\n"
+        }
         for c in response.commonerSpellings {
             let fixed = SearchPage.replacing(c.word, with: c.suggestion, in: form.query)
             out += "<p class=\"notice\">\(HTML.plural(c.articles, "article has", "articles have")) <q>\(HTML.text(c.word))</q>"
@@ -53,9 +67,17 @@ struct SearchPage {
                 + " (\(HTML.plural(c.suggestionArticles, "article", "articles")))?</p>\n"
         }
         if let (articles, filters) = response.filteredOut {
-            out += "<p class=\"notice\">\(HTML.plural(articles, "article matches", "articles match")) <q>\(HTML.text(form.query))</q>; none is \(HTML.text(filters.joined(separator: ", ")))</p>\n"
+            let none = HTML.text(filters.joined(separator: " and "))
+            out += form.query.trimmingCharacters(in: .whitespaces).isEmpty ? "<p class=\"notice\">No article is \(none)</p>\n"
+                : "<p class=\"notice\">\(HTML.plural(articles, "article matches", "articles match")) \(SearchPage.echo(form.query)); none is \(none)</p>\n"
         }
         return out
+    }
+
+    /// The query as the page repeats it: in quotation marks (`<q>`), unless it has its own
+    /// (a phrase), which would be doubled (“"climate change"”): then as typed, in bold.
+    static func echo(_ query: String) -> String {
+        query.contains("\"") ? "<strong class=\"query\">\(HTML.text(query))</strong>" : "<q>\(HTML.text(query))</q>"
     }
 
     static func replacing(_ word: String, with suggestion: String, in query: String) -> String {

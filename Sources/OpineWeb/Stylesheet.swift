@@ -39,6 +39,15 @@ enum Stylesheet {
         .notice { margin: .3rem 0; padding: .45rem .7rem; background: var(--wash); border-left: 3px solid #e69f00; border-radius: 4px; }
         figure.trend { margin: 1rem 0; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; background: #fff; }
         figure.trend svg { display: block; width: 100%; height: auto; }
+        /* The chart in two layouts (SearchPage.wideChart, .narrowChart), each drawn at its column's
+           width, so that its 12 px text stays near 12 px: the wide one (700) from 760 px, a 704 px
+           column; the narrow one (320) below, at most 420 px wide: 11 px at 320, 13.6 at 390,
+           at most 15.75. */
+        figure.trend .narrow { display: none; }
+        @media (max-width: 759px) {
+          figure.trend .wide { display: none; }
+          figure.trend .narrow { display: block; max-width: 420px; margin: 0 auto; }
+        }
         ol.results { list-style: none; padding: 0; margin: 0; }
         .result { padding: .9rem 0; border-bottom: 1px solid var(--line); }
         .result h2 { font: 600 1.15rem/1.3 Georgia, "Times New Roman", serif; margin: 0 0 .15rem; }

@@ -27,6 +27,8 @@ extension WebApp {
         let title = (form.query.isEmpty ? "Filters" : form.query) + " – Opine"
         do {
             let response = try engine.search(form.searchRequest())
+            let pages = SearchPage(form: form, response: response, trendSVG: nil).pageCount
+            if form.page > pages { return WebApp.redirect(to: "/search?" + form.parameters(page: pages)) }
             let page = SearchPage(form: form, response: response, trendSVG: trendChart(form, response))
             return WebResponse(contentType: WebResponse.html, body: shell(title, form).page(page.main()))
         } catch let e as EngineError {
@@ -36,16 +38,25 @@ extension WebApp {
         }
     }
 
+    /// A page past the last ("page 3 of 2") is answered with the last page's address.
+    static func redirect(to target: String) -> WebResponse {
+        WebResponse(status: 303, contentType: WebResponse.html, body: "<a href=\"\(HTML.href(target))\">\(HTML.text(target))</a>\n",
+                    headers: [("Location", target)])
+    }
+
     /// The query's trend over the matching articles' dates, drawn inline, on the first page of
     /// a query with matches; nil when there is no date to draw.
     func trendChart(_ form: SearchForm, _ response: SearchResponse) -> String? {
         guard form.page == 1, !form.query.isEmpty, response.completeArticles > 0,
               let trend = try? engine.trend(form.trendRequest()),
               trend.series.contains(where: { $0.articles.contains { $0 > 0 } }) else { return nil }
-        var chart = trend.chart(mentions: false)
-        chart.height = 320
-        let svg = chart.svg()
-        return svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
+        func inline(_ width: Double) -> String {
+            let svg = trend.chart(mentions: false, width: width).svg()
+            return svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
+        }
+        // Two layouts, one shown by the stylesheet: each drawn at the width of the column that
+        // shows it, so its text keeps its sizes (12 px and up) on a desktop and on a phone.
+        return "<div class=\"wide\">\n\(inline(SearchPage.wideChart))</div>\n<div class=\"narrow\">\n\(inline(SearchPage.narrowChart))</div>\n"
     }
 
     func articlePage(_ r: WebRequest, id: Int64) throws -> WebResponse {
@@ -69,7 +80,7 @@ extension WebApp {
         return WebResponse(contentType: WebResponse.json, body: APIResponses.search(response, form: form, explain: explain))
     }
 
-    /// `/api/trend?q=CPEC&q=tariffs&by=month&count=mentions`: up to eight queries.
+    /// `/api/trend?q=CPEC&q=tariffs&by=month&count=mentions&min_articles=30`: up to eight queries.
     func apiTrend(_ r: WebRequest) throws -> WebResponse {
         let form = try SearchForm(r)
         let queries = r.values("q")
@@ -82,6 +93,10 @@ extension WebApp {
         if let by = r.value("by"), !by.isEmpty {
             guard let period = Period(rawValue: by) else { throw WebFailure.badRequest("by must be day, week, month, quarter or year, not \(EngineError.quoted(by))") }
             request.period = period
+        }
+        if let min = r.value("min_articles"), !min.isEmpty {
+            guard min.count <= 7, let n = Int(min), n >= 0 else { throw WebFailure.badRequest("min_articles must be a number of articles, not \(EngineError.quoted(min))") }
+            request.minimumArticles = n
         }
         let mentions = r.value("count") == "mentions"
         request.countsMentions = mentions

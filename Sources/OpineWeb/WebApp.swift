@@ -26,12 +26,14 @@ public struct WebApp: Sendable {
             r.headers.append(("Allow", "GET, HEAD"))
             return r
         }
+        // A refused page keeps the user's words in its search box, with the reason beside them.
+        let typed = SearchForm(keeping: request)
         do {
             return try route(request)
         } catch let f as WebFailure {
-            return failure(f, api: api)
+            return failure(f, api: api, form: typed)
         } catch {
-            return failure(WebApp.failure(for: error), api: api)
+            return failure(WebApp.failure(for: error), api: api, form: typed)
         }
     }
 
@@ -76,14 +78,15 @@ public struct WebApp: Sendable {
     /// The answer to a request refused before it could be read (an address that is not a path).
     public func refusal(_ f: WebFailure) -> WebResponse { failure(f, api: false) }
 
-    func failure(_ f: WebFailure, api: Bool) -> WebResponse {
+    func failure(_ f: WebFailure, api: Bool, form: SearchForm = SearchForm()) -> WebResponse {
         if api { return WebResponse(status: f.status, contentType: WebResponse.json, body: APIResponses.error(f.message)) }
         let main = "<section class=\"error\"><h1>\(HTML.text(WebApp.reason(f.status)))</h1><p>\(HTML.text(f.message))</p></section>"
-        return WebResponse(status: f.status, contentType: WebResponse.html, body: shell(WebApp.reason(f.status), SearchForm()).page(main))
+        return WebResponse(status: f.status, contentType: WebResponse.html, body: shell(WebApp.reason(f.status), form).page(main))
     }
 
     static func reason(_ status: Int) -> String {
         switch status {
+        case 303: "See other"
         case 400: "Bad request"
         case 404: "Not found"
         case 405: "Method not allowed"

@@ -23,6 +23,28 @@ import Testing
 
     func run(_ args: [String]) throws -> BinaryTests.Run { try BinaryTests.run(args, env: Self.env) }
 
+    /// Issue 24: `follow` on a private index without --into says where pages will be kept (a
+    /// folder beside the index), and `update` keeps them there, instead of failing with "no
+    /// folder to keep fetched pages in".
+    @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
+    func followOnAPrivateIndexKeepsPagesBesideIt() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("opine-beside-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let index = root + "/news.sqlite"
+        server.route("/a.html", .init(body: Self.page("Water rights", date: "2025-01-01")))
+        server.route("/feed.xml", .init(headers: ["Content-Type": "application/rss+xml"], body: Self.feed(server, ["/a.html"])))
+        let followed = try run(["follow", "--index", index, server.base + "/feed.xml"])
+        #expect(followed.status == 0, "\(followed.stderr)")
+        #expect(followed.stdout.contains("keeping its pages in \(root)/news-pages"), "\(followed.stdout)")
+        let updated = try run(["update", "--index", index])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/news-pages/2025-01-01-water-rights.html"))
+        let stats = try run(["stats", "--index", index])
+        #expect(stats.stdout.contains("pages:     \(root)/news-pages"))
+    }
+
     @Test(.enabled(if: BinaryTests.binary != nil, "needs the built opine binary (swift build)"))
     func followUpdateAddsEachItemOnce() throws {
         let server = try LoopbackServer()

@@ -21,9 +21,25 @@ struct TrendPrinterTests {
 
     @Test func barsShareOneScaleAndAnEmptyPeriodSaysSo() {
         let lines = TrendPrinter(trend: Self.trend, mentions: false, colour: false).text()
-        #expect(lines[1] == "2025-01  oil         8/10      80.0%  ████████████████████████")
-        #expect(lines[2] == "         coffee      2/10      20.0%  ██████", "a quarter of oil's bar: 20% of 80%")
-        #expect(lines[3] == "2025-02  oil         0/0           –", "under the % sign")
-        #expect(lines[5] == "2025-03  oil         4/10      40.0%  ████████████")
+        #expect(lines[1] == "Jan 2025  oil         8/10      80.0%  ████████████████████████")
+        #expect(lines[2] == "          coffee      2/10      20.0%  ██████", "a quarter of oil's bar: 20% of 80%")
+        #expect(lines[3] == "Feb 2025  oil         0/0           –", "under the % sign")
+        #expect(lines[5] == "Mar 2025  oil         4/10      40.0%  ████████████")
+    }
+
+    /// A sparse period (1 of 2 articles, 50%) is marked, in light bars that take no part in the
+    /// scale: the 40% of March keeps the full width, and a legend line says what ░ means.
+    @Test func sparsePeriodsAreMarkedAndLeftOutOfTheScale() throws {
+        var trend = Self.trend
+        trend.buckets[1].total = 2
+        trend.buckets[1].sparse = true
+        trend.buckets[0].total = 40
+        trend.series[0].articles[1] = 1
+        trend.minimumArticles = 30
+        let lines = TrendPrinter(trend: trend, mentions: false, colour: false).text()
+        #expect(lines[1].hasPrefix("░ sparse: a month of fewer than 30 dated articles"))
+        #expect(lines[2] == "Jan 2025  oil         8/40      20.0%  ████████████", "half of March's 40%")
+        #expect(lines[4] == "Feb 2025  oil         1/2       50.0%  ░░░░░░░░░░░░░░░░░░░░░░░░ sparse", "at most the full width")
+        #expect(lines[6] == "Mar 2025  oil         4/10      40.0%  ████████████████████████")
     }
 }

@@ -156,35 +156,153 @@ struct TrendTests {
         _ = try engine.index(roots: [folder], clock: { 0 })
         var request = TrendRequest(queries: ["oil"])
         request.period = .month
+        request.minimumArticles = 0
         let trend = try engine.trend(request)
         #expect(trend.buckets.map(\.label) == ["2025-01", "2025-02", "2025-03", "2025-04"])
         #expect(trend.buckets.map(\.total) == [2, 0, 1, 2])
         #expect(trend.table(mentions: false).map { $0[6] } == ["0.500000", "", "1.000000", "0.500000"])
         #expect(trend.jsonLines(mentions: false)[1].contains(#""ratio":null"#))
         let chart = trend.chart(mentions: false, smooth: 2)
-        #expect(chart.series[0].values == [0.5, nil, 1.0, 2.0 / 3.0], "March alone; April pooled with March: 2 of 3 articles")
+        #expect(chart.series[0].points.map(\.value) == [0.5, nil, 1.0, 2.0 / 3.0], "March alone; April pooled with March: 2 of 3 articles")
         let svg = chart.svg()
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 1, "one line, March to April; January stands alone")
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(svg.components(separatedBy: "r=\"2.6\"").count - 1 == 3, "a dot per month with data")
+    }
+}
+
+/// Issue 24: counts beside shares, sparse periods, strays far from the rest.
+struct TrendSparseTests {
+    /// Writes one dated note per entry of `dates` (text "oil" where `oil` holds), and indexes them.
+    static func engine(_ dates: [String], oil: (Int) -> Bool) throws -> (String, Engine) {
+        let folder = NSTemporaryDirectory() + "/opine-sparse-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/docs", withIntermediateDirectories: true)
+        for (n, date) in dates.enumerated() {
+            try "Note \(n)\n\(date)\n\nMarkets: \(oil(n) ? "oil" : "calm").".write(toFile: folder + "/docs/n\(n).txt", atomically: false, encoding: .utf8)
+        }
+        let engine = try Engine(indexPath: folder + "/i.sqlite")
+        _ = try engine.index(roots: [folder + "/docs"], clock: { 0 })
+        return (folder, engine)
     }
 
-    @Test func theChartIsWellFormedSVG() throws {
-        let chart = TrendChart(title: "Oil & <coffee>", labels: ["2025-01", "2025-02", "2025-03"],
-                               series: [.init(name: "oil", values: [0.1, 0.3, 0.2]), .init(name: "coffee", values: [0, 0.05, 0.1])],
-                               yLabel: "share", percent: true)
-        let svg = chart.svg()
-        let parser = XMLParser(data: Data(svg.utf8))
-        #expect(parser.parse(), "not well-formed XML")
-        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
-        #expect(svg.contains("Oil &amp; &lt;coffee&gt;"))
-        #expect(svg.contains(">30%<") || svg.contains(">40%<"))
+    /// At a minimum of 3, January's 3 articles are not sparse, February's 2 are: JSON rows say
+    /// so with a boolean, CSV with true/false, beside the counts.
+    @Test func rowsSayWhichPeriodsAreSparse() throws {
+        let (folder, engine) = try Self.engine(["2025-01-05", "2025-01-06", "2025-01-07", "2025-02-03", "2025-02-04"], oil: { $0 % 2 == 0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        request.minimumArticles = 3
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.map(\.sparse) == [false, true])
+        let json = trend.jsonLines(mentions: false)
+        #expect(json[0].contains(#""articles":2,"total":3"#) && json[0].contains(#""sparse":false"#))
+        #expect(json[1].contains(#""articles":1,"total":2"#) && json[1].contains(#""sparse":true"#))
+        #expect(trend.csv(mentions: false) == ["query,period,start,end,articles,total,ratio,sparse",
+                                               "oil,2025-01,2025-01-01,2025-01-31,2,3,0.666667,false",
+                                               "oil,2025-02,2025-02-01,2025-02-28,1,2,0.500000,true"])
     }
 
-    /// Small shares keep the decimals their ticks need: 0.02% steps, not six "0.0%" labels.
-    @Test func smallSharesAreLabelledApart() {
-        let chart = TrendChart(title: "t", labels: ["a", "b"], series: [.init(name: "x", values: [0, 0.0009])],
-                               yLabel: "share", percent: true)
-        let svg = chart.svg()
-        for label in [">0.00%<", ">0.02%<", ">0.04%<", ">0.06%<", ">0.08%<", ">0.10%<"] { #expect(svg.contains(label), "\(label)") }
+    /// The default minimum is documented as 30: 29 articles in a month are sparse, 30 are not.
+    @Test func theDefaultMinimumIsThirty() throws {
+        let dates = (0..<29).map { String(format: "2025-01-%02d", $0 % 28 + 1) } + (0..<30).map { String(format: "2025-02-%02d", $0 % 28 + 1) }
+        let (folder, engine) = try Self.engine(dates, oil: { $0 % 3 == 0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.map(\.total) == [29, 30])
+        #expect(trend.buckets.map(\.sparse) == [true, false])
+    }
+
+    /// Two articles of December 2016 before forty of August to December 2017: the months start
+    /// in August 2017, and the two are counted (one of them matches), never silently dropped.
+    @Test func straysFarFromTheRestAreLeftOutAndCounted() throws {
+        let dates = ["2016-12-01", "2016-12-02"] + (0..<40).map { String(format: "2017-%02d-%02d", 8 + $0 % 5, 1 + $0 % 28) }
+        let (folder, engine) = try Self.engine(dates, oil: { $0 == 0 || $0 % 4 == 0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.map(\.label) == ["2017-08", "2017-09", "2017-10", "2017-11", "2017-12"])
+        #expect(trend.leftOut.before == 2 && trend.leftOut.after == 0)
+        #expect(trend.series[0].leftOut == 1, "note 0 of 2016 holds oil")
+        #expect(trend.chart(mentions: false).notes.contains("Left out, far from the rest: 2 dated articles before Aug 2017 (a range of dates shows them)."))
+        // --since 2016-12-01 asks for them: kept.
+        request.since = ArticleDate(iso: "2016-12-01")
+        let asked = try engine.trend(request)
+        #expect(asked.buckets.first?.label == "2016-12" && asked.leftOut.before == 0)
+    }
+
+    /// The chart names its queries, its collection and its count of dated articles.
+    @Test func theChartNamesWhatItCounts() throws {
+        let (folder, engine) = try TrendTests.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil", "coffee"])
+        request.period = .month
+        let chart = try engine.trend(request).chart(mentions: false)
+        #expect(chart.title == "‘oil’ and ‘coffee’")
+        // 120 notes, 8 undated: 112 dated; the folder indexed is `docs`, named by its parent.
+        let collection = (folder as NSString).lastPathComponent
+        #expect(chart.subtitle == "Share of the 112 dated articles of \(collection) matching each query, per month, Jan–Apr 2025")
+        #expect(chart.labels.map(\.full) == ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"])
+    }
+}
+
+struct TrendRangeTests {
+    @Test func anEvenCollectionKeepsEveryArticle() {
+        let days = Array(0..<400)
+        #expect(TrendRange.core(days) == 0...399)
+    }
+
+    @Test func straysAtEitherEndAreLeftOut() {
+        // 100 articles over days 1000…1099; two at days 0 and 5, one at day 2000.
+        let days = [0, 5] + Array(1000..<1100) + [2000]
+        #expect(TrendRange.core(days) == 2...101)
+        #expect(TrendRange.core(days, keepFirst: true) == 0...101)
+        #expect(TrendRange.core(days, keepFirst: true, keepLast: true) == 0...102)
+    }
+
+    /// Below 20 articles, or more strays than 5% of them, nothing is left out.
+    @Test func onlyAFewAreEverLeftOut() {
+        #expect(TrendRange.core([0] + Array(1000..<1010)) == 0...10)
+        let many = Array(0..<6) + Array(1000..<1094)  // 6 of 100 far before: more than 5
+        #expect(TrendRange.core(many)?.lowerBound == 0)
+    }
+}
+
+struct PeriodLabelTests {
+    @Test(arguments: [
+        (Period.day, "1987-03-06", "Mar 6, 1987", "Mar 6"),
+        (.week, "1987-03-02", "Mar 2, 1987", "Mar 2"),
+        (.month, "1987-03-01", "Mar 1987", "Mar"),
+        (.quarter, "1987-07-01", "Q3 1987", "Q3"),
+        (.year, "1987-01-01", "1987", "1987"),
+    ] as [(Period, String, String, String)])
+    func readableLabels(_ period: Period, _ start: String, _ full: String, _ short: String) throws {
+        let date = try #require(ArticleDate(iso: start))
+        #expect(period.readableLabel(date) == full)
+        #expect(period.axisLabel(date).short == short)
+    }
+
+    /// Ordinals count periods, so that every third month is January, April, July, October.
+    @Test func ordinalsFallOnRoundBoundaries() throws {
+        let april = try #require(ArticleDate(iso: "1987-04-01"))
+        #expect(Period.month.ordinal(april) % 3 == 0)
+        #expect(Period.week.ordinal(try #require(ArticleDate(iso: "1987-03-09"))) - Period.week.ordinal(try #require(ArticleDate(iso: "1987-03-02"))) == 1)
+    }
+}
+
+extension TrendSparseTests {
+    /// A query whose only dated match is a stray keeps it: the periods span every article
+    /// (else its trend would be empty, and the web page drew no chart).
+    @Test func aQueryFoundOnlyInStraysKeepsThem() throws {
+        let dates = ["2016-12-01"] + (0..<40).map { String(format: "2017-%02d-%02d", 8 + $0 % 5, 1 + $0 % 28) }
+        let (folder, engine) = try Self.engine(dates, oil: { $0 == 0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = TrendRequest(queries: ["oil"])
+        request.period = .month
+        let trend = try engine.trend(request)
+        #expect(trend.buckets.first?.label == "2016-12" && trend.leftOut.before == 0)
+        #expect(trend.series[0].articles.first == 1)
     }
 }
