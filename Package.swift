@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "OpineRenderTests", dependencies: ["OpineRender", "OpineRanking"]),
         .testTarget(name: "OpineCLITests", dependencies: ["OpineCLI", "Opine", "OpineText", "OpineRender", "OpineFetch"]),
         .testTarget(name: "OpineWebTests", dependencies: ["OpineWeb", "Opine", "OpineText"]),
-        .testTarget(name: "OpineServerTests", dependencies: ["OpineServer", "OpineWeb", "Opine", "CZlib"]),
+        .testTarget(name: "OpineServerTests", dependencies: ["OpineServer", "OpineWeb", "Opine", "OpineText", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,6 +71,6 @@ enum RecordArticle {
     }
 
     static func clean(_ s: String?) -> String {
-        (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        StoredText.safe(s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

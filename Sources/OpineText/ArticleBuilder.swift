@@ -51,7 +51,10 @@ public struct ArticleBuilder: Sendable {
 
     /// The article, with at most ``maximumPassages`` passages: the overflow is merged into the
     /// last one, a body passage spanning them all.
-    public func build() -> Article {
+    /// Every text is made storable (``StoredText``: no NUL).
+    public func build() -> Article { StoredText.safe(capped()) }
+
+    func capped() -> Article {
         var a = article
         a.passages = passages
         guard passages.count > ArticleBuilder.maximumPassages else { return a }

@@ -98,3 +98,25 @@ struct HTMLReaderTests {
         #expect(login.warnings.map(\.description) == ["no article text found, indexed by its title"])
     }
 }
+
+/// Found by the hostile-data fuzzer (HostileDataFuzzTests): pages whose shape, not size, was
+/// the attack.
+struct HostileShapeTests {
+    /// Regression: 10,000 nested `<div><span>` took 167 s to read (the extraction was quadratic
+    /// in the depth). Elements deeper than 512 are not kept; their text joins the deepest one.
+    @Test func deeplyNestedElementsAreHeldAtTheMaximumDepth() throws {
+        let n = 10_000
+        let html = "<html><body>" + String(repeating: "<div><span>", count: n) + "The corridor was discussed at length, deep down."
+            + String(repeating: "</span></div>", count: n) + "</body></html>"
+        let tree = try DOMTree.parse(Array(html.utf8), encoding: "utf-8")
+        var deepest = 0
+        var depth = [Int](repeating: 0, count: tree.nodes.count)
+        for (i, node) in tree.nodes.enumerated() where node.parent >= 0 {
+            depth[i] = depth[node.parent] + 1
+            deepest = max(deepest, depth[i])
+        }
+        #expect(deepest <= DOMTree.maximumDepth + 1, "a tree \(deepest) deep")
+        let a = try #require(try HTMLReader().document(Array(html.utf8), path: "/p.html").articles.first)
+        #expect(a.body.joined().contains("The corridor was discussed at length, deep down."))
+    }
+}
