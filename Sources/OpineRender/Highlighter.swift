@@ -65,7 +65,10 @@ public struct Highlighter: Sendable {
         return style == .html ? Highlighter.escapeHTML(s) : s
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
+    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes. A
+    /// character XML 1.0 forbids even as an entity (a C0 control but tab and line breaks,
+    /// U+FFFE, U+FFFF: `CPEC \u{1}` typed as a query) becomes U+FFFD, so an SVG chart naming the
+    /// query stays well-formed (the hostile-data fuzzer found one that was not).
     public static func escapeHTML(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -76,6 +79,7 @@ public struct Highlighter: Sendable {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }
         }

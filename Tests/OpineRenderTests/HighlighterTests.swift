@@ -20,6 +20,12 @@ import Testing
         #expect(Highlighter(.html).strong("<b>") == "<strong>&lt;b&gt;</strong>")
     }
 
+    /// Regression (the hostile-data fuzzer): `CPEC \u{1}` in a chart's title made its SVG
+    /// ill-formed; XML 1.0 has no way to write U+0001, not even as an entity.
+    @Test func charactersXMLForbidsBecomeReplacementCharacters() {
+        #expect(Highlighter.escapeHTML("a\u{1}b\u{1F}c\u{FFFE}d\te\nf\rg\u{7F}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te\nf\rg\u{7F}")
+    }
+
     @Test func badRangesAreSkipped() {
         // Out of bounds, inside a UTF-8 sequence (byte 4 is inside ’), overlapping, empty.
         let out = Highlighter(.plain).render(Self.text, highlights: [40..<45, 4..<5, 0..<3, 1..<2, 7..<7])
