@@ -51,6 +51,26 @@ struct ServerTests {
         #expect(RawHTTP.get(server.port, "/") == nil, "nothing listens after Ctrl-C")
     }
 
+    /// Regression: one article dated 2999-06-01 trapped the results page's trend chart and took
+    /// the server down on the first `/search?q=CPEC`; near 1000-01-01, weekly charts did.
+    @Test func articlesAtTheEndsOfTheYearsDoNotTakeTheServerDown() throws {
+        let served = try ServedFolder(notes: 2)
+        for (n, date) in ["1000-01-01", "2999-06-01"].enumerated() {
+            try "---\ntitle: Edge \(n)\ndate: \(date)\n---\n\nCPEC at the edge of time.\n"
+                .write(toFile: served.articles + "/edge-\(n).md", atomically: true, encoding: .utf8)
+        }
+        _ = try Engine(indexPath: served.index).index(roots: [served.articles], clock: { 0 })
+        let server = try ServerProcess(arguments: ["--index", served.index])
+        for target in ["/", "/search?q=CPEC", "/api/search?q=CPEC", "/trend.svg?q=CPEC", "/api/trend?q=CPEC"]
+            + Period.allCases.flatMap({ ["/api/trend?q=CPEC&by=\($0.rawValue)", "/trend.svg?q=CPEC&by=\($0.rawValue)"] }) {
+            let answer = RawHTTP.get(server.port, target)
+            #expect(answer != nil && (answer?.status ?? 500) < 500, "\(target) → \(answer?.status ?? 0)")
+        }
+        let page = try #require(RawHTTP.get(server.port, "/search?q=CPEC"))
+        #expect(page.body.contains("Edge 1"))
+        #expect(server.stop().status == 0, "the server kept running")
+    }
+
     /// Requests a browser would never send: each gets a 4xx (or the connection closed on a
     /// request line HTTP cannot parse), never a 5xx, and the server keeps serving.
     @Test func hostileRequestsGetFourHundredsNeverFiveHundreds() throws {
