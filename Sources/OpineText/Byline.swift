@@ -1,0 +1,190 @@
+/// Author names from a by-line: the one rule for every source of authors (a text file's `By …`
+/// line, a page's by-line element, its meta tags, its JSON-LD, a dataset's author column).
+///
+/// A by-line is read as sites print it: labels dropped (`By`, `Written by:`, `Posted by`,
+/// `von`), a date or time after the names cut off (`Poppy Reid Feb 21, 2020`), the names split
+/// on commas, `and`, `&`, `;` and `|`, an agency after the last comma taken as the outlet
+/// (`By Rowena Whelan, Reuters`), shouted names made readable (`By HAMILTON` → Hamilton). Every
+/// name then passes ``Byline/name(_:siteNames:)``: placeholders, desks, the site's own name,
+/// e-mail addresses, handles and commenters (`Art Edwards says:`) are not authors.
+public struct Byline: Equatable, Sendable {
+    /// The people (or the organisation) the by-line names, in its order, without repeats.
+    public var authors: [String] = []
+    /// The agency or outlet the by-line signs with (`Reuters` in `By Rowena Whelan, Reuters`).
+    public var outlet: String?
+
+    /// A by-line longer than this is a paragraph, not a by-line.
+    static let maximumBytes = 300
+
+    /// Reads `text`, with or without its `By`. `siteNames` are the page's own names (its site
+    /// name, publisher, host): a by-line naming only the site names no author.
+    public init(_ text: String, siteNames: [String] = []) {
+        var line = Byline.normalizedSpaces(text)
+        guard line.utf8.count <= Byline.maximumBytes, !Byline.isCommentHeader(line) else { return }
+        line = Byline.withoutLabels(line)
+        line = Byline.beforeDate(line)
+        if let signed = Byline.agency(in: line) {
+            line = signed.names
+            outlet = signed.agency
+        }
+        let pieces = Byline.pieces(line)
+        for piece in pieces {
+            // `Tom Watkins, CNN`: initials beside names are the outlet's.
+            if pieces.count > 1 && Byline.isInitialism(piece) {
+                outlet = outlet ?? piece
+                continue
+            }
+            let display = Byline.isInitialism(piece) ? piece : Byline.displayName(piece)
+            guard let name = Byline.name(display, siteNames: siteNames), !authors.contains(name) else { continue }
+            authors.append(name)
+        }
+    }
+
+    /// Names from several candidates (a JSON-LD `author` array, a dataset's list): each read as
+    /// a by-line, in order, without repeats.
+    public init(candidates: [String], siteNames: [String] = []) {
+        for candidate in candidates {
+            let one = Byline(candidate, siteNames: siteNames)
+            authors += one.authors.filter { !authors.contains($0) }
+            if outlet == nil { outlet = one.outlet }
+        }
+    }
+}
+
+// MARK: - Splitting
+
+extension Byline {
+    /// No-break and other Unicode spaces as one ASCII space, zero-width characters dropped,
+    /// runs collapsed, none at the ends.
+    static func normalizedSpaces(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{200D}" || scalar == "\u{FEFF}" { continue }
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// A comment's header (`Art Edwards says:`): a by-line never says "says".
+    static func isCommentHeader(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return lower.hasSuffix(" says:") || lower.hasSuffix(" says") || lower.hasSuffix(" said:")
+            || lower.hasSuffix(" wrote:") || lower.hasSuffix(" commented:")
+    }
+
+    /// Labels before the names, in any case and with or without a colon, repeated as they come
+    /// (`By: Written by Ann`), and any few words before a lowercase `by` (`Analysis by`). Labels of other languages count only in lowercase or with a
+    /// colon: `Von Miller` and `Di Maria` are names.
+    static let labels = ["by", "article by", "posted by", "written by", "words by", "story by", "text by", "report by",
+                         "reporting by", "opinion by", "column by", "posted", "author", "authors", "byline", "writer"]
+    static let foreignLabels = ["von", "por", "par", "di", "door", "av", "autor", "autorin", "auteur", "autore", "texto",
+                                "text", "redacción", "escrito por", "publicado por", "geschrieben von"]
+
+    static func withoutLabels(_ line: String) -> String {
+        var rest = Substring(line)
+        // `Analysis by`, `Photographs and text by`: up to three words before a lowercase `by`.
+        let words = line.split(separator: " ")
+        if let by = words.prefix(4).firstIndex(where: { $0 == "by" || $0 == "by:" }), by > 0 {
+            rest = Substring(words[(by + 1)...].joined(separator: " "))
+        }
+        while true {
+            let lower = rest.lowercased()
+            guard let label = (labels + foreignLabels).filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { break }
+            var after = rest.dropFirst(label.count)
+            let colon = after.first == ":"
+            if colon { after = after.dropFirst() }
+            guard colon || after.first == " " || after.isEmpty else { break }
+            if foreignLabels.contains(label) && !colon && rest.first?.isUppercase == true { break }
+            rest = Substring(after.trimmingSpaces())
+        }
+        return String(rest)
+    }
+
+    /// Words that start a date or time line after the names (`Updated 5:27 am`, `Published`).
+    static let dateWords: Set<String> = ["published", "updated", "posted", "last", "on", "at", "am", "pm", "datum", "date",
+                                         "fecha", "modified", "mis", "publié", "veröffentlicht", "aktualisiert"]
+
+    /// The by-line up to the first date or time word: a word with a digit (`21,`, `2:54pm`,
+    /// `11/18/19`), a month or weekday just before one, or a word of ``dateWords``. What is
+    /// left has no trailing separators (`Justine Coleman -` → `Justine Coleman`).
+    static func beforeDate(_ line: String) -> String {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        var end = words.count
+        for (i, word) in words.enumerated() {
+            let bare = word.lowercased().trimmingCharacters(in: ",.:;•|-–—()")
+            if word.contains(where: \.isNumber) || dateWords.contains(bare) {
+                end = i
+                break
+            }
+            if i + 1 < words.count, words[i + 1].contains(where: \.isNumber), MonthNames.isMonthOrWeekday(bare) {
+                end = i
+                break
+            }
+        }
+        // `Jeff Foust Monday, November 18, 2019`: the weekday before the date goes with it.
+        while end > 1, MonthNames.isMonthOrWeekday(words[end - 1].trimmingCharacters(in: ",.")) { end -= 1 }
+        let kept = words.prefix(end).joined(separator: " ")
+        return kept.trimmingCharacters(in: " ,:;•|-–—·/()")
+    }
+
+    /// News agencies that sign by-lines after a comma, by their name in lowercase, with the
+    /// name as the agency writes it: one outlet whether a by-line says Reuters or REUTERS.
+    static let agencies: [String: String] = [
+        "reuters": "Reuters", "ap": "AP", "afp": "AFP", "associated press": "Associated Press",
+        "the associated press": "The Associated Press", "agence france-presse": "Agence France-Presse",
+        "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua", "app": "APP", "pti": "PTI",
+        "ians": "IANS", "anadolu": "Anadolu", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "tass": "TASS",
+        "bernama": "Bernama", "nnp": "NNP", "inp": "INP",
+    ]
+
+    /// The agency after a by-line's last comma (or `|`), and the by-line without it.
+    static func agency(in names: String) -> (names: String, agency: String)? {
+        guard let comma = names.lastIndex(where: { $0 == "," || $0 == "|" }) else { return nil }
+        let tail = names[names.index(after: comma)...].trimmingSpaces()
+        guard let agency = agencies[tail.lowercased()] else { return nil }
+        return (String(names[..<comma]).trimmingSpaces(), agency)
+    }
+
+    /// Separators between names; `,` is decided by ``commaPieces(_:)``.
+    static let separators = [";", "|", "；", "、", "，", " and ", " AND ", " And ", " & ", " und ", " et "]
+
+    /// The names of a by-line. Commas separate names when every piece is a full name, an
+    /// outlet's initials or address (`Tom Watkins, CNN`, `Troy Smith, cleveland.com`), never in
+    /// `Lee, Ann` or `brenckman,m.`. Single
+    /// words joined by `&` are a section (`Jobs & Hire`), not two people.
+    static func pieces(_ line: String) -> [String] {
+        var parts = [line]
+        for separator in separators { parts = parts.flatMap { $0.splitting(on: separator) } }
+        parts = parts.map { $0.trimmingCharacters(in: " ,;:-–—|") }.filter { !$0.isEmpty }
+        if line.contains(" & "), parts.count > 1, parts.allSatisfy({ !$0.contains(" ") }) { return [] }
+        return parts.flatMap(commaPieces)
+    }
+
+    static func commaPieces(_ part: String) -> [String] {
+        let pieces = part.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard pieces.count > 1 else { return [part] }
+        let full = pieces.dropFirst().allSatisfy { $0.contains(" ") || isInitialism($0) || isWebAddress($0.lowercased()) }
+            && pieces[0].contains(" ")
+        return full ? pieces : [part]
+    }
+
+    /// `CNN`, `BBC`: two to five capitals, an outlet's initials rather than a person.
+    static func isInitialism(_ word: String) -> Bool {
+        (2...5).contains(word.count) && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// `HAMILTON` → `Hamilton`; names in mixed case are left alone.
+    static func displayName(_ name: String) -> String {
+        guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
+        return name.split(separator: " ").map { word in
+            word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}
