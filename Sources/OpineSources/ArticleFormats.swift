@@ -10,9 +10,9 @@ public struct ArticleFormats: Sendable {
         self.recordReaders = recordReaders
     }
 
-    /// Every format Opine reads today.
-    public static let standard = ArticleFormats(readers: [PlainTextReader(), HTMLReader()],
-                                                recordReaders: [CSVRecordReader(), JSONLinesRecordReader()])
+    /// Every format Opine reads today (the page reader's latest date read from the clock at each use).
+    public static var standard: ArticleFormats { ArticleFormats(readers: [PlainTextReader(), HTMLReader()],
+                                                recordReaders: [CSVRecordReader(), JSONLinesRecordReader()]) }
 
     /// The reader for a file name, by its ending (case-insensitive); nil for other files.
     public func reader(for name: String) -> (any ArticleReader)? {

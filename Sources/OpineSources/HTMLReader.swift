@@ -1,3 +1,4 @@
+import Foundation
 import OpineText
 
 /// Web pages saved from a browser (`.html`, `.htm`, `.xhtml`, and the same gzipped): libxml2's
@@ -10,8 +11,20 @@ public struct HTMLReader: ArticleReader {
     public let extensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"]
     /// Pages are read whole; a larger one (even once decompressed) is skipped.
     public static let maximumPageBytes = 64 << 20
+    /// A page's date after this one is not its publication date (a countdown, an event, a
+    /// wrong clock): a day after the reader's today, so that a page of any time zone's today passes.
+    public let latestDate: ArticleDate?
 
-    public init() {}
+    /// A reader refusing dates after `latestDate`; by default a day after the system clock's
+    /// today, read here (the edge: pure code below is given the bound).
+    public init(latestDate: ArticleDate? = HTMLReader.tomorrow()) {
+        self.latestDate = latestDate
+    }
+
+    /// Tomorrow's date in UTC by the system clock.
+    public static func tomorrow(now: Date = Date()) -> ArticleDate? {
+        PageMetadata.epochDate(Int(now.timeIntervalSince1970) + 86_400)
+    }
 
     public func read(_ bytes: [UInt8], path: String) throws -> SourceDocument {
         let page = try HTMLReader.pageBytes(bytes)
@@ -24,7 +37,7 @@ public struct HTMLReader: ArticleReader {
         var warnings: [String] = []
         let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
-        let metadata = PageMetadata(tree)
+        let metadata = PageMetadata(tree, latestDate: latestDate)
         let blocks = ArticleExtractor(tree).blocks()
         let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
         if !article.passages.contains(where: { $0.kind == .body }) {

@@ -1,0 +1,95 @@
+import Foundation
+import OpineText
+
+/// The page's publication date (never its modification date): JSON-LD's `datePublished`, the
+/// meta tags news sites use, a `<time>` that is not an update's, a visible date line near the
+/// title, then a date in the URL. A date before 1800 or after the reader's latest date (a day
+/// after its today) is some other field's, and the next source is asked.
+extension PageMetadata {
+    /// Earlier than this is not a web page's publication date (a birth date, a CMS's `0001`).
+    static let earliestYear = 1800
+
+    /// Meta tags of a publication date, in order of trust (Open Graph's, then Dublin Core's,
+    /// then the ones Parse.ly, Sailthru, Google Scholar, cXense and newspaper CMSs write).
+    static let publishedTags = [
+        "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "date_published",
+        "publishdate", "publish-date", "publish_date", "published_time", "published-date", "pubdate", "date", "dc.date",
+        "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "parsely-pub-date",
+        "sailthru.date", "article.published", "article_date_original", "original-publish-date", "citation_publication_date",
+        "citation_date", "cxenseparse:recs:publishtime", "datecreated", "release_date", "displaydate",
+    ]
+
+    static func date(ld: LinkedData?, meta: [String: String], tree: DOMTree, url: String, latest: ArticleDate?) -> ArticleDate? {
+        func plausible(_ d: ArticleDate?) -> ArticleDate? {
+            guard let d, d.year >= earliestYear, latest.map({ d <= $0 }) ?? true else { return nil }
+            return d
+        }
+        let stated = [ld?.string("datePublished"), ld?.string("dateCreated")] + publishedTags.map { meta[$0] }
+        for value in stated + [publishedTime(tree)] {
+            if let d = plausible(parsed(value)) { return d }
+        }
+        return plausible(visibleDate(tree)) ?? plausible(dateInPath(url))
+    }
+
+    /// A stated date: ISO 8601 (`2025-09-20T09:00:00+05:00`), a date as printed (`Tue, 19 Nov
+    /// 2019`, `2019/11/19`), or seconds (or milliseconds) since 1970.
+    static func parsed(_ value: String?) -> ArticleDate? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let d = ArticleDate(iso: String(value.prefix(10))) { return d }
+        if (value.count == 10 || value.count == 13), let seconds = Int(value.prefix(10)) { return epochDate(seconds) }
+        return DateFinder.find(in: value)
+    }
+
+    /// The civil date (UTC) of `seconds` since 1970 (Howard Hinnant's `civil_from_days`).
+    static func epochDate(_ seconds: Int) -> ArticleDate? {
+        let z = seconds / 86_400 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return ArticleDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    static let updateHints = ByteSearch.words(["update", "modif", "edited", "revised"])
+    static let publishHints = ByteSearch.words(["publish", "pubdate", "posted", "created", "date-line", "dateline"])
+
+    /// The `datetime` (or `content`) of the first `<time>` or `itemprop=datePublished` element
+    /// marked as the publication's, else of the first `<time>` not marked as an update's; none
+    /// in comments, sidebars or lists of other stories.
+    static func publishedTime(_ tree: DOMTree) -> String? {
+        var outside = OutsideArticle(tree)
+        var unmarked: String?
+        for (i, node) in tree.nodes.enumerated() where node.name == "time" || node.attribute("itemprop") != nil {
+            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
+            guard node.name == "time" || itemprop == "datepublished" || itemprop == "datecreated",
+                let value = node.attribute("datetime") ?? node.attribute("content"), !outside.contains(i)
+            else { continue }
+            let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + itemprop + " " + (node.attribute("pubdate") != nil ? "pubdate" : ""))
+            if ByteSearch.containsAny(hint, publishHints) { return value }
+            if unmarked == nil && itemprop != "datemodified" && !ByteSearch.containsAny(hint, updateHints) { unmarked = value }
+        }
+        return unmarked
+    }
+
+    /// A date written in the path: `/2025/09/20/`, `/2019-11-19/`, or eight digits of their own
+    /// (`…-responses-20191115/`).
+    static func dateInPath(_ url: String) -> ArticleDate? {
+        let parts = (URL(string: url)?.path ?? "").split(separator: "/")
+        for i in parts.indices.dropLast(2) {
+            guard parts[i].count == 4, let y = Int(parts[i]), let m = Int(parts[i + 1]), parts[i + 1].count == 2 else { continue }
+            let dayPart = parts[i + 2].prefix(2)
+            if let d = Int(dayPart), let date = ArticleDate(year: y, month: m, day: d) { return date }
+        }
+        for part in parts {
+            if let date = ArticleDate(iso: String(part.prefix(10))) { return date }
+            for run in part.split(whereSeparator: { !$0.isNumber }) where run.count == 8 {
+                guard let y = Int(run.prefix(4)), let m = Int(run.dropFirst(4).prefix(2)), let d = Int(run.suffix(2)) else { continue }
+                if let date = ArticleDate(year: y, month: m, day: d) { return date }
+            }
+        }
+        return nil
+    }
+}
