@@ -82,7 +82,7 @@ extension ArticleExtractor {
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
         "newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "promo", "recommend", "trending", "outbrain",
         "taboola", "read-more", "readmore", "more-from", "most-popular", "login", "toolbar", "masthead",
-        "navbar", "nav-", "-nav", "widget", "tags", "caption-credit",
+        "navbar", "nav-", "-nav", "widget", "tags",
     ]
     /// Class or id words that keep an element despite an unlikely one.
     static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-"]
@@ -302,6 +302,14 @@ extension ArticleExtractor {
         "loading", "watch:", "listen to this", "skip to",
     ]
 
+    static let captionBytes = ByteSearch.words(["caption", "credit"])
+
+    /// A `figcaption`, or an element whose class or id says caption or credit (`newsCaption`,
+    /// `thumbnail-credit`): its text is a caption, never the body.
+    func isCaption(_ i: Int) -> Bool {
+        tree.nodes[i].name == "figcaption" || (hints[i].count > 5 && ByteSearch.containsAny(hints[i], ArticleExtractor.captionBytes))
+    }
+
     /// The blocks below `container`: a block is the inline text between two block boundaries.
     func collect(_ container: Int, onlyParagraphs: Bool = false) -> [Block] {
         var walker = BlockWalker(extractor: self)
@@ -336,16 +344,19 @@ struct BlockWalker {
         var stack: [(node: Int, closing: Bool)] = [(container, false)]
         var inLink = 0
         var paragraphDepth = 0
+        var captionDepth = 0
         while let (i, closing) = stack.popLast() {
             let node = tree.nodes[i]
             if closing {
                 if node.name == "a" { inLink -= 1 }
                 if ArticleExtractor.blockTags.contains(node.name) { flush(minimum: onlyParagraphs && paragraphDepth == 0) }
                 if node.name == "p" { paragraphDepth -= 1 }
+                if extractor.isCaption(i) { captionDepth -= 1 }
                 continue
             }
             guard !extractor.removed[i] else { continue }
             if node.isText {
+                if buffer.isEmpty && captionDepth > 0 { role = .caption }
                 append(node.text, linked: inLink > 0, line: node.line == 0 ? lastLine : node.line)
                 continue
             }
@@ -353,8 +364,8 @@ struct BlockWalker {
             if node.name == "br" { buffer += " " }
             if node.name == "a" { inLink += 1 }
             if node.name == "p" { paragraphDepth += 1 }
-            if ArticleExtractor.headingTags.contains(node.name) { role = .heading }
-            if node.name == "figcaption" { role = .caption }
+            if extractor.isCaption(i) { captionDepth += 1 }
+            if ArticleExtractor.headingTags.contains(node.name) && captionDepth == 0 { role = .heading }
             if node.line > 0 { lastLine = node.line }
             stack.append((i, true))
             for c in node.children.reversed() { stack.append((c, false)) }
