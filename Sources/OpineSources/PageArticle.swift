@@ -21,7 +21,7 @@ struct PageArticle {
         if !a.authors.isEmpty {
             passages.append(Passage(kind: .byline, text: "By " + a.authors.joined(separator: ", "), range: 0..<0))
         }
-        let body = PageArticle.articleBlocks(blocks, title: a.title)
+        let body = PageArticle.articleBlocks(blocks, title: a.title, authors: a.authors)
         if let standfirst = PageArticle.standfirst(metadata, title: a.title, body: body) {
             a.standfirst = standfirst
             passages.append(Passage(kind: .standfirst, text: standfirst, range: 0..<0))
@@ -40,17 +40,35 @@ struct PageArticle {
         article = a
     }
 
-    /// The blocks without a heading repeating the title, site boilerplate ("Disclaimer: …"),
-    /// and anything after a "Next Story" marker, as for text files.
-    static func articleBlocks(_ blocks: [ArticleExtractor.Block], title: String) -> [ArticleExtractor.Block] {
+    /// The blocks without the title repeated, the by-line, site boilerplate ("Disclaimer: …",
+    /// "Updated …", notices), a caption seen before, and anything after a "Next Story" marker,
+    /// as for text files.
+    static func articleBlocks(_ blocks: [ArticleExtractor.Block], title: String, authors: [String]) -> [ArticleExtractor.Block] {
         var out: [ArticleExtractor.Block] = []
+        var captions: Set<String> = []
         for block in blocks {
             if ArticleParser.endsArticle(block.text) { break }
-            if block.role == .heading && same(block.text, title) { continue }
-            if ArticleParser.isBoilerplate(block.text) { continue }
+            if same(block.text, title) || ArticleParser.isBoilerplate(block.text) || isByline(block.text, authors: authors) {
+                continue
+            }
+            if block.role == .caption && !captions.insert(block.text).inserted { continue }
             out.append(block)
         }
         return out
+    }
+
+    /// A by-line is at most this many words (four names and their labels).
+    static let maximumBylineWords = 16
+
+    /// A by-line printed in the article's markup: a short line that opens with a by-line
+    /// label (`By …`, `Posted by …`) and names someone, or whose names are the page's authors.
+    static func isByline(_ text: String, authors: [String]) -> Bool {
+        guard text.split(separator: " ").count <= maximumBylineWords else { return false }
+        let names = Byline(text).authors
+        guard !names.isEmpty else { return text.lowercased().hasPrefix("by ") && text.count <= 60 }
+        if text.lowercased().hasPrefix("by ") { return true }
+        let known = Set(authors.map { $0.lowercased() })
+        return names.allSatisfy { known.contains($0.lowercased()) }
     }
 
     /// The page's description, when it is the article's own dek: short, not the title, and not

@@ -48,9 +48,19 @@ enum Boilerplate {
         }
     }
 
-    /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them).
+    /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them), and of the
+    /// lines of galleries, players and teasers ("Caption", "Close", "Back to Gallery",
+    /// "Continue Reading Below", "You may also like", "DON'T MISS").
     static let chrome: Set<String> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
-                                      "twitter", "linkedin", "comments", "comment", "copy", "link"]
+                                      "twitter", "linkedin", "comments", "comment", "copy", "link",
+                                      // galleries, players and teasers
+                                      "caption", "hide", "show", "close", "back", "to", "gallery", "advert",
+                                      "advertisement", "trending", "breaking", "news", "don", "t", "miss", "you",
+                                      "may", "also", "like", "these", "posts", "continue", "reading", "below",
+                                      "story", "continues", "photo", "photos", "video", "image", "enlarge",
+                                      "expand", "toggle", "replay", "play", "view", "more", "sponsored", "ad",
+                                      "next", "previous", "prev", "slide", "of", "this", "article", "on", "the",
+                                      "pinterest", "reddit", "telegram", "messenger", "sms", "save", "subscribe"]
 
     static let enderBytes = articleEnders.map { Array($0.utf8) }
     static let prefixBytes = prefixes.map { Array($0.utf8) }
@@ -75,7 +85,7 @@ enum Boilerplate {
     static func isBoilerplate(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
-        if starts(n, withAnyOf: prefixBytes) { return true }
+        if starts(n, withAnyOf: prefixBytes) || isNotice(text, opening: n) || isDateLine(text) { return true }
         if text.utf8.count <= 40 {
             // Words are runs of letters; in ASCII, runs of a–z (the opening is lowercased).
             var words: [String] = []

@@ -13,7 +13,7 @@ struct ArticleExtractorTests {
         var inBody: [String] = []
         /// Texts the captions must hold.
         var inCaption: [String] = []
-        /// Texts no passage may hold.
+        /// Texts no passage may hold but the title and the by-line (made from the page's fields).
         var nowhere: [String] = []
         var description: String { name }
     }
@@ -33,11 +33,26 @@ struct ArticleExtractorTests {
                 + "<div class=\"thumbnail-credit\">Getty Images</div>" + paragraphs(4...5) + "</article>",
              inBody: ["Paragraph 1", "Paragraph 5"],
              inCaption: ["The minister arrives", "Delegates in Geneva.", "Photo: Ann Lee, AP", "Getty Images"]),
+        Case(name: "disclosures, paywall notices, update lines and share prompts stay out",
+             body: "<article><h1>Trade</h1><p>Advertiser Disclosure: we are paid by some of the cards we review.</p>"
+                + "<p>By Ann Lee - 11/18/19 11:04 PM EST</p><p>Updated 5:27 am CST, Wednesday, November 20, 2019</p>"
+                + paragraphs(1...2) + "<p>Share this article</p><div class=\"gallery\"><p>Caption</p><p>Close</p><p>Back to Gallery</p></div>"
+                + paragraphs(3...4) + "<p>If you buy something through this post, we may get a share of the sale.</p>"
+                + "<p>Subscribe to continue reading. Already a subscriber? Sign in.</p><p>DON'T MISS</p>"
+                + "<p>The contents of this site are ©2019 Capitol Hill Publishing Corp.</p></article>",
+             inBody: ["Paragraph 1", "Paragraph 4"],
+             nowhere: ["Advertiser Disclosure", "11:04 PM", "Updated 5:27", "Share this", "Caption", "Close", "Back to Gallery",
+                       "If you buy", "Subscribe to continue", "DON'T MISS", "contents of this site"]),
+        Case(name: "the by-line and the title repeated in the article are not body",
+             body: "<article><p>Trade talks resume</p><p>Steve Peoples, AP National Political Writer</p>" + paragraphs(1...4)
+                + "<p>Trade talks resume</p></article>",
+             inBody: ["Paragraph 1", "Paragraph 4"], nowhere: ["Peoples", "Trade talks"]),
     ]
 
     @Test(arguments: cases)
     func theArticleIsReadWhole(_ c: Case) throws {
-        let page = "<html><head><title>Trade</title></head><body>\(c.body)</body></html>"
+        let head = "<title>Trade talks resume</title><meta name=\"author\" content=\"Steve Peoples\">"
+        let page = "<html><head>\(head)</head><body>\(c.body)</body></html>"
         let article = try #require(try HTMLReader().read(Array(page.utf8), path: "/p/page.html").articles.first)
         let body = article.body.joined(separator: "\n")
         var from = body.startIndex
@@ -50,7 +65,7 @@ struct ArticleExtractorTests {
             #expect(article.caption.contains(text), "\(text) not in the captions")
             #expect(!body.contains(text), "\(text) in the body")
         }
-        let searchable = article.passages.map(\.text).joined(separator: "\n")
+        let searchable = article.passages.filter { $0.kind != .title && $0.kind != .byline }.map(\.text).joined(separator: "\n")
         for text in c.nowhere { #expect(!searchable.contains(text), "\(text) is searchable") }
     }
 }

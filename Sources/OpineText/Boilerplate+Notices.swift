@@ -1,0 +1,65 @@
+/// Lines a site prints inside the article's markup that are not the op-ed: notices (affiliate
+/// and advertiser disclosures, paywall and subscription prompts, copyright lines), date and
+/// update lines, and the words of galleries and players (`Caption`, `Close`, `Back to Gallery`).
+extension Boilerplate {
+    /// Openings of disclosures and paywall or subscription notices, lowercased.
+    static let noticeOpenings = [
+        "advertiser disclosure", "editorial disclosure", "affiliate disclosure", "disclosure:", "if you buy something",
+        "if you purchase something", "we may earn a commission", "we may receive a commission", "we may earn an affiliate",
+        "this post may contain affiliate", "this article contains affiliate", "this story contains affiliate",
+        "this post contains affiliate", "when you buy through links", "when you buy through our links",
+        "subscribe to continue", "subscribe to read", "subscribe for full access", "to continue reading",
+        "continue reading with", "already a subscriber", "already have an account", "you have reached your",
+        "you've reached your", "you have read your", "this article is for subscribers", "this content is for subscribers",
+        "this article is exclusive to", "exclusive to subscribers", "for subscribers only", "subscribers only",
+        "create a free account", "register to continue", "sign in to continue", "log in to continue", "login to continue",
+        "become a member", "get unlimited access", "unlimited digital access", "start your free trial", "to read the full",
+        "to read this article", "free articles remaining", "remaining free article", "the contents of this site are",
+        "get the latest updates right in your inbox", "sign up for our newsletter", "sign up to our newsletter",
+    ]
+
+    /// Openings of a date or update line (`Updated 3:27 am PST`, `Posted: 18 Nov 2019`).
+    static let dateLineOpenings = ["updated", "last updated", "posted", "published", "first published", "modified",
+                                   "last modified", "actualizado", "publicado", "aktualisiert", "veröffentlicht",
+                                   "mis à jour", "publié", "pubblicato", "aggiornato"]
+
+    /// Words of a line of date and time alone, besides numbers and month and weekday names.
+    static let timeWords: Set<String> = ["am", "pm", "a", "m", "p", "at", "on", "est", "edt", "cst", "cdt", "mst", "mdt",
+                                         "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest", "et", "pt",
+                                         "h", "hrs", "ago", "hours", "minutes", "hour", "minute", "days", "day"]
+
+    static let noticeBytes = noticeOpenings.map { Array($0.utf8) }
+    static let dateLineBytes = dateLineOpenings.map { Array($0.utf8) }
+
+    /// A disclosure or a paywall notice (short: a notice is a sentence or two).
+    static func isNotice(_ text: String, opening n: [UInt8]) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
+        return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && text.contains("©"))
+    }
+
+    /// A line of a date or time alone, with a month's name or a time (`NOVEMBER 20, 2019 10:43`;
+    /// never numbers alone, a table's cells), or one that opens with
+    /// `Updated`, `Posted`, `Published` and holds a date, a time or "ago".
+    public static func isDateLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 120, text.contains(where: \.isNumber) else { return false }
+        let n = normalized(text)
+        if starts(n, withAnyOf: dateLineBytes) {
+            return DateFinder.find(in: text) != nil || hasTime(text) || text.lowercased().contains(" ago")
+        }
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        // Numbers alone are a table's cells, not a date.
+        guard hasTime(text) || words.contains(where: { MonthNames.isMonthOrWeekday($0) }) else { return false }
+        return words.allSatisfy { w in
+            w.allSatisfy(\.isNumber) || timeWords.contains(String(w)) || MonthNames.isMonthOrWeekday(w)
+                || (w.first?.isNumber == true && ["st", "nd", "rd", "th", "am", "pm"].contains(String(w.suffix(2))))
+        }
+    }
+
+    /// `6:55`, `10:43`: one or two digits, a colon, two digits.
+    static func hasTime(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        return b.indices.contains { i in b[i] == UInt8(ascii: ":") && digit(i - 1) && digit(i + 1) && digit(i + 2) }
+    }
+}
