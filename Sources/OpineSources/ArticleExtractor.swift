@@ -188,18 +188,57 @@ extension ArticleExtractor {
     func chooseContainers(_ root: Int) -> [Int] {
         let (text, linked) = textLengths()
         func density(_ i: Int) -> Double { text[i] == 0 ? 0 : Double(linked[i]) / Double(text[i]) }
-        if let marked = tree.nodes.indices.first(where: {
-            !removed[$0] && tree.nodes[$0].attribute("itemprop")?.lowercased() == "articlebody" && text[$0] >= 500
-        }) {
-            return [marked]
-        }
+        let marked = markedBodies()
+        if marked.reduce(0, { $0 + text[$1] }) >= ArticleExtractor.shortArticle { return marked }
         let scores = paragraphScores(text: text)
         let ranked = scores.map { (node: $0.key, score: $0.value * (1 - density($0.key))) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
         guard let best = ranked.first, best.score > 0 else { return [tree.elements("body").first ?? root] }
         let top = commonContainer(best.node, alternatives: ranked.dropFirst().prefix(4).filter { $0.score >= best.score * 0.75 }.map(\.node))
-        return withSiblings(top, score: top == best.node ? best.score : (scores[top] ?? 0) * (1 - density(top)),
-                            scores: scores, text: text, density: density)
+        let chosen = withSiblings(top, score: top == best.node ? best.score : (scores[top] ?? 0) * (1 - density(top)),
+                                  scores: scores, text: text, density: density)
+        return withParts(chosen, top: top, text: text, density: density)
+    }
+
+    /// Every `itemprop=articleBody` element outside another one (an essay may come in several
+    /// sections), in page order.
+    func markedBodies() -> [Int] {
+        var out: [Int] = []
+        for (i, node) in tree.nodes.enumerated() where !removed[i] && node.attribute("itemprop")?.lowercased() == "articlebody" {
+            if !out.contains(where: { isAncestor($0, of: i) }) { out.append(i) }
+        }
+        return out
+    }
+
+    /// Parts are looked for this many levels above the top container: a part sits in a wrapper
+    /// of its own beside the others (a page's sections, a lead and the rest), not a page away.
+    static let partLevels = 6
+    /// A part is prose: at most this share of its text is links.
+    static let partLinkDensity = 0.3
+
+    /// The chosen containers and the other parts of the same article: elements near them with
+    /// the top container's tag and class (a body split by ads, figures or related boxes, in
+    /// wrappers of different depths), holding text, mostly not links, outside comments and
+    /// sidebars; in page order.
+    func withParts(_ chosen: [Int], top: Int, text: [Int], density: (Int) -> Double) -> [Int] {
+        let node = tree.nodes[top]
+        guard let signature = node.attribute("class"), !signature.isEmpty else { return chosen }
+        var scope = top
+        for _ in 0..<ArticleExtractor.partLevels {
+            let parent = tree.nodes[scope].parent
+            guard parent >= 0, !["body", "html"].contains(tree.nodes[parent].name) else { break }
+            scope = parent
+        }
+        var outside = OutsideArticle(tree)
+        var out = chosen
+        for i in tree.descendants(of: scope) where tree.nodes[i].name == node.name && !removed[i] && i != top {
+            guard tree.nodes[i].attribute("class") == signature, text[i] >= ArticleExtractor.minimumParagraph,
+                density(i) <= ArticleExtractor.partLinkDensity,
+                !out.contains(where: { $0 == i || isAncestor($0, of: i) || isAncestor(i, of: $0) }), !outside.contains(i)
+            else { continue }
+            out.append(i)
+        }
+        return out.sorted()
     }
 
     /// The article split in parts (chunks a page renders apart): when other candidates score
@@ -234,6 +273,9 @@ extension ArticleExtractor {
             let content = tree.text(of: i)
             let length = content.unicodeScalars.count
             guard length >= ArticleExtractor.minimumParagraph else { continue }
+            // A table's cell counts when it is prose (a page laid out in a table), not a list
+            // of names or figures (an open letter's signatories outscored its letter).
+            if node.name == "td" && !ArticleExtractor.endsSentence(content) { continue }
             let commas = content.unicodeScalars.count { $0 == "," || $0 == "，" || $0 == "،" }
             let score = 1 + Double(commas) + min(Double(length / 100), 3)
             var ancestor = node.parent
@@ -249,6 +291,12 @@ extension ArticleExtractor {
             }
         }
         return scores
+    }
+
+    /// True when `text` ends as a sentence does (`.`, `!`, `?`, `…`, a closing quote).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".!?…\"”»。！？".contains(last)
     }
 
     /// A `p`, `pre`, `td` or `blockquote`, or a `div` holding only inline content.

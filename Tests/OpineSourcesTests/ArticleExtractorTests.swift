@@ -47,6 +47,28 @@ struct ArticleExtractorTests {
              body: "<article><p>Trade talks resume</p><p>Steve Peoples, AP National Political Writer</p>" + paragraphs(1...4)
                 + "<p>Trade talks resume</p></article>",
              inBody: ["Paragraph 1", "Paragraph 4"], nowhere: ["Peoples", "Trade talks"]),
+        Case(name: "an essay in three itemprop=articleBody sections is read whole",
+             body: "<article><h1>Trade</h1><section itemprop=\"articleBody\">" + paragraphs(1...7) + "</section>"
+                + "<div class=\"ad-slot\"><p>Advertisement</p></div><section itemprop=\"articleBody\">" + paragraphs(8...14)
+                + "</section><aside class=\"pullquote\"><p>A pull quote</p></aside><section itemprop=\"articleBody\">"
+                + paragraphs(15...21) + "</section></article>",
+             inBody: ["Paragraph 1 ", "Paragraph 8 ", "Paragraph 14 ", "Paragraph 15 ", "Paragraph 21 "]),
+        Case(name: "parts of one article in different wrappers are read whole",
+             body: "<div class=\"post\"><div class=\"intro-wrap\"><div class=\"lead\"><div class=\"post__content\">"
+                + paragraphs(1...2) + "</div></div></div><div class=\"inline-related\"><h3>Related</h3><p><a href=/x>Another story about tariffs and a long link text</a></p></div>"
+                + "<section class=\"outer\"><div class=\"post__content\">" + paragraphs(3...14) + "</div></section>"
+                + "<div class=\"newsletter-signup\"><p>Get our newsletter, every morning, with the news that matters to you.</p></div>"
+                + "<section class=\"outer\"><div class=\"post__content\">" + paragraphs(15...16) + "</div></section></div>",
+             inBody: ["Paragraph 1 ", "Paragraph 2 ", "Paragraph 3 ", "Paragraph 14 ", "Paragraph 15 ", "Paragraph 16 "],
+             nowhere: ["Get our newsletter"]),
+        Case(name: "an open letter is its letter, not its signatories",
+             body: "<article><h1>An open letter</h1><div class=\"entry\"><div class=\"letter\"><p>Dear Minister,</p>"
+                + "<p>We write to urge you, again and in the strongest terms, to reconsider the plan.</p>"
+                + "<p>The plan would close the last clinic in the valley.</p><p>It would cost more than it saves.</p>"
+                + "<p>We ask for a meeting before the vote, so that the people it affects are heard.</p><p>Yours sincerely,</p></div>"
+                + "<div class=\"signatories\"><table>" + (1...30).map { "<tr><td>Dr. Signatory \($0), Professor of Medicine, University of the Valley</td></tr>" }.joined()
+                + "</table></div></div></article>",
+             inBody: ["Dear Minister,", "We write to urge you", "Yours sincerely,"]),
     ]
 
     @Test(arguments: cases)
