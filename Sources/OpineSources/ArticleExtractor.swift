@@ -65,6 +65,25 @@ struct ArticleExtractor {
     }
 
     func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+
+    /// Characters of the page's paragraphs once cleaned (`p` of ``minimumParagraph``+
+    /// characters, at most half links): the most the article could be, for
+    /// ``ArticleCompleteness``.
+    func paragraphCharacters() -> Int {
+        let (text, linked) = textLengths()
+        var total = 0
+        for (i, node) in tree.nodes.enumerated() where node.name == "p" && !removed[i] && text[i] >= ArticleExtractor.minimumParagraph {
+            if linked[i] * 2 <= text[i] { total += text[i] }
+        }
+        return total
+    }
+
+    /// Paragraph blocks of a text stated apart from the page's markup (JSON-LD's
+    /// `articleBody`): one per line, white space collapsed; no page lines (range 0).
+    static func blocks(ofText text: String) -> [Block] {
+        text.split(whereSeparator: \.isNewline).map { DOMTree.collapsed(String($0)) }.filter { !$0.isEmpty }
+            .map { Block(text: $0, role: .paragraph, lines: 0...0) }
+    }
 }
 
 // MARK: - Cleaning

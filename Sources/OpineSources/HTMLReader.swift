@@ -3,7 +3,9 @@ import OpineText
 
 /// Web pages saved from a browser (`.html`, `.htm`, `.xhtml`, and the same gzipped): libxml2's
 /// HTML parser in the page's declared charset (else UTF-8, else Windows-1252), the article
-/// found by ``ArticleExtractor``, its fields by ``PageMetadata``.
+/// found by ``ArticleExtractor`` (or the page's JSON-LD `articleBody` when that is far longer),
+/// its fields by ``PageMetadata``; a page whose kept article is much shorter than its
+/// paragraphs is said so (``ArticleCompleteness``).
 ///
 /// A passage's text is the block's text (markup removed, entities decoded); its range is the
 /// span of page lines it came from, so it points into the (decompressed) page.
@@ -38,13 +40,24 @@ public struct HTMLReader: ArticleReader {
         let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
         let metadata = PageMetadata(tree, latestDate: latestDate)
-        let blocks = ArticleExtractor(tree).blocks()
-        let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
+        let extractor = ArticleExtractor(tree)
+        var article = PageArticle(metadata: metadata, blocks: extractor.blocks(), page: page, path: path).article
+        var completeness = ArticleCompleteness(kept: HTMLReader.bodyCharacters(article), stated: metadata.statedBody.count,
+                                               paragraphs: extractor.paragraphCharacters())
+        if completeness.prefersStated {
+            let blocks = ArticleExtractor.blocks(ofText: metadata.statedBody)
+            article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
+            completeness.kept = HTMLReader.bodyCharacters(article)
+        }
         if !article.passages.contains(where: { $0.kind == .body }) {
             warnings.append("no article text found, indexed by its title")
+        } else if let warning = completeness.warning {
+            warnings.append(warning)
         }
         return SourceDocument(articles: [article], encoding: encoding.lowercased(), warnings: warnings)
     }
+
+    static func bodyCharacters(_ article: Article) -> Int { article.body.reduce(0) { $0 + $1.unicodeScalars.count } }
 
     /// libxml2's parse of `page` alone (tree built and freed), the reference the extraction
     /// benchmark prints beside Opine's figures.

@@ -17,6 +17,8 @@ struct PageMetadata: Equatable {
     var description = ""
     /// The page's own address (`og:url`, canonical link), for the host and a dated path.
     var url = ""
+    /// The article's text as the page's JSON-LD states it (`articleBody`), entities decoded.
+    var statedBody = ""
 
     static let articleTypes: Set<String> = [
         "newsarticle", "opinionnewsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -40,6 +42,7 @@ struct PageMetadata: Equatable {
         let siteNames = [outlet, publisher ?? "", meta["og:site_name"] ?? "", PageMetadata.host(url)].filter { !$0.isEmpty }
         authors = PageMetadata.authors(ld: ld, meta: meta, tree: tree, siteNames: siteNames)
         date = PageMetadata.date(ld: ld, meta: meta, tree: tree, url: url, latest: latestDate)
+        statedBody = HTMLEntities.decoded(ld?.string("articleBody") ?? "")
         description = HTMLEntities.decoded(
             PageMetadata.firstNonEmpty([ld?.string("description"), meta["og:description"], meta["description"]]) ?? "")
     }

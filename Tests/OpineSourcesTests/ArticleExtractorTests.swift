@@ -91,3 +91,40 @@ struct ArticleExtractorTests {
         for text in c.nowhere { #expect(!searchable.contains(text), "\(text) is searchable") }
     }
 }
+
+/// A page whose article was missed or cut short is never silent.
+struct ArticleCompletenessTests {
+    @Test(arguments: [
+        (ArticleCompleteness(kept: 300, stated: 5000, paragraphs: 400), true, false),
+        (ArticleCompleteness(kept: 3000, stated: 5000, paragraphs: 3200), false, false),
+        (ArticleCompleteness(kept: 200, stated: 500, paragraphs: 200), false, false),
+        (ArticleCompleteness(kept: 800, stated: 0, paragraphs: 9000), false, true),
+        (ArticleCompleteness(kept: 800, stated: 0, paragraphs: 2000), false, false),
+        (ArticleCompleteness(kept: 0, stated: 0, paragraphs: 9000), false, false),
+    ] as [(ArticleCompleteness, Bool, Bool)])
+    func decides(_ c: ArticleCompleteness, _ prefersStated: Bool, _ warns: Bool) {
+        #expect(c.prefersStated == prefersStated)
+        #expect((c.warning != nil) == warns)
+    }
+
+    @Test func aTeaserPageReadsItsStatedBody() throws {
+        let text = (1...12).map { "Sentence \($0) of the op-ed the page only states in its JSON-LD, with some length to it." }
+        let ld = #"{"@type":"NewsArticle","articleBody":"\#(text.joined(separator: "\\n"))"}"#
+        let page = "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><h1>Op-ed</h1>"
+            + "<div class=\"standfirst\"><p>A truncated standfirst of the op-ed that…</p></div></body></html>"
+        let document = try HTMLReader().read(Array(page.utf8), path: "/p/teaser.html")
+        let article = try #require(document.articles.first)
+        #expect(article.body == text)
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func anArticleCutShortIsSaid() throws {
+        let first = (1...8).map { "<p>Section one, paragraph \($0), is the part marked as the article body, read first.</p>" }
+        let rest = (1...30).map { "<p>A later paragraph \($0) that the page left unmarked, though it is the same essay.</p>" }
+        let page = "<html><body><article><h1>Essay</h1><section itemprop=\"articleBody\">\(first.joined())</section>"
+            + "<div class=\"essay-rest\">\(rest.joined())</div></article></body></html>"
+        let document = try HTMLReader().read(Array(page.utf8), path: "/p/essay.html")
+        #expect(document.warnings.count == 1)
+        #expect(document.warnings.first?.hasPrefix("kept ") == true)
+    }
+}
