@@ -51,29 +51,31 @@ struct ArticleExtractor {
         clean()
     }
 
-    /// The article's blocks, in reading order; looked for again more loosely when short.
-    func blocks() -> [Block] {
-        guard let root = tree.root else { return [] }
-        var blocks = chooseContainers(root).flatMap { collect($0) }
-        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
+    /// The article's blocks in reading order (looked for again more loosely when short), and
+    /// the characters of the page's paragraphs once cleaned (`p` of ``minimumParagraph``+
+    /// characters, at most half links): the most the article could be, for
+    /// ``ArticleCompleteness``. The text lengths of the tree are measured once.
+    func extract() -> (blocks: [Block], paragraphCharacters: Int) {
+        guard let root = tree.root else { return ([], 0) }
+        let lengths = textLengths()
+        let paragraphs = paragraphCharacters(lengths)
+        var blocks = chooseContainers(root, lengths: lengths).flatMap { collect($0) }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }
         let loose = ArticleExtractor(tree, stripsUnlikely: false, hints: hints)
-        let retried = loose.chooseContainers(root).flatMap { loose.collect($0) }
+        let retried = loose.chooseContainers(root, lengths: loose.textLengths()).flatMap { loose.collect($0) }
         if characters(retried) > characters(blocks) { blocks = retried }
-        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }
         let fallback = collect(root, onlyParagraphs: true)
-        return characters(fallback) > characters(blocks) ? fallback : blocks
+        return (characters(fallback) > characters(blocks) ? fallback : blocks, paragraphs)
     }
 
     func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } }
 
-    /// Characters of the page's paragraphs once cleaned (`p` of ``minimumParagraph``+
-    /// characters, at most half links): the most the article could be, for
-    /// ``ArticleCompleteness``.
-    func paragraphCharacters() -> Int {
-        let (text, linked) = textLengths()
+    func paragraphCharacters(_ lengths: (text: [Int], linked: [Int])) -> Int {
         var total = 0
-        for (i, node) in tree.nodes.enumerated() where node.name == "p" && !removed[i] && text[i] >= ArticleExtractor.minimumParagraph {
-            if linked[i] * 2 <= text[i] { total += text[i] }
+        for (i, node) in tree.nodes.enumerated() where node.name == "p" && !removed[i] {
+            let text = lengths.text[i]
+            if text >= ArticleExtractor.minimumParagraph && lengths.linked[i] * 2 <= text { total += text }
         }
         return total
     }
@@ -99,12 +101,17 @@ extension ArticleExtractor {
         "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
         "extra", "footer", "gdpr", "cookie", "consent", "header", "legends", "menu", "related", "remark", "replies", "rss",
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
+        "notification-bar",
         "newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "promo", "recommend", "trending", "outbrain",
         "taboola", "read-more", "readmore", "more-from", "most-popular", "login", "toolbar", "masthead",
         "navbar", "nav-", "-nav", "widget", "tags",
     ]
+    /// Class or id words of a hover card: the box of links a name or term opens, left out
+    /// unless the element holds text of its own (the name it is attached to).
+    static let hoverHints = ["rollover", "tooltip", "popover", "hovercard"]
     /// Class or id words that keep an element despite an unlikely one.
-    static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-"]
+    static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-",
+                             "embed"]
 
     /// Marks what is left out: dropped tags, hidden elements, and unlikely ones (not `body`,
     /// `article`, `main`, nor anything holding an `h1`… a whole article is not furniture).
@@ -136,12 +143,17 @@ extension ArticleExtractor {
     static let unlikelyBytes = ByteSearch.words(unlikelyHints)
     static let maybeBytes = ByteSearch.words(maybeHints)
 
+    static let hoverBytes = ByteSearch.words(hoverHints)
+
     func isUnlikely(_ i: Int) -> Bool {
         let h = hints[i]
         guard h.count > 3 else { return false }
         let node = tree.nodes[i]
         guard !["body", "html", "article", "main", "a"].contains(node.name) else { return false }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        if ByteSearch.containsAny(h, ArticleExtractor.hoverBytes) {
+            return !node.children.contains { tree.nodes[$0].isText && DOMTree.visibleLength(tree.nodes[$0].text) > 0 }
+        }
         guard ByteSearch.containsAny(h, ArticleExtractor.unlikelyBytes) else { return false }
         return !ByteSearch.containsAny(h, ArticleExtractor.maybeBytes)
     }
@@ -204,8 +216,8 @@ extension ArticleExtractor {
     }
 
     /// The elements that hold the article, in page order.
-    func chooseContainers(_ root: Int) -> [Int] {
-        let (text, linked) = textLengths()
+    func chooseContainers(_ root: Int, lengths: (text: [Int], linked: [Int])) -> [Int] {
+        let (text, linked) = lengths
         func density(_ i: Int) -> Double { text[i] == 0 ? 0 : Double(linked[i]) / Double(text[i]) }
         let marked = markedBodies()
         if marked.reduce(0, { $0 + text[$1] }) >= ArticleExtractor.shortArticle { return marked }
@@ -405,6 +417,10 @@ struct BlockWalker {
 
     init(extractor: ArticleExtractor) { self.extractor = extractor }
 
+    /// A block of this many letters, ending as a sentence, with some words not linked, is
+    /// prose even when most of it is a link (headline links are shorter and end bare).
+    static let linkedProse = 100
+
     /// Visits `container` with an explicit stack; `nil` entries close an element.
     mutating func walk(_ container: Int, onlyParagraphs: Bool) {
         let tree = extractor.tree
@@ -457,8 +473,10 @@ struct BlockWalker {
         let text = DOMTree.collapsed(buffer)
         guard !text.isEmpty, !minimum || text.unicodeScalars.count >= ArticleExtractor.minimumParagraph else { return }
         let letters = DOMTree.visibleLength(text)
-        // Mostly links: a list of related stories, a tag cloud, a menu.
-        if letters > 0 && Double(linked) / Double(letters) > 0.5 { return }
+        // Mostly links: a list of related stories, a tag cloud, a menu; not a paragraph whose
+        // linked words are its own sentence (a digest's items open with their story's link).
+        let prose = letters >= BlockWalker.linkedProse && ArticleExtractor.endsSentence(text) && linked < letters
+        if letters > 0 && Double(linked) / Double(letters) > 0.5 && !prose { return }
         blocks.append(ArticleExtractor.Block(text: text, role: role, lines: firstLine...max(firstLine, lastLine)))
     }
 }

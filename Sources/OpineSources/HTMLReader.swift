@@ -40,10 +40,10 @@ public struct HTMLReader: ArticleReader {
         let encoding = HTMLReader.encoding(of: page, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
         let metadata = PageMetadata(tree, latestDate: latestDate)
-        let extractor = ArticleExtractor(tree)
-        var article = PageArticle(metadata: metadata, blocks: extractor.blocks(), page: page, path: path).article
+        let extraction = ArticleExtractor(tree).extract()
+        var article = PageArticle(metadata: metadata, blocks: extraction.blocks, page: page, path: path).article
         var completeness = ArticleCompleteness(kept: HTMLReader.bodyCharacters(article), stated: metadata.statedBody.count,
-                                               paragraphs: extractor.paragraphCharacters())
+                                               paragraphs: extraction.paragraphCharacters)
         if completeness.prefersStated {
             let blocks = ArticleExtractor.blocks(ofText: metadata.statedBody)
             article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article

@@ -59,14 +59,19 @@ struct PageArticle {
 
     /// A by-line is at most this many words (four names and their labels).
     static let maximumBylineWords = 16
+    /// …and bytes.
+    static let maximumBylineBytes = 200
 
     /// A by-line printed in the article's markup: a short line that opens with a by-line
     /// label (`By …`, `Posted by …`) and names someone, or whose names are the page's authors.
     static func isByline(_ text: String, authors: [String]) -> Bool {
-        guard text.split(separator: " ").count <= maximumBylineWords else { return false }
+        // Cheap tests first: this runs on every block of every page.
+        guard text.utf8.count <= maximumBylineBytes, text.utf8.count(where: { $0 == 0x20 }) < maximumBylineWords else { return false }
+        let labelled = text.utf8.count > 3 && text.prefix(3).lowercased() == "by "
+        guard labelled || authors.contains(where: { text.contains($0) }) || text.lowercased().contains(" by ") else { return false }
         let names = Byline(text).authors
-        guard !names.isEmpty else { return text.lowercased().hasPrefix("by ") && text.count <= 60 }
-        if text.lowercased().hasPrefix("by ") { return true }
+        guard !names.isEmpty else { return labelled && text.count <= 60 }
+        if labelled { return true }
         let known = Set(authors.map { $0.lowercased() })
         return names.allSatisfy { known.contains($0.lowercased()) }
     }

@@ -21,7 +21,9 @@ extension PageMetadata {
         let window = max(0, anchor - dateLineBefore)..<min(tree.nodes.count, anchor + dateLineAfter)
         for i in window where isLine(tree, i) && !outside.contains(i) {
             let text = tree.text(of: i)
-            guard text.count <= maximumDateLineCharacters, let date = DateFinder.find(in: text) else { continue }
+            guard text.utf8.count <= maximumDateLineCharacters * 4, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                text.count <= maximumDateLineCharacters, let date = DateFinder.find(in: text)
+            else { continue }
             let lower = text.lowercased()
             if lower.contains("updated") || lower.contains("modified") || lower.contains("aktualisiert") || lower.contains("actualizado") {
                 if update == nil { update = date }

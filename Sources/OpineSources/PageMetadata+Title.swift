@@ -11,8 +11,12 @@ extension PageMetadata {
         "undefined", "new article", "new post", "no title", "escenic", "wordpress", "page", "document",
     ]
 
+    /// The headline is among the page's first `<h1>`s (a page of teasers may have hundreds).
+    static let maximumHeadings = 5
+
     static func title(ld: LinkedData?, meta: [String: String], tree: DOMTree, outlet: String) -> String {
-        let headings = tree.elements("h1").map { HTMLEntities.decoded(tree.text(of: $0)) }.filter { !$0.isEmpty }
+        let headings = tree.elements("h1").prefix(maximumHeadings).map { HTMLEntities.decoded(tree.text(of: $0)) }
+            .filter { !$0.isEmpty }
         let element = tree.elements("title").first.map { HTMLEntities.decoded(tree.text(of: $0)) } ?? ""
         let stated = [ld?.string("headline"), meta["og:title"], meta["twitter:title"]].compactMap { $0 }
             .map { DOMTree.collapsed(HTMLEntities.decoded($0)) }.filter { !isPlaceholder($0) }

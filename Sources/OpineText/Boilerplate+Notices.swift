@@ -16,6 +16,9 @@ extension Boilerplate {
         "become a member", "get unlimited access", "unlimited digital access", "start your free trial", "to read the full",
         "to read this article", "free articles remaining", "remaining free article", "the contents of this site are",
         "get the latest updates right in your inbox", "sign up for our newsletter", "sign up to our newsletter",
+        // comment and share prompts
+        "tell us what you think", "leave a comment", "leave a reply", "join the conversation", "what do you think?",
+        "share your thoughts", "have your say", "this slideshow requires javascript", "please enable javascript",
     ]
 
     /// Openings of a date or update line (`Updated 3:27 am PST`, `Posted: 18 Nov 2019`).
@@ -31,17 +34,19 @@ extension Boilerplate {
     static let noticeBytes = noticeOpenings.map { Array($0.utf8) }
     static let dateLineBytes = dateLineOpenings.map { Array($0.utf8) }
 
-    /// A disclosure or a paywall notice (short: a notice is a sentence or two).
+    /// A disclosure, a paywall notice or a prompt (short: a notice is a sentence or two), a
+    /// copyright line, or a content system's code left unrendered (`[button link=…]…[/button]`).
     static func isNotice(_ text: String, opening n: [UInt8]) -> Bool {
         guard text.utf8.count <= 400 else { return false }
-        return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && text.contains("©"))
+        if text.hasPrefix("["), text.contains("[/"), text.hasSuffix("]") { return true }
+        return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && hasCopyrightSign(text))
     }
 
-    /// A line of a date or time alone, with a month's name or a time (`NOVEMBER 20, 2019 10:43`;
+    /// A line of a date or time alone (ASCII digits), with a month's name or a time (`NOVEMBER 20, 2019 10:43`;
     /// never numbers alone, a table's cells), or one that opens with
     /// `Updated`, `Posted`, `Published` and holds a date, a time or "ago".
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 120, text.contains(where: \.isNumber) else { return false }
+        guard text.utf8.count <= 120, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let n = normalized(text)
         if starts(n, withAnyOf: dateLineBytes) {
             return DateFinder.find(in: text) != nil || hasTime(text) || text.lowercased().contains(" ago")
@@ -53,6 +58,16 @@ extension Boilerplate {
             w.allSatisfy(\.isNumber) || timeWords.contains(String(w)) || MonthNames.isMonthOrWeekday(w)
                 || (w.first?.isNumber == true && ["st", "nd", "rd", "th", "am", "pm"].contains(String(w.suffix(2))))
         }
+    }
+
+    /// `©` (C2 A9), found on bytes.
+    static func hasCopyrightSign(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if previous == 0xC2 && b == 0xA9 { return true }
+            previous = b
+        }
+        return false
     }
 
     /// `6:55`, `10:43`: one or two digits, a colon, two digits.

@@ -87,6 +87,8 @@ extension Byline {
     static let foreignLabels = ["von", "por", "par", "di", "door", "av", "autor", "autorin", "auteur", "autore", "texto",
                                 "text", "redacción", "escrito por", "publicado por", "geschrieben von"]
 
+    static let allLabels = labels + foreignLabels
+
     static func withoutLabels(_ line: String) -> String {
         var rest = Substring(line)
         // `Analysis by`, `Photographs and text by`: up to three words before a lowercase `by`.
@@ -96,7 +98,7 @@ extension Byline {
         }
         while true {
             let lower = rest.lowercased()
-            guard let label = (labels + foreignLabels).filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { break }
+            guard let label = allLabels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { break }
             var after = rest.dropFirst(label.count)
             let colon = after.first == ":"
             if colon { after = after.dropFirst() }

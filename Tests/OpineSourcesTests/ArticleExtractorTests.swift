@@ -39,10 +39,13 @@ struct ArticleExtractorTests {
                 + paragraphs(1...2) + "<p>Share this article</p><div class=\"gallery\"><p>Caption</p><p>Close</p><p>Back to Gallery</p></div>"
                 + paragraphs(3...4) + "<p>If you buy something through this post, we may get a share of the sale.</p>"
                 + "<p>Subscribe to continue reading. Already a subscriber? Sign in.</p><p>DON'T MISS</p>"
-                + "<p>The contents of this site are ©2019 Capitol Hill Publishing Corp.</p></article>",
+                + "<p>The contents of this site are ©2019 Capitol Hill Publishing Corp.</p>"
+                + "<p>[button link=\"/submit/\" type=\"big\"] Send us YOUR review[/button]</p><p>Tell us what YOU think...</p>"
+                + "<p>This slideshow requires JavaScript.</p></article>",
              inBody: ["Paragraph 1", "Paragraph 4"],
              nowhere: ["Advertiser Disclosure", "11:04 PM", "Updated 5:27", "Share this", "Caption", "Close", "Back to Gallery",
-                       "If you buy", "Subscribe to continue", "DON'T MISS", "contents of this site"]),
+                       "If you buy", "Subscribe to continue", "DON'T MISS", "contents of this site", "[button", "Tell us what",
+                       "This slideshow"]),
         Case(name: "the by-line and the title repeated in the article are not body",
              body: "<article><p>Trade talks resume</p><p>Steve Peoples, AP National Political Writer</p>" + paragraphs(1...4)
                 + "<p>Trade talks resume</p></article>",
@@ -69,6 +72,21 @@ struct ArticleExtractorTests {
                 + "<div class=\"signatories\"><table>" + (1...30).map { "<tr><td>Dr. Signatory \($0), Professor of Medicine, University of the Valley</td></tr>" }.joined()
                 + "</table></div></div></article>",
              inBody: ["Dear Minister,", "We write to urge you", "Yours sincerely,"]),
+        Case(name: "a digest's items that open with their story's link are body",
+             body: "<article><h1>Ten things</h1><div class=\"post-content\">" + paragraphs(1...2) + "<ol>"
+                + (1...4).map { "<li><strong><a href=\"/s/\($0)\">Item \($0): the ousted chief can still name directors to the board, even though he left the company.</a></strong> He keeps a say through the board, according to a report.</li>" }.joined()
+                + "</ol>" + paragraphs(3...4) + "</div></article>",
+             inBody: ["Paragraph 2", "Item 1: the ousted chief", "Item 4: the ousted chief", "Paragraph 3"]),
+        Case(name: "a tweet the op-ed quotes is body",
+             body: "<article><h1>Meth</h1><div class=\"entry-content\">" + paragraphs(1...2)
+                + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and yes the state spent nearly half a million dollars on it</p>— Ann Lee (@annlee) November 18, 2019</blockquote></div>"
+                + paragraphs(3...4) + "</div></article>",
+             inBody: ["Paragraph 2", "Yes this is real", "Paragraph 3"]),
+        Case(name: "a name's hover card is not body",
+             body: "<article><h1>Plea</h1><div class=\"entry-content\"><p>A man pleaded guilty to threatening Rep. <span class=\"rollover-people\">Ilhan Omar"
+                + "<span class=\"rollover-people-block\"><a href=/x>Hillicon Valley: another headline</a></span></span> (D-Minn.), officials said on Monday, in a statement.</p>"
+                + paragraphs(1...4) + "</div></article>",
+             inBody: ["threatening Rep. Ilhan Omar (D-Minn.)", "Paragraph 4"], nowhere: ["Hillicon"]),
     ]
 
     @Test(arguments: cases)
