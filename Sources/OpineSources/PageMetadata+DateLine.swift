@@ -10,28 +10,45 @@ extension PageMetadata {
     /// A date line is short; a longer text is a paragraph that mentions a date.
     static let maximumDateLineCharacters = 100
 
-    /// The first date of a short element near the first `<h1>` (else near the first by-line
-    /// element), an update's line ("Updated …") only when there is no other.
+    /// The date of the short element nearest the first `<h1>` (else the first by-line
+    /// element), after it or before it (a line before counting twice as far: a site's header,
+    /// with today's date, comes before); an
+    /// update's line ("Updated …") only when there is no other. Numeric dates (`08/01/2014`)
+    /// are read in the order of the page's language (day first but in American English).
     static func visibleDate(_ tree: DOMTree) -> ArticleDate? {
         guard let anchor = tree.elements("h1").first ?? tree.nodes.indices.first(where: { isByline(tree.nodes[$0]) }) else {
             return nil
         }
+        let dayFirst = isDayFirst(language: tree.root.flatMap { tree.nodes[$0].attribute("lang") } ?? "")
         var outside = OutsideArticle(tree)
         var update: ArticleDate?
-        let window = max(0, anchor - dateLineBefore)..<min(tree.nodes.count, anchor + dateLineAfter)
-        for i in window where isLine(tree, i) && !outside.contains(i) {
-            let text = tree.text(of: i)
-            guard text.utf8.count <= maximumDateLineCharacters * 4, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-                text.count <= maximumDateLineCharacters, let date = DateFinder.find(in: text)
-            else { continue }
-            let lower = text.lowercased()
-            if lower.contains("updated") || lower.contains("modified") || lower.contains("aktualisiert") || lower.contains("actualizado") {
-                if update == nil { update = date }
-                continue
-            }
-            return date
+        // Nearest first, a line before the headline counting twice as far (a site's header is).
+        let after = anchor..<min(tree.nodes.count, anchor + dateLineAfter)
+        let before = max(0, anchor - dateLineBefore)..<anchor
+        let order = (after.map { ($0, $0 - anchor) } + before.map { ($0, 2 * (anchor - $0)) }).sorted { $0.1 < $1.1 }.map(\.0)
+        for i in order where isLine(tree, i) && !outside.contains(i) {
+            guard let (date, updated) = dateLine(tree.text(of: i), dayFirst: dayFirst) else { continue }
+            if !updated { return date }
+            if update == nil { update = date }
         }
         return update
+    }
+
+    /// The date of a short line, and whether the line is an update's.
+    static func dateLine(_ text: String, dayFirst: Bool) -> (ArticleDate, Bool)? {
+        guard text.utf8.count <= maximumDateLineCharacters * 4, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+            text.count <= maximumDateLineCharacters,
+            let date = DateFinder.find(in: text) ?? DateFinder.findNumeric(in: text, dayFirst: dayFirst)
+        else { return nil }
+        let lower = text.lowercased()
+        return (date, ["updated", "modified", "aktualisiert", "actualizado", "mis à jour"].contains { lower.contains($0) })
+    }
+
+    /// American English writes the month first (`11/19/2019`); the other languages of the web,
+    /// British English included, the day. A page without a language is read as American.
+    static func isDayFirst(language: String) -> Bool {
+        let lang = language.lowercased().replacingOccurrences(of: "_", with: "-")
+        return !(lang.isEmpty || lang == "en" || lang.hasPrefix("en-us"))
     }
 
     /// Not date lines: a headline may name a date ("What happened on January 6, 2021").

@@ -54,6 +54,33 @@ extension DateFinder {
         return nil
     }
 
+    /// `08/01/2014`, `8.1.2014`, `08-01-2014`: day and month in the order given (`dayFirst`),
+    /// unless one of them is above 12 and so can only be the day; a year of four digits last.
+    public static func findNumeric(in line: some StringProtocol, dayFirst: Bool) -> ArticleDate? {
+        // Runs of ASCII digits and the one character after each (nil at the end).
+        var runs: [(digits: String, next: Character?)] = []
+        var digits = ""
+        for c in line {
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+            } else if !digits.isEmpty {
+                runs.append((digits, c))
+                digits = ""
+            }
+        }
+        if !digits.isEmpty { runs.append((digits, nil)) }
+        for i in runs.indices.dropLast(2) {
+            let (first, second, year) = (runs[i], runs[i + 1], runs[i + 2])
+            guard let separator = first.next, "/.-".contains(separator), second.next == separator,
+                (1...2).contains(first.digits.count), (1...2).contains(second.digits.count), year.digits.count == 4,
+                let a = Int(first.digits), let b = Int(second.digits), let y = Int(year.digits)
+            else { continue }
+            let (d, m) = a > 12 ? (a, b) : b > 12 ? (b, a) : dayFirst ? (a, b) : (b, a)
+            if let date = ArticleDate(year: y, month: m, day: d) { return date }
+        }
+        return nil
+    }
+
     /// The unit characters of a year (0), a month (1) and a day (2).
     static let eastAsianUnits: [Unicode.Scalar: Int] = ["年": 0, "月": 1, "日": 2, "년": 0, "월": 1, "일": 2]
 }

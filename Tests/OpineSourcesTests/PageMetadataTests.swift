@@ -149,13 +149,18 @@ struct PageMetadataTests {
         Case(name: "a visible date line in Chinese", head: "", body: "<h1>标题</h1><div>2023年11月17日 来源：新华网</div>", date: "2023-11-17"),
         Case(name: "a comment's date is not the page's", head: "",
              body: "<h1>Rates rise</h1><div class=\"comment-list\"><span>March 3, 2021</span></div>", date: nil),
+        Case(name: "a numeric date line in the page's language (day first in Spanish)", head: "",
+             body: "<h1>Tasas</h1><p class=\"autor\">Ana Ruiz | Palma | 08/01/2014</p>", date: "2014-01-08"),
+        Case(name: "the site header's date of today is not the article's", head: "",
+             body: "<header><div class=\"fecha\">jueves, 09 enero 2014</div></header><h1>Tasas</h1><p>Publicado el 8 de enero de 2014</p>",
+             date: "2014-01-08"),
         Case(name: "seconds since 1970", head: "<meta name=\"parsely-pub-date\" content=\"1574168580\">", date: "2019-11-19"),
         Case(name: "eight digits in the URL", head: "<link rel=\"canonical\" href=\"https://x.org/tuft-cells-20191115/\">", date: "2019-11-15"),
     ]
 
     @Test(arguments: cases)
     func fieldsComeFromWhereSitesPutThem(_ c: Case) throws {
-        let tree = try DOMTree.parse(Array("<html><head>\(c.head)</head><body>\(c.body)<p>Text.</p></body></html>".utf8),
+        let tree = try DOMTree.parse(Array("<html lang=\"es\"><head>\(c.head)</head><body>\(c.body)<p>Text.</p></body></html>".utf8),
                                      encoding: "UTF-8")
         let m = PageMetadata(tree)
         if let title = c.title { #expect(m.title == title) }

@@ -32,3 +32,20 @@ struct DateFinderTests {
         }
     }
 }
+
+struct NumericDateTests {
+    @Test(arguments: [
+        ("Patricio Candia | Palma de Mallorca | 08/01/2014", true, "2014-01-08"),
+        ("Patricio Candia | Palma de Mallorca | 08/01/2014", false, "2014-08-01"),
+        ("19/07/2013", false, "2013-07-19"), ("07/19/2013", true, "2013-07-19"), ("8.1.2014", true, "2014-01-08"),
+        ("28-09-2020 10:43", true, "2020-09-28"),
+    ] as [(String, Bool, String)])
+    func readsInTheOrderGiven(_ line: String, _ dayFirst: Bool, _ iso: String) {
+        #expect(DateFinder.findNumeric(in: line, dayFirst: dayFirst)?.description == iso)
+    }
+
+    @Test(arguments: ["08/01/14", "8/1", "12.5 percent of 2014", "2014/01/08/", "08/01-2014", "31/31/2014", "1/2/3/4"])
+    func refusesWhatIsNotADate(_ line: String) {
+        #expect(DateFinder.findNumeric(in: line, dayFirst: true) == nil)
+    }
+}
