@@ -31,6 +31,13 @@ extension Boilerplate {
                                          "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest", "et", "pt",
                                          "h", "hrs", "ago", "hours", "minutes", "hour", "minute", "days", "day"]
 
+    /// Phrases of paywall notices and page prompts wherever they stand in a short block, in
+    /// the languages of the web (Japanese, French, German, Spanish, Portuguese, Italian).
+    static let noticePhrases = [
+        "会員限定", "続きをお読みいただけます", "有料会員", "réservé aux abonnés", "nur für abonnenten", "exclusivo para suscriptores",
+        "exclusivo para assinantes", "riservato agli abbonati", "already a subscriber", "ctrl+enter",
+    ]
+
     static let noticeBytes = noticeOpenings.map { Array($0.utf8) }
     static let dateLineBytes = dateLineOpenings.map { Array($0.utf8) }
 
@@ -39,6 +46,10 @@ extension Boilerplate {
     static func isNotice(_ text: String, opening n: [UInt8]) -> Bool {
         guard text.utf8.count <= 400 else { return false }
         if text.hasPrefix("["), text.contains("[/"), text.hasSuffix("]") { return true }
+        if text.utf8.count <= 300 {
+            let lower = text.lowercased()
+            if noticePhrases.contains(where: { lower.contains($0) }) { return true }
+        }
         return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && hasCopyrightSign(text))
     }
 
@@ -52,6 +63,8 @@ extension Boilerplate {
             return DateFinder.find(in: text) != nil || hasTime(text) || text.lowercased().contains(" ago")
         }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        // `Šodien, 17:40`, `Today 9:05 AM`: a time and a word or two.
+        if hasTime(text) && words.filter({ $0.first?.isLetter == true }).count <= 2 && text.utf8.count <= 40 { return true }
         // Numbers alone are a table's cells, not a date.
         guard hasTime(text) || words.contains(where: { MonthNames.isMonthOrWeekday($0) }) else { return false }
         return words.allSatisfy { w in

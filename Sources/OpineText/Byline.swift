@@ -21,7 +21,7 @@ public struct Byline: Equatable, Sendable {
     public init(_ text: String, siteNames: [String] = []) {
         var line = Byline.normalizedSpaces(text)
         guard line.utf8.count <= Byline.maximumBytes, !Byline.isCommentHeader(line) else { return }
-        line = Byline.withoutLabels(line)
+        line = Byline.withoutLabels(Byline.withoutParentheses(line))
         line = Byline.beforeDate(line)
         if let signed = Byline.agency(in: line) {
             line = signed.names
@@ -72,6 +72,18 @@ extension Byline {
         return out
     }
 
+    /// The by-line without what it says in parentheses (`Anna Ūdre (LTV news editor)`,
+    /// `Ann Lee (Reuters)`): a role or an outlet, never a name.
+    static func withoutParentheses(_ line: String) -> String {
+        guard line.contains("(") else { return line }
+        var out = ""
+        var depth = 0
+        for c in line {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(c) }
+        }
+        return normalizedSpaces(out)
+    }
+
     /// A comment's header (`Art Edwards says:`): a by-line never says "says".
     static func isCommentHeader(_ line: String) -> Bool {
         let lower = line.lowercased()
@@ -85,7 +97,8 @@ extension Byline {
     static let labels = ["by", "article by", "posted by", "written by", "words by", "story by", "text by", "report by",
                          "reporting by", "opinion by", "column by", "posted", "author", "authors", "byline", "writer"]
     static let foreignLabels = ["von", "por", "par", "di", "door", "av", "autor", "autorin", "auteur", "autore", "texto",
-                                "text", "redacción", "escrito por", "publicado por", "geschrieben von"]
+                                "text", "redacción", "escrito por", "publicado por", "geschrieben von", "autori", "autores",
+                                "auteurs", "autoren", "autorzy", "tekst"]
 
     static let allLabels = labels + foreignLabels
 

@@ -41,11 +41,12 @@ struct ArticleExtractorTests {
                 + "<p>Subscribe to continue reading. Already a subscriber? Sign in.</p><p>DON'T MISS</p>"
                 + "<p>The contents of this site are ©2019 Capitol Hill Publishing Corp.</p>"
                 + "<p>[button link=\"/submit/\" type=\"big\"] Send us YOUR review[/button]</p><p>Tell us what YOU think...</p>"
-                + "<p>This slideshow requires JavaScript.</p></article>",
+                + "<p>This slideshow requires JavaScript.</p><p>［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p>"
+                + "<p>Cet article est réservé aux abonnés.</p><p>Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu kļūdu!</p></article>",
              inBody: ["Paragraph 1", "Paragraph 4"],
              nowhere: ["Advertiser Disclosure", "11:04 PM", "Updated 5:27", "Share this", "Caption", "Close", "Back to Gallery",
                        "If you buy", "Subscribe to continue", "DON'T MISS", "contents of this site", "[button", "Tell us what",
-                       "This slideshow"]),
+                       "This slideshow", "会員限定", "réservé aux abonnés", "Ctrl+Enter"]),
         Case(name: "the by-line and the title repeated in the article are not body",
              body: "<article><p>Trade talks resume</p><p>Steve Peoples, AP National Political Writer</p>" + paragraphs(1...4)
                 + "<p>Trade talks resume</p></article>",

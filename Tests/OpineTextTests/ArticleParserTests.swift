@@ -139,7 +139,8 @@ struct BoilerplateTests {
 struct DateLineTests {
     @Test(arguments: ["Updated 3:27 am PST, Wednesday, November 20, 2019", "Posted: 18 Nov 2019 8:11 pm", "NOVEMBER 20, 2019 10:43",
                       "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "Published 2 hours ago", "Wednesday, 20 November 2019",
-                      "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", "Actualizado el 19 de noviembre de 2019"])
+                      "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", "Actualizado el 19 de noviembre de 2019",
+                      "Šodien, 17:40", "Today 9:05 AM"])
     func dateLinesAreBoilerplate(_ line: String) {
         #expect(Boilerplate.isDateLine(line))
         #expect(Boilerplate.isBoilerplate(line))

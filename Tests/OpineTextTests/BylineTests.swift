@@ -63,6 +63,8 @@ struct BylineTests {
         ("Lauren del Valle", ["Lauren del Valle"]),
         ("By CNN", ["CNN"]),
         ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu redaktore)", ["Anna Ūdre"]),
+        ("Ann Lee (Reuters)", ["Ann Lee"]),
         ("Photographs and text by Ann Lee", ["Ann Lee"]),
         ("Amanda \"Tania Mae\" Tan", ["Amanda \"Tania Mae\" Tan"]),
     ] as [(String, [String])])
