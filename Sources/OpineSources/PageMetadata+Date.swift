@@ -31,13 +31,21 @@ extension PageMetadata {
         return plausible(visibleDate(tree)) ?? plausible(dateInPath(url))
     }
 
-    /// A stated date: ISO 8601 (`2025-09-20T09:00:00+05:00`), a date as printed (`Tue, 19 Nov
-    /// 2019`, `2019/11/19`), or seconds (or milliseconds) since 1970.
+    /// A stated date: ISO 8601 (`2025-09-20T09:00:00+05:00`, `20180619T055000+0900`), a date
+    /// as printed (`Tue, 19 Nov 2019`, `2019/11/19`, `11/19/2019`: content systems write the
+    /// month first unless a day above 12 says otherwise), or seconds (or milliseconds) since 1970.
     static func parsed(_ value: String?) -> ArticleDate? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let d = ArticleDate(iso: String(value.prefix(10))) { return d }
         if (value.count == 10 || value.count == 13), let seconds = Int(value.prefix(10)) { return epochDate(seconds) }
-        return DateFinder.find(in: value)
+        // ISO 8601's basic form: `20180619T055000+0900`, `20180619`.
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        if digits.count == 8, value.count == 8 || value.dropFirst(8).first == "T",
+            let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)), let d = Int(digits.suffix(2))
+        {
+            return ArticleDate(year: y, month: m, day: d)
+        }
+        return DateFinder.find(in: value) ?? DateFinder.findNumeric(in: value, dayFirst: false)
     }
 
     /// The civil date (UTC) of `seconds` since 1970 (Howard Hinnant's `civil_from_days`).

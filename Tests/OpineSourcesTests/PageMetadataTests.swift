@@ -154,6 +154,8 @@ struct PageMetadataTests {
         Case(name: "the site header's date of today is not the article's", head: "",
              body: "<header><div class=\"fecha\">jueves, 09 enero 2014</div></header><h1>Tasas</h1><p>Publicado el 8 de enero de 2014</p>",
              date: "2014-01-08"),
+        Case(name: "ISO 8601's basic form", head: ld(#"{"@type":"NewsArticle","datePublished":"20180619T055000+0900"}"#), date: "2018-06-19"),
+        Case(name: "a month-first meta date", head: "<meta name=\"date\" content=\"11/19/2019 10:43 AM\">", date: "2019-11-19"),
         Case(name: "seconds since 1970", head: "<meta name=\"parsely-pub-date\" content=\"1574168580\">", date: "2019-11-19"),
         Case(name: "eight digits in the URL", head: "<link rel=\"canonical\" href=\"https://x.org/tuft-cells-20191115/\">", date: "2019-11-15"),
     ]
