@@ -26,9 +26,34 @@ extension PageMetadata {
         }
         let stated = [ld?.string("datePublished"), ld?.string("dateCreated")] + publishedTags.map { meta[$0] }
         for value in stated + [publishedTime(tree)] {
-            if let d = plausible(parsed(value)) { return d }
+            guard let d = plausible(parsed(value)) else { continue }
+            return isUniversalTime(value) ? localDate(d, tree: tree, url: url) : d
         }
         return plausible(visibleDate(tree)) ?? plausible(dateInPath(url))
+    }
+
+    /// A time stated in UTC (`…T01:53:14Z`, `+00:00`): evening in the Americas is the next day
+    /// there, and the page's own date is the local one.
+    static func isUniversalTime(_ value: String?) -> Bool {
+        guard let value, value.contains("T") else { return false }
+        return value.hasSuffix("Z") || value.hasSuffix("+00:00") || value.hasSuffix("+0000")
+    }
+
+    /// The day before a UTC date when the URL or the page's date line says so (an article
+    /// posted at 8:19 PM on the 18th in New York is stamped 01:19 on the 19th in UTC).
+    static func localDate(_ d: ArticleDate, tree: DOMTree, url: String) -> ArticleDate {
+        guard let before = epochDate((daysSince1970(d) - 1) * 86_400) else { return d }
+        return dateInPath(url) == before || visibleDate(tree) == before ? before : d
+    }
+
+    /// Days from 1970-01-01 to `d` (Howard Hinnant's `days_from_civil`).
+    static func daysSince1970(_ d: ArticleDate) -> Int {
+        let y = d.month <= 2 ? d.year - 1 : d.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (d.month > 2 ? d.month - 3 : d.month + 9) + 2) / 5 + d.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// A stated date: ISO 8601 (`2025-09-20T09:00:00+05:00`, `20180619T055000+0900`), a date
