@@ -37,6 +37,8 @@ extension Byline {
             !words.contains(where: isWebAddress)
         else { return nil }
         guard words.count == 1 || !hasLowercaseWords(name) else { return nil }
+        // `gto`, `kei`: a single lowercase word of letters is a user name, not a person's.
+        guard words.count > 1 || !name.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
         guard !placeholders.contains(folded), !words.contains(where: deskWords.contains) else { return nil }
         guard let first = words.first, !StopWords.english.contains(first), !dateWords.contains(first) else { return nil }
         return isSiteName(folded, siteNames: siteNames) ? nil : name

@@ -177,9 +177,34 @@ extension Byline {
     static func pieces(_ line: String) -> [String] {
         var parts = [line]
         for separator in separators { parts = parts.flatMap { $0.splitting(on: separator) } }
+        parts = parts.flatMap(sentencePieces)
         parts = parts.map { $0.trimmingCharacters(in: " ,;:-–—|") }.filter { !$0.isEmpty }
         if line.contains(" & "), parts.count > 1, parts.allSatisfy({ !$0.contains(" ") }) { return [] }
         return parts.flatMap(commaPieces)
+    }
+
+    /// Abbreviated titles before a name (`Prof. Ann Lee`), never the end of one.
+    static let honorifics: Set<String> = ["prof", "sen", "rep", "gov", "gen", "col", "capt", "sgt", "lt", "rev", "hon", "mrs"]
+
+    /// `Finian Cunningham. Sputnik International`: a period after a word (not an initial,
+    /// `James S.A. Corey`, `Ann B. Lee`) ends a name.
+    static func sentencePieces(_ part: String) -> [String] {
+        let words = part.split(separator: " ")
+        guard words.count > 2, part.contains(". ") else { return [part] }
+        var out: [String] = []
+        var current: [Substring] = []
+        for word in words {
+            current.append(word)
+            let letters = word.dropLast().filter(\.isLetter)
+            if word.hasSuffix("."), letters.count >= 3, !word.dropLast().contains("."),
+                !honorifics.contains(word.dropLast().lowercased())
+            {
+                out.append(current.joined(separator: " "))
+                current = []
+            }
+        }
+        if !current.isEmpty { out.append(current.joined(separator: " ")) }
+        return out
     }
 
     static func commaPieces(_ part: String) -> [String] {

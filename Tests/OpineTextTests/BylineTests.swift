@@ -65,6 +65,10 @@ struct BylineTests {
         ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
         ("Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu redaktore)", ["Anna Ūdre"]),
         ("Ann Lee (Reuters)", ["Ann Lee"]),
+        ("Finian Cunningham. Sputnik International", ["Finian Cunningham", "Sputnik International"]),
+        ("Ann B. Lee and Jo Jr. Smith", ["Ann B. Lee", "Jo Jr. Smith"]),
+        ("gto", []),
+        ("Prof. Ann Lee", ["Prof. Ann Lee"]),
         ("Photographs and text by Ann Lee", ["Ann Lee"]),
         ("Amanda \"Tania Mae\" Tan", ["Amanda \"Tania Mae\" Tan"]),
     ] as [(String, [String])])
