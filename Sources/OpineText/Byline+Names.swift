@@ -13,12 +13,18 @@ extension Byline {
         "author name", "your name", "default", "test", "contributor", "contributors", "publisher", "facebook", "twitter",
     ]
 
-    /// Words that make a desk, a staff or a role of a name (`National Desk`, `Web Desk`, `BBC
-    /// News`, `AP National Security Writer`, `Redaktion MSM`), in lowercase.
+    /// Words that make a desk or a staff of a name (`National Desk`, `Web Desk`, `BBC News`,
+    /// `Redaktion MSM`), in lowercase.
     static let deskWords: Set<String> = [
-        "desk", "newsdesk", "newsroom", "staff", "bureau", "team", "agencies", "news", "writer", "writers", "reporter",
-        "reporters", "correspondent", "correspondents", "contributor", "contributors", "redaktion", "redacción",
-        "rédaction", "redazione", "redactie", "online", "digital", "media", "department", "office", "service", "editor",
+        "desk", "newsdesk", "newsroom", "staff", "bureau", "team", "agencies", "news", "contributors", "redaktion",
+        "redacción", "rédaction", "redazione", "redactie", "online", "digital", "media", "department", "office", "service",
+        "comments",
+    ]
+
+    /// Words of a role printed after a name (`Robert Burns, AP National Security Writer`,
+    /// `Chris Cillizza, CNN Editor-at-large`): not a name when they follow one.
+    static let roleWords: Set<String> = [
+        "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "contributor", "editor",
         "editor-at-large", "columnist", "producer", "analyst",
     ]
 
@@ -31,7 +37,7 @@ extension Byline {
         let folded = name.lowercased()
         let words = folded.split(separator: " ").map(String.init)
         guard !words.isEmpty, name.count <= maximumNameCharacters, words.count <= maximumNameWords,
-            name.contains(where: \.isLetter), !name.contains(where: \.isNumber)
+            name.filter(\.isLetter).count >= 2 * name.filter(\.isNumber).count, name.contains(where: \.isLetter)
         else { return nil }
         guard !name.contains("@"), !name.contains("_"), !folded.contains("://"), !folded.hasPrefix("www."),
             !words.contains(where: isWebAddress)
@@ -40,7 +46,11 @@ extension Byline {
         // `gto`, `kei`: a single lowercase word of letters is a user name, not a person's.
         guard words.count > 1 || !name.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
         guard !placeholders.contains(folded), !words.contains(where: deskWords.contains) else { return nil }
-        guard let first = words.first, !StopWords.english.contains(first), !dateWords.contains(first) else { return nil }
+        // A sentence's first word (`on December`, `The Russian`), unless an initial (`A. O. Scott`).
+        let initial = name.first?.isUppercase == true && (words.first?.filter(\.isLetter).count ?? 0) == 1
+        guard let first = words.first, initial || (!StopWords.english.contains(first) && !dateWords.contains(first)) else {
+            return nil
+        }
         return isSiteName(folded, siteNames: siteNames) ? nil : name
     }
 

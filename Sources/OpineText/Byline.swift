@@ -34,6 +34,10 @@ public struct Byline: Equatable, Sendable {
                 outlet = outlet ?? piece
                 continue
             }
+            // `Robert Burns, AP National Security Writer`: a role after a name is no one.
+            if piece != pieces.first && piece.lowercased().split(separator: " ").contains(where: { Byline.roleWords.contains(String($0)) }) {
+                continue
+            }
             let display = Byline.isInitialism(piece) ? piece : Byline.displayName(piece)
             guard let name = Byline.name(display, siteNames: siteNames), !authors.contains(name) else { continue }
             authors.append(name)
@@ -92,15 +96,17 @@ extension Byline {
     }
 
     /// Labels before the names, in any case and with or without a colon, repeated as they come
-    /// (`By: Written by Ann`), and any few words before a lowercase `by` (`Analysis by`). Labels of other languages count only in lowercase or with a
-    /// colon: `Von Miller` and `Di Maria` are names.
+    /// (`By: Written by Ann`), and any few words before a lowercase `by` (`Analysis by`).
+    /// Nouns count only with a colon (`Author: Ann Lee`; `Writer 7` is a name), and labels of
+    /// other languages only in lowercase or with a colon (`Von Miller`, `Di Maria` are names).
     static let labels = ["by", "article by", "posted by", "written by", "words by", "story by", "text by", "report by",
-                         "reporting by", "opinion by", "column by", "posted", "author", "authors", "byline", "writer"]
+                         "reporting by", "opinion by", "column by"]
+    static let nounLabels = ["posted", "author", "authors", "byline", "writer", "writers"]
     static let foreignLabels = ["von", "por", "par", "di", "door", "av", "autor", "autorin", "auteur", "autore", "texto",
                                 "text", "redacción", "escrito por", "publicado por", "geschrieben von", "autori", "autores",
                                 "auteurs", "autoren", "autorzy", "tekst"]
 
-    static let allLabels = labels + foreignLabels
+    static let allLabels = labels + nounLabels + foreignLabels
 
     static func withoutLabels(_ line: String) -> String {
         var rest = Substring(line)
@@ -117,6 +123,7 @@ extension Byline {
             if colon { after = after.dropFirst() }
             guard colon || after.first == " " || after.isEmpty else { break }
             if foreignLabels.contains(label) && !colon && rest.first?.isUppercase == true { break }
+            if nounLabels.contains(label) && !colon && !after.isEmpty { break }
             rest = Substring(after.trimmingSpaces())
         }
         return String(rest)
@@ -126,19 +133,22 @@ extension Byline {
     static let dateWords: Set<String> = ["published", "updated", "posted", "last", "on", "at", "am", "pm", "datum", "date",
                                          "fecha", "modified", "mis", "publié", "veröffentlicht", "aktualisiert"]
 
-    /// The by-line up to the first date or time word: a word with a digit (`21,`, `2:54pm`,
-    /// `11/18/19`), a month or weekday just before one, or a word of ``dateWords``. What is
-    /// left has no trailing separators (`Justine Coleman -` → `Justine Coleman`).
+    /// The by-line up to the first date or time word: a date's or time's number (`21,`,
+    /// `2:54pm`, `11/18/19`, `2020`, `19` beside a month's name), a month or weekday just
+    /// before one, or a word of ``dateWords``. What is left has no trailing separators
+    /// (`Justine Coleman -` → `Justine Coleman`). A number of no date stays (`Writer 7`).
     static func beforeDate(_ line: String) -> String {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        let bare = words.map { $0.lowercased().trimmingCharacters(in: ",.:;•|-–—()") }
         var end = words.count
-        for (i, word) in words.enumerated() {
-            let bare = word.lowercased().trimmingCharacters(in: ",.:;•|-–—()")
-            if word.contains(where: \.isNumber) || dateWords.contains(bare) {
+        for i in words.indices {
+            let previous = i > 0 ? bare[i - 1] : ""
+            let next = i + 1 < words.count ? bare[i + 1] : ""
+            if dateWords.contains(bare[i]) || isDateNumber(bare[i], previous: previous, next: next) {
                 end = i
                 break
             }
-            if i + 1 < words.count, words[i + 1].contains(where: \.isNumber), MonthNames.isMonthOrWeekday(bare) {
+            if MonthNames.isMonthOrWeekday(bare[i]), isDateNumber(next, previous: bare[i], next: "") {
                 end = i
                 break
             }
@@ -147,6 +157,19 @@ extension Byline {
         while end > 1, MonthNames.isMonthOrWeekday(words[end - 1].trimmingCharacters(in: ",.")) { end -= 1 }
         let kept = words.prefix(end).joined(separator: " ")
         return kept.trimmingCharacters(in: " ,:;•|-–—·/()")
+    }
+
+    /// A word of a date or a time: digits with `:`, `/`, `.` or `-` between them, a year, an
+    /// hour (`9am`), an ordinal (`21st`), or a day beside a month's name or `am`/`pm`.
+    static func isDateNumber(_ word: String, previous: String, next: String) -> Bool {
+        guard let first = word.first, first.isNumber else { return false }
+        let digits = word.filter(\.isNumber)
+        if word.contains(where: { ":/.-".contains($0) }) && digits.count >= 2 { return true }
+        if digits.count == 4 && digits.count == word.count { return true }
+        let suffix = word.drop { $0.isNumber }
+        if ["am", "pm", "h", "st", "nd", "rd", "th", "a.m", "p.m"].contains(String(suffix)) { return true }
+        guard suffix.isEmpty, digits.count <= 2 else { return false }
+        return MonthNames.isMonthOrWeekday(previous) || MonthNames.isMonthOrWeekday(next) || ["am", "pm", "a.m", "p.m"].contains(next)
     }
 
     /// News agencies that sign by-lines after a comma, by their name in lowercase, with the

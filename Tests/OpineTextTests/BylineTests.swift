@@ -69,6 +69,12 @@ struct BylineTests {
         ("Ann B. Lee and Jo Jr. Smith", ["Ann B. Lee", "Jo Jr. Smith"]),
         ("gto", []),
         ("Prof. Ann Lee", ["Prof. Ann Lee"]),
+        ("By Writer 7", ["Writer 7"]),
+        ("By A. O. Scott", ["A. O. Scott"]),
+        ("By A Writer", ["A Writer"]),
+        ("Ann Lee 9am", ["Ann Lee"]),
+        ("Ann Lee 19 Nov", ["Ann Lee"]),
+        ("India Post News Weekly 0 Comments", []),
         ("Photographs and text by Ann Lee", ["Ann Lee"]),
         ("Amanda \"Tania Mae\" Tan", ["Amanda \"Tania Mae\" Tan"]),
     ] as [(String, [String])])
