@@ -19,6 +19,8 @@ extension Boilerplate {
         // comment and share prompts
         "tell us what you think", "leave a comment", "leave a reply", "join the conversation", "what do you think?",
         "share your thoughts", "have your say", "this slideshow requires javascript", "please enable javascript",
+        "join our", "join the discussion", "this document is subject to copyright", "this material may not be",
+        "citation:", "cite this article",
     ]
 
     /// Openings of a date or update line (`Updated 3:27 am PST`, `Posted: 18 Nov 2019`).

@@ -60,9 +60,11 @@ enum Boilerplate {
                                       "story", "continues", "photo", "photos", "video", "image", "enlarge",
                                       "expand", "toggle", "replay", "play", "view", "more", "sponsored", "ad",
                                       "next", "previous", "prev", "slide", "of", "this", "article", "on", "the",
-                                      "pinterest", "reddit", "telegram", "messenger", "sms", "save", "subscribe"]
+                                      "pinterest", "reddit", "telegram", "messenger", "sms", "save", "subscribe",
+                                      "related", "explore", "further", "content", "links", "topics"]
 
     static let enderBytes = articleEnders.map { Array($0.utf8) }
+    static let disclaimerBytes = [Array("disclaimer".utf8)]
     static let prefixBytes = prefixes.map { Array($0.utf8) }
     static let bioBytes = bioOpenings.map { Array($0.utf8) }
 
@@ -82,7 +84,11 @@ enum Boilerplate {
         return starts(normalized(text), withAnyOf: enderBytes)
     }
 
+    /// A disclaimer may run to a paragraph of this many bytes; other site lines are shorter.
+    static let longestDisclaimer = 800
+
     static func isBoilerplate(_ text: String) -> Bool {
+        if text.utf8.count <= longestDisclaimer && starts(normalized(text), withAnyOf: disclaimerBytes) { return true }
         guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
         if starts(n, withAnyOf: prefixBytes) || isNotice(text, opening: n) || isDateLine(text) { return true }
@@ -103,9 +109,18 @@ enum Boilerplate {
         return false
     }
 
+    /// Phrases only an author's bio says, wherever they stand (`… is out now. Follow him on
+    /// Twitter`, `Have a tip? Ann Lee may be reached at …`).
+    static let bioPhrases = ["follow him on", "follow her on", "follow them on", "you can follow", "can be reached at",
+                             "may be reached at", "can be contacted at", "email him at", "email her at", "reach him at",
+                             "reach her at"]
+
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        return starts(normalized(text), withAnyOf: bioBytes)
+        if starts(normalized(text), withAnyOf: bioBytes) { return true }
+        guard text.utf8.count <= 400 else { return false }
+        let lower = text.lowercased()
+        return bioPhrases.contains { lower.contains($0) }
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,

@@ -42,11 +42,15 @@ struct ArticleExtractorTests {
                 + "<p>The contents of this site are ©2019 Capitol Hill Publishing Corp.</p>"
                 + "<p>[button link=\"/submit/\" type=\"big\"] Send us YOUR review[/button]</p><p>Tell us what YOU think...</p>"
                 + "<p>This slideshow requires JavaScript.</p><p>［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。</p>"
+                + "<p>Explore further</p><p>Citation: Trade talks (2019, November 18) retrieved 20 November 2019 from https://x.org/t</p>"
+                + "<p>This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.</p>"
+                + "<p>Join our forums to keep talking trade, and tell us your news tips.</p><p>Related news</p>"
                 + "<p>Cet article est réservé aux abonnés.</p><p>Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu kļūdu!</p></article>",
              inBody: ["Paragraph 1", "Paragraph 4"],
              nowhere: ["Advertiser Disclosure", "11:04 PM", "Updated 5:27", "Share this", "Caption", "Close", "Back to Gallery",
                        "If you buy", "Subscribe to continue", "DON'T MISS", "contents of this site", "[button", "Tell us what",
-                       "This slideshow", "会員限定", "réservé aux abonnés", "Ctrl+Enter"]),
+                       "This slideshow", "会員限定", "réservé aux abonnés", "Ctrl+Enter", "Explore further", "Citation:",
+                       "subject to copyright", "Join our forums", "Related news"]),
         Case(name: "the by-line and the title repeated in the article are not body",
              body: "<article><p>Trade talks resume</p><p>Steve Peoples, AP National Political Writer</p>" + paragraphs(1...4)
                 + "<p>Trade talks resume</p></article>",

@@ -136,6 +136,16 @@ struct BoilerplateTests {
     }
 }
 
+struct BioTests {
+    @Test(arguments: ["The writer is a retired ambassador.",
+                      "Mike Lee's book about the search for life is out now. Follow him on Twitter @mlee.",
+                      "Have a tip? Ann Lee may be reached at alee@example.com."])
+    func biosAreBios(_ text: String) { #expect(Boilerplate.isBio(text)) }
+
+    @Test(arguments: ["He said he would follow the plan.", "The minister can be seen at the summit."])
+    func sentencesAreNot(_ text: String) { #expect(!Boilerplate.isBio(text)) }
+}
+
 struct DateLineTests {
     @Test(arguments: ["Updated 3:27 am PST, Wednesday, November 20, 2019", "Posted: 18 Nov 2019 8:11 pm", "NOVEMBER 20, 2019 10:43",
                       "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "Published 2 hours ago", "Wednesday, 20 November 2019",
