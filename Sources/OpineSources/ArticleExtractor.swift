@@ -28,7 +28,7 @@ struct ArticleExtractor {
     }
 
     let tree: DOMTree
-    /// Each element's class, id and role, lowercased, as bytes (empty for text).
+    /// Each element's class, id and role, lowercased, as bytes (``DOMTree/hints``).
     let hints: [[UInt8]]
     /// Nodes left out, with everything below them.
     private(set) var removed: [Bool]
@@ -40,13 +40,10 @@ struct ArticleExtractor {
     /// A paragraph counts from this many characters.
     static let minimumParagraph = 25
 
-    init(_ tree: DOMTree, stripsUnlikely: Bool = true, hints: [[UInt8]]? = nil) {
+    init(_ tree: DOMTree, stripsUnlikely: Bool = true) {
         self.tree = tree
         self.stripsUnlikely = stripsUnlikely
-        self.hints = hints ?? tree.nodes.map { node in
-            node.isText || node.attributes.isEmpty ? [] : ByteSearch.lowercased(
-                (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? ""))
-        }
+        hints = tree.hints
         removed = [Bool](repeating: false, count: tree.nodes.count)
         clean()
     }
@@ -61,7 +58,7 @@ struct ArticleExtractor {
         let paragraphs = paragraphCharacters(lengths)
         var blocks = chooseContainers(root, lengths: lengths).flatMap { collect($0) }
         guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }
-        let loose = ArticleExtractor(tree, stripsUnlikely: false, hints: hints)
+        let loose = ArticleExtractor(tree, stripsUnlikely: false)
         let retried = loose.chooseContainers(root, lengths: loose.textLengths()).flatMap { loose.collect($0) }
         if characters(retried) > characters(blocks) { blocks = retried }
         guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }

@@ -48,7 +48,7 @@ struct PageArticle {
         var captions: Set<String> = []
         for block in blocks {
             if ArticleParser.endsArticle(block.text) { break }
-            if same(block.text, title) || ArticleParser.isBoilerplate(block.text) || isByline(block.text, authors: authors) {
+            if isTitle(block.text, title) || ArticleParser.isBoilerplate(block.text) || isByline(block.text, authors: authors) {
                 continue
             }
             if block.role == .caption && !captions.insert(block.text).inserted { continue }
@@ -56,6 +56,8 @@ struct PageArticle {
         }
         return out
     }
+
+    static let byBytes = Array(" by ".utf8)
 
     /// A by-line is at most this many words (four names and their labels).
     static let maximumBylineWords = 16
@@ -67,8 +69,11 @@ struct PageArticle {
     static func isByline(_ text: String, authors: [String]) -> Bool {
         // Cheap tests first: this runs on every block of every page.
         guard text.utf8.count <= maximumBylineBytes, text.utf8.count(where: { $0 == 0x20 }) < maximumBylineWords else { return false }
-        let labelled = text.utf8.count > 3 && text.prefix(3).lowercased() == "by "
-        guard labelled || authors.contains(where: { text.contains($0) }) || text.lowercased().contains(" by ") else { return false }
+        let lower = ByteSearch.lowercased(text)
+        let labelled = lower.starts(with: PageArticle.byBytes.dropFirst())
+        guard labelled || ByteSearch.contains(lower, PageArticle.byBytes)
+            || authors.contains(where: { ByteSearch.contains(lower, ByteSearch.lowercased($0)) })
+        else { return false }
         let names = Byline(text).authors
         guard !names.isEmpty else { return labelled && text.count <= 60 }
         if labelled { return true }
@@ -96,6 +101,12 @@ struct PageArticle {
     }
 
     static func same(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
+
+    /// The title repeated: compared only when the lengths are near (every block is asked).
+    static func isTitle(_ text: String, _ title: String) -> Bool {
+        let (a, b) = (text.utf8.count, title.utf8.count)
+        return a <= 2 * b + 8 && b <= 2 * a + 8 && same(text, title)
+    }
 
     /// Letters and digits only, ASCII lowercased (other scripts kept as they are), for
     /// comparing a title or a description with the page's text.

@@ -31,19 +31,20 @@ extension PageMetadata {
     /// `byline` or `author` in it (short text only), outside comments, sidebars and lists.
     static func bylineAuthors(_ tree: DOMTree, siteNames: [String] = []) -> [String] {
         var outside = OutsideArticle(tree)
-        for (i, node) in tree.nodes.enumerated() where isByline(node) {
+        for i in tree.nodes.indices where isByline(tree, i) {
             // An author box (`authorInfo`) may hold the name (`author-name`) beside a line about
             // the author: a by-line element holding others is read through them, never as a whole.
-            if tree.descendants(of: i).dropFirst().contains(where: { isByline(tree.nodes[$0]) }) { continue }
+            if tree.descendants(of: i).dropFirst().contains(where: { isByline(tree, $0) }) { continue }
             if outside.contains(i) { continue }
             if let names = names(in: tree, at: i, siteNames: siteNames) { return names }
         }
         return []
     }
 
-    static func isByline(_ node: DOMTree.Node) -> Bool {
+    static func isByline(_ tree: DOMTree, _ i: Int) -> Bool {
+        let node = tree.nodes[i]
         guard !node.isText, !node.attributes.isEmpty else { return false }
-        let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
+        let hint = tree.hints[i]
         return node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
             || ByteSearch.contains(hint, bylineWord)
             || (ByteSearch.contains(hint, authorWord) && !ByteSearch.containsAny(hint, [bioWord, boxWord]))
@@ -86,7 +87,7 @@ struct OutsideArticle {
                 break
             }
             path.append(i)
-            if isOutside(tree.nodes[i]) {
+            if isOutside(i) {
                 answer = true
                 break
             }
@@ -96,10 +97,10 @@ struct OutsideArticle {
         return answer
     }
 
-    func isOutside(_ node: DOMTree.Node) -> Bool {
+    func isOutside(_ i: Int) -> Bool {
+        let node = tree.nodes[i]
         if OutsideArticle.tags.contains(node.name) { return true }
-        guard !node.attributes.isEmpty, !OutsideArticle.wrappers.contains(node.name) else { return false }
-        let hint = ByteSearch.lowercased((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
-        return ByteSearch.containsAny(hint, OutsideArticle.hints)
+        guard !tree.hints[i].isEmpty, !OutsideArticle.wrappers.contains(node.name) else { return false }
+        return ByteSearch.containsAny(tree.hints[i], OutsideArticle.hints)
     }
 }

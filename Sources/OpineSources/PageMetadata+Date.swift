@@ -43,7 +43,8 @@ extension PageMetadata {
     /// posted at 8:19 PM on the 18th in New York is stamped 01:19 on the 19th in UTC).
     static func localDate(_ d: ArticleDate, tree: DOMTree, url: String) -> ArticleDate {
         guard let before = epochDate((daysSince1970(d) - 1) * 86_400) else { return d }
-        return dateInPath(url) == before || visibleDate(tree) == before ? before : d
+        if let inPath = dateInPath(url), inPath == before || inPath == d { return inPath }
+        return visibleDate(tree) == before ? before : d
     }
 
     /// Days from 1970-01-01 to `d` (Howard Hinnant's `days_from_civil`).

@@ -16,7 +16,7 @@ extension PageMetadata {
     /// update's line ("Updated …") only when there is no other. Numeric dates (`08/01/2014`)
     /// are read in the order of the page's language (day first but in American English).
     static func visibleDate(_ tree: DOMTree) -> ArticleDate? {
-        guard let anchor = tree.elements("h1").first ?? tree.nodes.indices.first(where: { isByline(tree.nodes[$0]) }) else {
+        guard let anchor = tree.elements("h1").first ?? tree.nodes.indices.first(where: { isByline(tree, $0) }) else {
             return nil
         }
         let dayFirst = isDayFirst(language: tree.root.flatMap { tree.nodes[$0].attribute("lang") } ?? "")

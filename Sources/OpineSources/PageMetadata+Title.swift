@@ -21,11 +21,14 @@ extension PageMetadata {
         let stated = [ld?.string("headline"), meta["og:title"], meta["twitter:title"]].compactMap { $0 }
             .map { DOMTree.collapsed(HTMLEntities.decoded($0)) }.filter { !isPlaceholder($0) }
         // A site's logo can be the first `<h1>`: the headline's is the first sharing words with a stated one.
-        let h1 = headings.first { h in stated.contains { sharesWords($0, [h]) } } ?? headings.first
+        let statedWords = stated.map(TitleWords.init)
+        let h1 = headings.first { h in statedWords.contains { TitleWords(h).shares(with: $0) } } ?? headings.first
         // The page's own texts a stated headline is checked against, when they are headlines.
-        let referees = [h1 ?? "", element].filter { !isPlaceholder(withoutSiteName($0, outlet: outlet, h1: nil)) }
+        let elementHeadline = withoutSiteName(element, outlet: outlet, h1: nil)
+        let referees = [isPlaceholder(h1 ?? "") ? nil : h1, isPlaceholder(elementHeadline) ? nil : element]
+            .compactMap { $0 }.map(TitleWords.init)
         // Without a stated headline, the `<h1>` when the `<title>` agrees with it (a logo does not).
-        let printed = h1.flatMap { h in sharesWords(h, [element]) && !isPlaceholder(h) ? h : nil }
+        let printed = h1.flatMap { h in !isPlaceholder(h) && TitleWords(h).shares(with: TitleWords(element)) ? h : nil }
         let raw = stated.first { sharesWords($0, referees) } ?? firstNonEmpty([printed, element, h1]) ?? ""
         return withoutSiteName(raw, outlet: outlet, h1: h1)
     }
@@ -39,10 +42,10 @@ extension PageMetadata {
     }
 
     /// True when `candidate` shares a word with one of `referees`, or there are none.
-    static func sharesWords(_ candidate: String, _ referees: [String]) -> Bool {
+    static func sharesWords(_ candidate: String, _ referees: [TitleWords]) -> Bool {
         guard !referees.isEmpty else { return true }
         let words = TitleWords(candidate)
-        return referees.contains { words.shares(with: TitleWords($0)) }
+        return referees.contains { words.shares(with: $0) }
     }
 
     /// The title without the site's name: " - Geo.tv", " | Opinion | Dawn". A piece is dropped

@@ -41,6 +41,7 @@ extension Boilerplate {
     ]
 
     static let noticeBytes = noticeOpenings.map { Array($0.utf8) }
+    static let noticePhraseBytes = noticePhrases.map { Array($0.utf8) }
     static let dateLineBytes = dateLineOpenings.map { Array($0.utf8) }
 
     /// A disclosure, a paywall notice or a prompt (short: a notice is a sentence or two), a
@@ -48,10 +49,7 @@ extension Boilerplate {
     static func isNotice(_ text: String, opening n: [UInt8]) -> Bool {
         guard text.utf8.count <= 400 else { return false }
         if text.hasPrefix("["), text.contains("[/"), text.hasSuffix("]") { return true }
-        if text.utf8.count <= 300 {
-            let lower = text.lowercased()
-            if noticePhrases.contains(where: { lower.contains($0) }) { return true }
-        }
+        if text.utf8.count <= 300 && contains(text, anyOf: noticePhraseBytes) { return true }
         return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && hasCopyrightSign(text))
     }
 
@@ -73,6 +71,21 @@ extension Boilerplate {
             w.allSatisfy(\.isNumber) || timeWords.contains(String(w)) || MonthNames.isMonthOrWeekday(w)
                 || (w.first?.isNumber == true && ["st", "nd", "rd", "th", "am", "pm"].contains(String(w.suffix(2))))
         }
+    }
+
+    /// True when `text`, ASCII letters lowercased, holds one of `phrases` (lowercase UTF-8):
+    /// on bytes, as this runs on every short block of every page.
+    static func contains(_ text: String, anyOf phrases: [[UInt8]]) -> Bool {
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for phrase in phrases {
+            guard let first = phrase.first, phrase.count <= bytes.count else { continue }
+            var i = 0
+            while i + phrase.count <= bytes.count {
+                if bytes[i] == first && bytes[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// `©` (C2 A9), found on bytes.

@@ -67,6 +67,7 @@ enum Boilerplate {
     static let disclaimerBytes = [Array("disclaimer".utf8)]
     static let prefixBytes = prefixes.map { Array($0.utf8) }
     static let bioBytes = bioOpenings.map { Array($0.utf8) }
+    static let bioPhraseBytes = bioPhrases.map { Array($0.utf8) }
 
     /// Byte-wise prefix test (String.hasPrefix compares by canonical equivalence, far slower).
     static func starts(_ n: [UInt8], withAnyOf list: [[UInt8]]) -> Bool {
@@ -118,9 +119,7 @@ enum Boilerplate {
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
         if starts(normalized(text), withAnyOf: bioBytes) { return true }
-        guard text.utf8.count <= 400 else { return false }
-        let lower = text.lowercased()
-        return bioPhrases.contains { lower.contains($0) }
+        return text.utf8.count <= 400 && contains(text, anyOf: bioPhraseBytes)
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,
