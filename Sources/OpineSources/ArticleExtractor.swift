@@ -78,9 +78,13 @@ struct ArticleExtractor {
     }
 
     /// Paragraph blocks of a text stated apart from the page's markup (JSON-LD's
-    /// `articleBody`): one per line, white space collapsed; no page lines (range 0).
+    /// `articleBody`): one per line, white space collapsed, or the blocks of its own markup
+    /// when it holds some (`<p>…</p>`); no page lines (range 0).
     static func blocks(ofText text: String) -> [Block] {
-        text.split(whereSeparator: \.isNewline).map { DOMTree.collapsed(String($0)) }.filter { !$0.isEmpty }
+        if text.contains("</"), let tree = try? DOMTree.parse(Array(text.utf8), encoding: "UTF-8"), let root = tree.root {
+            return ArticleExtractor(tree, stripsUnlikely: false).collect(root).map { Block(text: $0.text, role: $0.role, lines: 0...0) }
+        }
+        return text.split(whereSeparator: \.isNewline).map { DOMTree.collapsed(String($0)) }.filter { !$0.isEmpty }
             .map { Block(text: $0, role: .paragraph, lines: 0...0) }
     }
 }

@@ -44,27 +44,38 @@ extension Boilerplate {
     static let noticePhraseBytes = noticePhrases.map { Array($0.utf8) }
     static let dateLineBytes = dateLineOpenings.map { Array($0.utf8) }
 
+    /// A notice opening with one of ``noticeOpenings`` is a sentence or two: at most this many bytes…
+    static let longestNotice = 400
+    /// …one holding a phrase of ``noticePhrases`` or a `©` anywhere, shorter (a paragraph may
+    /// mention either).
+    static let longestPhraseNotice = 300
+    /// A date line is a line, not a paragraph that opens with a date.
+    static let longestDateLine = 120
+    /// `Šodien, 17:40`: a time and a word or two.
+    static let longestTimeLine = 40
+
     /// A disclosure, a paywall notice or a prompt (short: a notice is a sentence or two), a
     /// copyright line, or a content system's code left unrendered (`[button link=…]…[/button]`).
     static func isNotice(_ text: String, opening n: [UInt8]) -> Bool {
-        guard text.utf8.count <= 400 else { return false }
+        guard text.utf8.count <= longestNotice else { return false }
         if text.hasPrefix("["), text.contains("[/"), text.hasSuffix("]") { return true }
-        if text.utf8.count <= 300 && contains(text, anyOf: noticePhraseBytes) { return true }
-        return starts(n, withAnyOf: noticeBytes) || (text.utf8.count <= 300 && hasCopyrightSign(text))
+        let short = text.utf8.count <= longestPhraseNotice
+        if short && contains(text, anyOf: noticePhraseBytes) { return true }
+        return starts(n, withAnyOf: noticeBytes) || (short && hasCopyrightSign(text))
     }
 
     /// A line of a date or time alone (ASCII digits), with a month's name or a time (`NOVEMBER 20, 2019 10:43`;
     /// never numbers alone, a table's cells), or one that opens with
     /// `Updated`, `Posted`, `Published` and holds a date, a time or "ago".
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 120, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard text.utf8.count <= longestDateLine, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let n = normalized(text)
         if starts(n, withAnyOf: dateLineBytes) {
             return DateFinder.find(in: text) != nil || hasTime(text) || text.lowercased().contains(" ago")
         }
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         // `Šodien, 17:40`, `Today 9:05 AM`: a time and a word or two.
-        if hasTime(text) && words.filter({ $0.first?.isLetter == true }).count <= 2 && text.utf8.count <= 40 { return true }
+        if hasTime(text) && words.filter({ $0.first?.isLetter == true }).count <= 2 && text.utf8.count <= longestTimeLine { return true }
         // Numbers alone are a table's cells, not a date.
         guard hasTime(text) || words.contains(where: { MonthNames.isMonthOrWeekday($0) }) else { return false }
         return words.allSatisfy { w in

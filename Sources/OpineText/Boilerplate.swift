@@ -119,7 +119,7 @@ enum Boilerplate {
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
         if starts(normalized(text), withAnyOf: bioBytes) { return true }
-        return text.utf8.count <= 400 && contains(text, anyOf: bioPhraseBytes)
+        return text.utf8.count <= longestNotice && contains(text, anyOf: bioPhraseBytes)
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,

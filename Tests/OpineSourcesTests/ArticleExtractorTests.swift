@@ -141,6 +141,15 @@ struct ArticleCompletenessTests {
         #expect(document.warnings.isEmpty)
     }
 
+    @Test func aStatedBodyInMarkupIsReadAsItsParagraphs() throws {
+        let paragraphs = (1...12).map { "Paragraph \($0) of a body the page states in its JSON-LD, as markup." }
+        let markup = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let ld = #"{"@type":"NewsArticle","articleBody":"\#(markup.replacingOccurrences(of: "/", with: "\\/"))"}"#
+        let page = "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><h1>Op-ed</h1></body></html>"
+        let article = try #require(try HTMLReader().read(Array(page.utf8), path: "/p/markup.html").articles.first)
+        #expect(article.body == paragraphs)
+    }
+
     @Test func anArticleCutShortIsSaid() throws {
         let first = (1...8).map { "<p>Section one, paragraph \($0), is the part marked as the article body, read first.</p>" }
         let rest = (1...30).map { "<p>A later paragraph \($0) that the page left unmarked, though it is the same essay.</p>" }
