@@ -28,7 +28,7 @@ struct ArticleExtractor {
     }
 
     let tree: DOMTree
-    /// Each element's class, id and role, lowercased, as bytes (empty for text).
+    /// Each element's class, id and role, lowercased, as bytes (``DOMTree/hints``).
     let hints: [[UInt8]]
     /// Nodes left out, with everything below them.
     private(set) var removed: [Bool]
@@ -40,31 +40,53 @@ struct ArticleExtractor {
     /// A paragraph counts from this many characters.
     static let minimumParagraph = 25
 
-    init(_ tree: DOMTree, stripsUnlikely: Bool = true, hints: [[UInt8]]? = nil) {
+    init(_ tree: DOMTree, stripsUnlikely: Bool = true) {
         self.tree = tree
         self.stripsUnlikely = stripsUnlikely
-        self.hints = hints ?? tree.nodes.map { node in
-            node.isText || node.attributes.isEmpty ? [] : ByteSearch.lowercased(
-                (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " " + (node.attribute("role") ?? ""))
-        }
+        hints = tree.hints
         removed = [Bool](repeating: false, count: tree.nodes.count)
         clean()
     }
 
-    /// The article's blocks, in reading order; looked for again more loosely when short.
-    func blocks() -> [Block] {
-        guard let root = tree.root else { return [] }
-        var blocks = chooseContainers(root).flatMap { collect($0) }
-        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
-        let loose = ArticleExtractor(tree, stripsUnlikely: false, hints: hints)
-        let retried = loose.chooseContainers(root).flatMap { loose.collect($0) }
+    /// The article's blocks in reading order (looked for again more loosely when short), and
+    /// the characters of the page's paragraphs once cleaned (`p` of ``minimumParagraph``+
+    /// characters, at most half links): the most the article could be, for
+    /// ``ArticleCompleteness``. The text lengths of the tree are measured once.
+    func extract() -> (blocks: [Block], paragraphCharacters: Int) {
+        guard let root = tree.root else { return ([], 0) }
+        let lengths = textLengths()
+        let paragraphs = paragraphCharacters(lengths)
+        var blocks = chooseContainers(root, lengths: lengths).flatMap { collect($0) }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }
+        let loose = ArticleExtractor(tree, stripsUnlikely: false)
+        let retried = loose.chooseContainers(root, lengths: loose.textLengths()).flatMap { loose.collect($0) }
         if characters(retried) > characters(blocks) { blocks = retried }
-        guard characters(blocks) < ArticleExtractor.shortArticle else { return blocks }
+        guard characters(blocks) < ArticleExtractor.shortArticle else { return (blocks, paragraphs) }
         let fallback = collect(root, onlyParagraphs: true)
-        return characters(fallback) > characters(blocks) ? fallback : blocks
+        return (characters(fallback) > characters(blocks) ? fallback : blocks, paragraphs)
     }
 
     func characters(_ blocks: [Block]) -> Int { blocks.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+
+    func paragraphCharacters(_ lengths: (text: [Int], linked: [Int])) -> Int {
+        var total = 0
+        for (i, node) in tree.nodes.enumerated() where node.name == "p" && !removed[i] {
+            let text = lengths.text[i]
+            if text >= ArticleExtractor.minimumParagraph && lengths.linked[i] * 2 <= text { total += text }
+        }
+        return total
+    }
+
+    /// Paragraph blocks of a text stated apart from the page's markup (JSON-LD's
+    /// `articleBody`): one per line, white space collapsed, or the blocks of its own markup
+    /// when it holds some (`<p>…</p>`); no page lines (range 0).
+    static func blocks(ofText text: String) -> [Block] {
+        if text.contains("</"), let tree = try? DOMTree.parse(Array(text.utf8), encoding: "UTF-8"), let root = tree.root {
+            return ArticleExtractor(tree, stripsUnlikely: false).collect(root).map { Block(text: $0.text, role: $0.role, lines: 0...0) }
+        }
+        return text.split(whereSeparator: \.isNewline).map { DOMTree.collapsed(String($0)) }.filter { !$0.isEmpty }
+            .map { Block(text: $0, role: .paragraph, lines: 0...0) }
+    }
 }
 
 // MARK: - Cleaning
@@ -80,12 +102,17 @@ extension ArticleExtractor {
         "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
         "extra", "footer", "gdpr", "cookie", "consent", "header", "legends", "menu", "related", "remark", "replies", "rss",
         "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "pagination", "pager", "popup",
+        "notification-bar",
         "newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "promo", "recommend", "trending", "outbrain",
         "taboola", "read-more", "readmore", "more-from", "most-popular", "login", "toolbar", "masthead",
-        "navbar", "nav-", "-nav", "widget", "tags", "caption-credit",
+        "navbar", "nav-", "-nav", "widget", "tags",
     ]
+    /// Class or id words of a hover card: the box of links a name or term opens, left out
+    /// unless the element holds text of its own (the name it is attached to).
+    static let hoverHints = ["rollover", "tooltip", "popover", "hovercard"]
     /// Class or id words that keep an element despite an unlikely one.
-    static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-"]
+    static let maybeHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-",
+                             "embed"]
 
     /// Marks what is left out: dropped tags, hidden elements, and unlikely ones (not `body`,
     /// `article`, `main`, nor anything holding an `h1`… a whole article is not furniture).
@@ -117,12 +144,17 @@ extension ArticleExtractor {
     static let unlikelyBytes = ByteSearch.words(unlikelyHints)
     static let maybeBytes = ByteSearch.words(maybeHints)
 
+    static let hoverBytes = ByteSearch.words(hoverHints)
+
     func isUnlikely(_ i: Int) -> Bool {
         let h = hints[i]
         guard h.count > 3 else { return false }
         let node = tree.nodes[i]
         guard !["body", "html", "article", "main", "a"].contains(node.name) else { return false }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
+        if ByteSearch.containsAny(h, ArticleExtractor.hoverBytes) {
+            return !node.children.contains { tree.nodes[$0].isText && DOMTree.visibleLength(tree.nodes[$0].text) > 0 }
+        }
         guard ByteSearch.containsAny(h, ArticleExtractor.unlikelyBytes) else { return false }
         return !ByteSearch.containsAny(h, ArticleExtractor.maybeBytes)
     }
@@ -185,21 +217,60 @@ extension ArticleExtractor {
     }
 
     /// The elements that hold the article, in page order.
-    func chooseContainers(_ root: Int) -> [Int] {
-        let (text, linked) = textLengths()
+    func chooseContainers(_ root: Int, lengths: (text: [Int], linked: [Int])) -> [Int] {
+        let (text, linked) = lengths
         func density(_ i: Int) -> Double { text[i] == 0 ? 0 : Double(linked[i]) / Double(text[i]) }
-        if let marked = tree.nodes.indices.first(where: {
-            !removed[$0] && tree.nodes[$0].attribute("itemprop")?.lowercased() == "articlebody" && text[$0] >= 500
-        }) {
-            return [marked]
-        }
+        let marked = markedBodies()
+        if marked.reduce(0, { $0 + text[$1] }) >= ArticleExtractor.shortArticle { return marked }
         let scores = paragraphScores(text: text)
         let ranked = scores.map { (node: $0.key, score: $0.value * (1 - density($0.key))) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
         guard let best = ranked.first, best.score > 0 else { return [tree.elements("body").first ?? root] }
         let top = commonContainer(best.node, alternatives: ranked.dropFirst().prefix(4).filter { $0.score >= best.score * 0.75 }.map(\.node))
-        return withSiblings(top, score: top == best.node ? best.score : (scores[top] ?? 0) * (1 - density(top)),
-                            scores: scores, text: text, density: density)
+        let chosen = withSiblings(top, score: top == best.node ? best.score : (scores[top] ?? 0) * (1 - density(top)),
+                                  scores: scores, text: text, density: density)
+        return withParts(chosen, top: top, text: text, density: density)
+    }
+
+    /// Every `itemprop=articleBody` element outside another one (an essay may come in several
+    /// sections), in page order.
+    func markedBodies() -> [Int] {
+        var out: [Int] = []
+        for (i, node) in tree.nodes.enumerated() where !removed[i] && node.attribute("itemprop")?.lowercased() == "articlebody" {
+            if !out.contains(where: { isAncestor($0, of: i) }) { out.append(i) }
+        }
+        return out
+    }
+
+    /// Parts are looked for this many levels above the top container: a part sits in a wrapper
+    /// of its own beside the others (a page's sections, a lead and the rest), not a page away.
+    static let partLevels = 6
+    /// A part is prose: at most this share of its text is links.
+    static let partLinkDensity = 0.3
+
+    /// The chosen containers and the other parts of the same article: elements near them with
+    /// the top container's tag and class (a body split by ads, figures or related boxes, in
+    /// wrappers of different depths), holding text, mostly not links, outside comments and
+    /// sidebars; in page order.
+    func withParts(_ chosen: [Int], top: Int, text: [Int], density: (Int) -> Double) -> [Int] {
+        let node = tree.nodes[top]
+        guard let signature = node.attribute("class"), !signature.isEmpty else { return chosen }
+        var scope = top
+        for _ in 0..<ArticleExtractor.partLevels {
+            let parent = tree.nodes[scope].parent
+            guard parent >= 0, !["body", "html"].contains(tree.nodes[parent].name) else { break }
+            scope = parent
+        }
+        var outside = OutsideArticle(tree)
+        var out = chosen
+        for i in tree.descendants(of: scope) where tree.nodes[i].name == node.name && !removed[i] && i != top {
+            guard tree.nodes[i].attribute("class") == signature, text[i] >= ArticleExtractor.minimumParagraph,
+                density(i) <= ArticleExtractor.partLinkDensity,
+                !out.contains(where: { $0 == i || isAncestor($0, of: i) || isAncestor(i, of: $0) }), !outside.contains(i)
+            else { continue }
+            out.append(i)
+        }
+        return out.sorted()
     }
 
     /// The article split in parts (chunks a page renders apart): when other candidates score
@@ -234,6 +305,9 @@ extension ArticleExtractor {
             let content = tree.text(of: i)
             let length = content.unicodeScalars.count
             guard length >= ArticleExtractor.minimumParagraph else { continue }
+            // A table's cell counts when it is prose (a page laid out in a table), not a list
+            // of names or figures (an open letter's signatories outscored its letter).
+            if node.name == "td" && !ArticleExtractor.endsSentence(content) { continue }
             let commas = content.unicodeScalars.count { $0 == "," || $0 == "，" || $0 == "،" }
             let score = 1 + Double(commas) + min(Double(length / 100), 3)
             var ancestor = node.parent
@@ -246,6 +320,12 @@ extension ArticleExtractor {
             }
         }
         return scores
+    }
+
+    /// True when `text` ends as a sentence does (`.`, `!`, `?`, `…`, a closing quote).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".!?…\"”»。！？".contains(last)
     }
 
     /// A `p`, `pre`, `td` or `blockquote`, or a `div` holding only inline content.
@@ -299,6 +379,14 @@ extension ArticleExtractor {
         "loading", "watch:", "listen to this", "skip to",
     ]
 
+    static let captionBytes = ByteSearch.words(["caption", "credit"])
+
+    /// A `figcaption`, or an element whose class or id says caption or credit (`newsCaption`,
+    /// `thumbnail-credit`): its text is a caption, never the body.
+    func isCaption(_ i: Int) -> Bool {
+        tree.nodes[i].name == "figcaption" || (hints[i].count > 5 && ByteSearch.containsAny(hints[i], ArticleExtractor.captionBytes))
+    }
+
     /// The blocks below `container`: a block is the inline text between two block boundaries.
     func collect(_ container: Int, onlyParagraphs: Bool = false) -> [Block] {
         var walker = BlockWalker(extractor: self)
@@ -327,22 +415,29 @@ struct BlockWalker {
 
     init(extractor: ArticleExtractor) { self.extractor = extractor }
 
+    /// A block of this many letters, ending as a sentence, with some words not linked, is
+    /// prose even when most of it is a link (headline links are shorter and end bare).
+    static let linkedProse = 100
+
     /// Visits `container` with an explicit stack; `nil` entries close an element.
     mutating func walk(_ container: Int, onlyParagraphs: Bool) {
         let tree = extractor.tree
         var stack: [(node: Int, closing: Bool)] = [(container, false)]
         var inLink = 0
         var paragraphDepth = 0
+        var captionDepth = 0
         while let (i, closing) = stack.popLast() {
             let node = tree.nodes[i]
             if closing {
                 if node.name == "a" { inLink -= 1 }
                 if ArticleExtractor.blockTags.contains(node.name) { flush(minimum: onlyParagraphs && paragraphDepth == 0) }
                 if node.name == "p" { paragraphDepth -= 1 }
+                if extractor.isCaption(i) { captionDepth -= 1 }
                 continue
             }
             guard !extractor.removed[i] else { continue }
             if node.isText {
+                if buffer.isEmpty && captionDepth > 0 { role = .caption }
                 append(node.text, linked: inLink > 0, line: node.line == 0 ? lastLine : node.line)
                 continue
             }
@@ -350,8 +445,8 @@ struct BlockWalker {
             if node.name == "br" { buffer += " " }
             if node.name == "a" { inLink += 1 }
             if node.name == "p" { paragraphDepth += 1 }
-            if ArticleExtractor.headingTags.contains(node.name) { role = .heading }
-            if node.name == "figcaption" { role = .caption }
+            if extractor.isCaption(i) { captionDepth += 1 }
+            if ArticleExtractor.headingTags.contains(node.name) && captionDepth == 0 { role = .heading }
             if node.line > 0 { lastLine = node.line }
             stack.append((i, true))
             for c in node.children.reversed() { stack.append((c, false)) }
@@ -376,8 +471,10 @@ struct BlockWalker {
         let text = DOMTree.collapsed(buffer)
         guard !text.isEmpty, !minimum || text.unicodeScalars.count >= ArticleExtractor.minimumParagraph else { return }
         let letters = DOMTree.visibleLength(text)
-        // Mostly links: a list of related stories, a tag cloud, a menu.
-        if letters > 0 && Double(linked) / Double(letters) > 0.5 { return }
+        // Mostly links: a list of related stories, a tag cloud, a menu; not a paragraph whose
+        // linked words are its own sentence (a digest's items open with their story's link).
+        let prose = letters >= BlockWalker.linkedProse && ArticleExtractor.endsSentence(text) && linked < letters
+        if letters > 0 && Double(linked) / Double(letters) > 0.5 && !prose { return }
         blocks.append(ArticleExtractor.Block(text: text, role: role, lines: firstLine...max(firstLine, lastLine)))
     }
 }

@@ -4,15 +4,15 @@ public struct ArticleFormats: Sendable {
 
     public init(readers: [any ArticleReader]) { self.readers = readers }
 
-    /// Every format Opine reads today.
-    public static let standard = ArticleFormats(readers: [
+    /// Every format Opine reads today (the page reader's latest date read from the clock at each use).
+    public static var standard: ArticleFormats { ArticleFormats(readers: [
         PlainTextReader(),
         HTMLReader(),
         MHTMLReader(),
         CSVRecordReader(),
         CSVRecordReader(extensions: [".tsv"], delimiter: 0x09),
         JSONLinesRecordReader(),
-    ])
+    ]) }
 
     /// The reader for a file name, by its ending (case-insensitive); nil for other files.
     public func reader(for name: String) -> (any ArticleReader)? {

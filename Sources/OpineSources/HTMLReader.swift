@@ -1,8 +1,11 @@
+import Foundation
 import OpineText
 
 /// Web pages saved from a browser (`.html`, `.htm`, `.xhtml`, and the same gzipped): libxml2's
 /// HTML parser in the page's declared charset (else UTF-8, else Windows-1252), the article
-/// found by ``ArticleExtractor``, its fields by ``PageMetadata``.
+/// found by ``ArticleExtractor`` (or the page's JSON-LD `articleBody` when that is far longer),
+/// its fields by ``PageMetadata``; a page whose kept article is much shorter than its
+/// paragraphs is said so (``ArticleCompleteness``).
 ///
 /// A passage's text is the block's text (markup removed, entities decoded); its range is the
 /// span of page lines it came from, so it points into the (decompressed) page.
@@ -11,12 +14,24 @@ public struct HTMLReader: ArticleReader {
     public let holds = FileContent.oneArticle
     /// Pages are read whole; a larger one (even once decompressed) is skipped.
     public static let maximumPageBytes = 64 << 20
+    /// A page's date after this one is not its publication date (a countdown, an event, a
+    /// wrong clock): a day after the reader's today, so that a page of any time zone's today passes.
+    public let latestDate: ArticleDate?
 
-    public init() {}
+    /// A reader refusing dates after `latestDate`; by default a day after the system clock's
+    /// today, read here (the edge: pure code below is given the bound).
+    public init(latestDate: ArticleDate? = HTMLReader.tomorrow()) {
+        self.latestDate = latestDate
+    }
+
+    /// Tomorrow's date in UTC by the system clock.
+    public static func tomorrow(now: Date = Date()) -> ArticleDate? {
+        PageMetadata.epochDate(Int(now.timeIntervalSince1970) + 86_400)
+    }
 
     public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
         let page = try HTMLReader.pageBytes(try input.contents())
-        let (article, encoding, warnings) = try HTMLReader.article(page: page, path: input.path)
+        let (article, encoding, warnings) = try HTMLReader.article(page: page, path: input.path, latestDate: latestDate)
         try body(SourceRecord(article: article, encoding: encoding))
         return warnings
     }
@@ -24,7 +39,8 @@ public struct HTMLReader: ArticleReader {
     /// The article of a page's (decompressed) bytes, how they were decoded, and what to say:
     /// for every format that holds a saved page. `saved`: what a format knows of the page
     /// beside its bytes (an `.mhtml`'s address and charset).
-    static func article(page: [UInt8], path: String, saved: SavedPage = SavedPage()) throws -> (Article, String, [SourceWarning]) {
+    static func article(page: [UInt8], path: String, saved: SavedPage = SavedPage(),
+                        latestDate: ArticleDate?) throws -> (Article, String, [SourceWarning]) {
         if page.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
             var builder = ArticleBuilder()
             builder.article.title = ArticleParser.titleFromFileName(path)
@@ -35,12 +51,25 @@ public struct HTMLReader: ArticleReader {
         var warnings: [SourceWarning] = []
         let encoding = HTMLReader.encoding(of: page, transport: saved.charset, warnings: &warnings)
         let tree = try DOMTree.parse(page, encoding: encoding)
-        let metadata = saved.fill(PageMetadata(tree))
-        let blocks = ArticleExtractor(tree).blocks()
-        let article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
-        if !article.passages.contains(where: { $0.kind == .body }) { warnings.append(.noArticleText) }
+        let metadata = saved.fill(PageMetadata(tree, latestDate: latestDate))
+        let extraction = ArticleExtractor(tree).extract()
+        var article = PageArticle(metadata: metadata, blocks: extraction.blocks, page: page, path: path).article
+        var completeness = ArticleCompleteness(kept: HTMLReader.bodyCharacters(article), stated: metadata.statedBody.count,
+                                               paragraphs: extraction.paragraphCharacters)
+        if completeness.prefersStated {
+            let blocks = ArticleExtractor.blocks(ofText: metadata.statedBody)
+            article = PageArticle(metadata: metadata, blocks: blocks, page: page, path: path).article
+            completeness.kept = HTMLReader.bodyCharacters(article)
+        }
+        if !article.passages.contains(where: { $0.kind == .body }) {
+            warnings.append(.noArticleText)
+        } else if let short = completeness.shortfall {
+            warnings.append(short)
+        }
         return (article, encoding.lowercased(), warnings)
     }
+
+    static func bodyCharacters(_ article: Article) -> Int { article.body.reduce(0) { $0 + $1.unicodeScalars.count } }
 
     /// What a saved page's container says about it: the address it was saved from and the
     /// charset its part declares.

@@ -2,58 +2,82 @@ import Foundation
 import OpineText
 
 /// The article object of a page's JSON-LD (`<script type="application/ld+json">`): the first
-/// object whose `@type` is an article type, found in arrays and `@graph`s.
+/// object whose `@type` is an article type, found in arrays and `@graph`s; with every object of
+/// the page's JSON-LD that has an `@id`, so that references (`"author": {"@id": "#ann"}`) are
+/// followed.
 struct LinkedData {
     let object: [String: Any]
+    /// The page's JSON-LD objects by `@id`.
+    let identified: [String: [String: Any]]
 
+    /// A string field (the first of a list), HTML entities decoded (`Arnault&#8217;s`).
     func string(_ key: String) -> String? {
-        if let s = object[key] as? String { return s }
-        if let list = object[key] as? [Any], let s = list.first as? String { return s }
+        if let s = object[key] as? String { return HTMLEntities.decoded(s) }
+        if let list = object[key] as? [Any], let s = list.first as? String { return HTMLEntities.decoded(s) }
         return nil
     }
 
-    /// `author` as a string, an object with `name`, or an array of either.
-    var authors: [String]? {
+    /// Every name `author` (or `creator`) gives: a string, a `Person` or `Organization` with
+    /// `name` (or `givenName` and `familyName`), an `@id` reference to one, or a list of them.
+    /// Unchecked: ``Byline`` decides which are names.
+    var authorCandidates: [String] {
         let value = object["author"] ?? object["creator"]
         let items: [Any] = (value as? [Any]) ?? (value.map { [$0] } ?? [])
-        let names = items.compactMap { item -> String? in
-            if let s = item as? String { return s }
-            return (item as? [String: Any])?["name"] as? String
-        }.flatMap { ArticleParser.authors(fromByline: $0) }
-        return names.isEmpty ? nil : names
+        return items.compactMap { item -> String? in
+            if let s = item as? String { return HTMLEntities.decoded(s) }
+            guard var person = item as? [String: Any] else { return nil }
+            if person["name"] == nil, let id = person["@id"] as? String, let target = identified[id] { person = target }
+            if let name = person["name"] as? String { return HTMLEntities.decoded(name) }
+            if let list = person["name"] as? [Any], let name = list.first as? String { return HTMLEntities.decoded(name) }
+            let parts = [person["givenName"], person["familyName"]].compactMap { $0 as? String }
+            return parts.isEmpty ? nil : HTMLEntities.decoded(parts.joined(separator: " "))
+        }
     }
 
     var publisherName: String? {
-        if let p = object["publisher"] as? [String: Any] { return p["name"] as? String }
-        return object["publisher"] as? String
+        var publisher = object["publisher"]
+        if let list = publisher as? [Any] { publisher = list.first }
+        if let p = publisher as? [String: Any] {
+            if let name = p["name"] as? String { return HTMLEntities.decoded(name) }
+            if let id = p["@id"] as? String, let name = identified[id]?["name"] as? String { return HTMLEntities.decoded(name) }
+            return nil
+        }
+        return (publisher as? String).map(HTMLEntities.decoded)
     }
 
     /// The page's article object, if it declares one.
     init?(_ tree: DOMTree) {
+        var found: [String: Any]?
+        var identified: [String: [String: Any]] = [:]
         for i in tree.elements("script") where tree.nodes[i].attribute("type")?.lowercased().contains("ld+json") == true {
             let text = tree.nodes[i].children.map { tree.nodes[$0].text }.joined()
-            guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-                let found = LinkedData.article(in: json)
-            else { continue }
-            object = found
-            return
+            guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { continue }
+            let objects = LinkedData.objects(in: json)
+            for o in objects {
+                if let id = o["@id"] as? String, identified[id] == nil { identified[id] = o }
+            }
+            if found == nil { found = objects.first { LinkedData.isArticle($0["@type"]) } }
         }
-        return nil
+        guard let found else { return nil }
+        object = found
+        self.identified = identified
     }
 
-    /// Depth-first through arrays and `@graph`, with a stack.
-    static func article(in json: Any) -> [String: Any]? {
+    /// Every object of a JSON-LD value, depth-first through arrays, `mainEntity` and `@graph`,
+    /// with a stack.
+    static func objects(in json: Any) -> [[String: Any]] {
+        var out: [[String: Any]] = []
         var stack: [Any] = [json]
         while let item = stack.popLast() {
             if let list = item as? [Any] {
                 stack.append(contentsOf: list.reversed())
             } else if let object = item as? [String: Any] {
-                if isArticle(object["@type"]) { return object }
+                out.append(object)
                 if let graph = object["@graph"] { stack.append(graph) }
                 if let main = object["mainEntity"] { stack.append(main) }
             }
         }
-        return nil
+        return out
     }
 
     static func isArticle(_ type: Any?) -> Bool {

@@ -13,7 +13,8 @@ public struct MHTMLReader: ArticleReader {
 
     public func read(_ input: SourceInput, settings: DatasetSettings, _ body: (SourceRecord) throws -> Void) throws -> [SourceWarning] {
         let (page, saved) = try MHTMLReader.page(try input.contents())
-        let (article, encoding, warnings) = try HTMLReader.article(page: try HTMLReader.pageBytes(page), path: input.path, saved: saved)
+        let (article, encoding, warnings) = try HTMLReader.article(page: try HTMLReader.pageBytes(page), path: input.path, saved: saved,
+                                                                   latestDate: HTMLReader.tomorrow())
         try body(SourceRecord(article: article, encoding: encoding))
         return warnings
     }

@@ -20,7 +20,7 @@ struct PageArticle {
         let title = builder.article.title
         builder.addTitle()
         builder.addByline()
-        let body = PageArticle.articleBlocks(blocks, title: title)
+        let body = PageArticle.articleBlocks(blocks, title: title, authors: builder.article.authors)
         if let standfirst = PageArticle.standfirst(metadata, title: title, body: body) {
             builder.add(.standfirst, standfirst)
         }
@@ -32,17 +32,45 @@ struct PageArticle {
         article = builder.build()
     }
 
-    /// The blocks without a heading repeating the title, site boilerplate ("Disclaimer: …"),
-    /// and anything after a "Next Story" marker, as for text files.
-    static func articleBlocks(_ blocks: [ArticleExtractor.Block], title: String) -> [ArticleExtractor.Block] {
+    /// The blocks without the title repeated, the by-line, site boilerplate ("Disclaimer: …",
+    /// "Updated …", notices), a caption seen before, and anything after a "Next Story" marker,
+    /// as for text files.
+    static func articleBlocks(_ blocks: [ArticleExtractor.Block], title: String, authors: [String]) -> [ArticleExtractor.Block] {
         var out: [ArticleExtractor.Block] = []
+        var captions: Set<String> = []
         for block in blocks {
             if ArticleParser.endsArticle(block.text) { break }
-            if block.role == .heading && same(block.text, title) { continue }
-            if ArticleParser.isBoilerplate(block.text) { continue }
+            if isTitle(block.text, title) || ArticleParser.isBoilerplate(block.text) || isByline(block.text, authors: authors) {
+                continue
+            }
+            if block.role == .caption && !captions.insert(block.text).inserted { continue }
             out.append(block)
         }
         return out
+    }
+
+    static let byBytes = Array(" by ".utf8)
+
+    /// A by-line is at most this many words (four names and their labels).
+    static let maximumBylineWords = 16
+    /// …and bytes.
+    static let maximumBylineBytes = 200
+
+    /// A by-line printed in the article's markup: a short line that opens with a by-line
+    /// label (`By …`, `Posted by …`) and names someone, or whose names are the page's authors.
+    static func isByline(_ text: String, authors: [String]) -> Bool {
+        // Cheap tests first: this runs on every block of every page.
+        guard text.utf8.count <= maximumBylineBytes, text.utf8.count(where: { $0 == 0x20 }) < maximumBylineWords else { return false }
+        let lower = ByteSearch.lowercased(text)
+        let labelled = lower.starts(with: PageArticle.byBytes.dropFirst())
+        guard labelled || ByteSearch.contains(lower, PageArticle.byBytes)
+            || authors.contains(where: { ByteSearch.contains(lower, ByteSearch.lowercased($0)) })
+        else { return false }
+        let names = Byline(text).authors
+        guard !names.isEmpty else { return labelled && text.count <= 60 }
+        if labelled { return true }
+        let known = Set(authors.map { $0.lowercased() })
+        return names.allSatisfy { known.contains($0.lowercased()) }
     }
 
     /// The page's description, when it is the article's own dek: short, not the title, and not
@@ -65,6 +93,12 @@ struct PageArticle {
     }
 
     static func same(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
+
+    /// The title repeated: compared only when the lengths are near (every block is asked).
+    static func isTitle(_ text: String, _ title: String) -> Bool {
+        let (a, b) = (text.utf8.count, title.utf8.count)
+        return a <= 2 * b + 8 && b <= 2 * a + 8 && same(text, title)
+    }
 
     /// Letters and digits only, ASCII lowercased (other scripts kept as they are), for
     /// comparing a title or a description with the page's text.

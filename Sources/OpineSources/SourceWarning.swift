@@ -19,6 +19,8 @@ public enum SourceWarning: Sendable, Equatable, CustomStringConvertible {
     /// Rows whose date field holds no date Opine reads (in the file's order, if it has one).
     case unreadableDates(rows: Int, example: DateExample, order: DateOrder?)
 
+    /// A page whose kept article (characters) is much shorter than its paragraphs.
+    case articleMayBeIncomplete(kept: Int, paragraphs: Int)
     /// A date field (front matter, a page's meta) that is no day Opine represents: the article
     /// is indexed without a date.
     case refusedDate(String)
@@ -42,6 +44,9 @@ public enum SourceWarning: Sendable, Equatable, CustomStringConvertible {
         case .unknownCharset(let name, let readAs): "unknown charset '\(name.prefix(40))', read as \(readAs)"
         case .noArticleText: "no article text found, indexed by its title"
         case .refusedDate(let value): ArticleDate.refusal(value)
+        case .articleMayBeIncomplete(let kept, let paragraphs):
+            "kept \(kept) characters as the article of a page whose paragraphs hold \(paragraphs): "
+                + "the article may be incomplete (opine parse shows what was read)"
         case .ambiguousDates(let rows, let e):
             "\(SourceWarning.dates(rows)) could be dd/mm/yyyy or mm/dd/yyyy (line \(e.line): \(e.text)) and no date "
                 + "in the file decides which: left out; name the order with --date-format dd/mm/yyyy or mm/dd/yyyy"

@@ -95,11 +95,12 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 }
 
-/// Finds a date in a line of text, in the forms English-language papers print.
+/// Finds a date in a line of text, in the forms papers print (month names of ``MonthNames``).
 ///
 /// Accepted: `September 20, 2025`, `Sep 20, 2025`, `Sept. 20 2025`, `20 September 2025`,
 /// `2025-09-20`, `26-FEB-1987`, with anything around them (`Saturday, October 27, 1787`,
-/// `For the Independent Journal. Saturday, October 27, 1787`, `Published: …`).
+/// `For the Independent Journal. Saturday, October 27, 1787`, `Published: …`), and the forms of
+/// `DateFinder+Forms` (`19 de noviembre de 2019`, `2019年11月19日`).
 public enum DateFinder {
     public static func find(in line: some StringProtocol) -> ArticleDate? {
         let words = split(line)
@@ -127,7 +128,7 @@ public enum DateFinder {
                 }
             }
         }
-        return nil
+        return findWithConnector(words) ?? findEastAsian(in: line)
     }
 
     /// Letters and digits runs (on UTF-8 bytes; header lines are short but every article has
@@ -148,13 +149,7 @@ public enum DateFinder {
         return out
     }
 
-    static let months: [String: Int] = [
-        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    ]
-
-    static func month(_ w: Substring) -> Int? { months[w.lowercased()] }
+    static func month(_ w: Substring) -> Int? { MonthNames.number(w) }
 
     static func day(_ w: Substring) -> Int? {
         var digits = w

@@ -98,9 +98,7 @@ public struct ArticleParser: Sendable {
                 state.article.title = value
                 state.passages.append(state.make(.title, valueRange))
             case "author", "authors":
-                state.article.authors = value.trimmingCharacters(in: "[]").split(separator: ",").map {
-                    $0.trimmingSpaces().trimmingCharacters(in: "\"'")
-                }.filter { !$0.isEmpty }
+                state.article.authors = Byline(value.trimmingCharacters(in: "[]")).authors
             case "date":
                 state.article.date = ArticleDate(iso: String(value.prefix(10))) ?? DateFinder.find(in: value)
                 if state.article.date == nil && !value.isEmpty { state.article.refusedDate = value }
@@ -209,14 +207,9 @@ public struct ArticleParser: Sendable {
 
     func isByline(_ line: String) -> Bool { byline(line) != nil }
 
-    /// `By Javid Husain`, `By A and B`, `By A, B and C`, `BY HAMILTON`.
     /// Author names from a by-line as sites print it (`By Ann Lee and Bo Chan`, or the names
-    /// alone): split as in text files, shouted names made readable.
-    public static func authors(fromByline line: String) -> [String] {
-        var text = line.trimmingSpaces()
-        if text.prefix(3).lowercased() != "by " { text = "By " + text }
-        return ArticleParser().byline(text) ?? []
-    }
+    /// alone): ``Byline``'s rule.
+    public static func authors(fromByline line: String) -> [String] { Byline(line).authors }
 
     /// A title from a file name (`2025-09-20-there-are-limits.html` → its words), for pages
     /// and texts that give none.
@@ -231,58 +224,18 @@ public struct ArticleParser: Sendable {
     /// True for an author's bio paragraph ("The writer is …").
     public static func isBio(_ text: String) -> Bool { Boilerplate.isBio(text) }
 
-    /// News agencies that sign by-lines after a comma ("By Rowena Whelan, Reuters"), by their
-    /// name in lowercase, with the name as the agency writes it: one outlet whether a by-line
-    /// says Reuters or REUTERS.
-    static let agencies: [String: String] = [
-        "reuters": "Reuters", "ap": "AP", "afp": "AFP", "associated press": "Associated Press",
-        "the associated press": "The Associated Press", "agence france-presse": "Agence France-Presse",
-        "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua", "app": "APP", "pti": "PTI",
-        "ians": "IANS", "anadolu": "Anadolu", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "tass": "TASS",
-        "bernama": "Bernama", "nnp": "NNP", "inp": "INP",
-    ]
-
-    /// The agency after a by-line's last comma, and the by-line without it.
-    static func agency(in names: String) -> (names: String, agency: String)? {
-        guard let comma = names.lastIndex(of: ",") else { return nil }
-        let tail = names[names.index(after: comma)...].trimmingSpaces()
-        guard let agency = agencies[tail.lowercased()] else { return nil }
-        return (String(names[..<comma]), agency)
-    }
-
     /// The outlet a by-line names ("By Rowena Whelan, Reuters" → Reuters), if any.
-    public static func outlet(inByline line: String) -> String? {
-        var text = line.trimmingSpaces()
-        if text.prefix(3).lowercased() == "by " { text = String(text.dropFirst(3)) }
-        return agency(in: text)?.agency
-    }
+    public static func outlet(inByline line: String) -> String? { Byline(line).outlet }
 
+    /// The authors of a text file's header line: a line starting `By ` (`By Javid Husain`,
+    /// `By A and B`, `BY HAMILTON`), short, not a sentence; nil for any other line.
     func byline(_ line: String) -> [String]? {
         let trimmed = line.trimmingSpaces()
         guard trimmed.utf8.count <= 160, trimmed.count > 3,
             trimmed.prefix(3).lowercased() == "by ", !trimmed.hasSuffix(".") || trimmed.count < 40
         else { return nil }
-        var names = String(trimmed.dropFirst(3))
-        if let signed = ArticleParser.agency(in: names) { names = signed.names }
-        var parts = [names]
-        for separator in [" and ", " & ", " AND "] {
-            parts = parts.flatMap { $0.splitting(on: separator) }
-        }
-        // Commas separate authors only when every piece is a full name (`brenckman,m.` is one).
-        let commaSplit = parts.flatMap { $0.split(separator: ",").map(String.init) }
-        if commaSplit.count > parts.count && commaSplit.allSatisfy({ $0.trimmingSpaces().contains(" ") }) {
-            parts = commaSplit
-        }
-        let authors = parts.map { ArticleParser.displayName($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+        let authors = Byline(trimmed).authors
         return authors.isEmpty ? nil : authors
-    }
-
-    /// `HAMILTON` → `Hamilton`; names in mixed case are left alone.
-    static func displayName(_ name: String) -> String {
-        guard name.contains(where: \.isLetter), !name.contains(where: \.isLowercase) else { return name }
-        return name.split(separator: " ").map { word in
-            word.prefix(1) + word.dropFirst().lowercased()
-        }.joined(separator: " ")
     }
 
     /// A site's teaser: the first paragraph cut short with an ellipsis and repeated in full next.

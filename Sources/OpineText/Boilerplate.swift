@@ -48,13 +48,26 @@ enum Boilerplate {
         }
     }
 
-    /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them).
+    /// Words of a bare share line ("Share", "Tweet", "Email", or a run of them), and of the
+    /// lines of galleries, players and teasers ("Caption", "Close", "Back to Gallery",
+    /// "Continue Reading Below", "You may also like", "DON'T MISS").
     static let chrome: Set<String> = ["share", "tweet", "email", "print", "whatsapp", "facebook",
-                                      "twitter", "linkedin", "comments", "comment", "copy", "link"]
+                                      "twitter", "linkedin", "comments", "comment", "copy", "link",
+                                      // galleries, players and teasers
+                                      "caption", "hide", "show", "close", "back", "to", "gallery", "advert",
+                                      "advertisement", "trending", "breaking", "news", "don", "t", "miss", "you",
+                                      "may", "also", "like", "these", "posts", "continue", "reading", "below",
+                                      "story", "continues", "photo", "photos", "video", "image", "enlarge",
+                                      "expand", "toggle", "replay", "play", "view", "more", "sponsored", "ad",
+                                      "next", "previous", "prev", "slide", "of", "this", "article", "on", "the",
+                                      "pinterest", "reddit", "telegram", "messenger", "sms", "save", "subscribe",
+                                      "related", "explore", "further", "content", "links", "topics"]
 
     static let enderBytes = articleEnders.map { Array($0.utf8) }
+    static let disclaimerBytes = [Array("disclaimer".utf8)]
     static let prefixBytes = prefixes.map { Array($0.utf8) }
     static let bioBytes = bioOpenings.map { Array($0.utf8) }
+    static let bioPhraseBytes = bioPhrases.map { Array($0.utf8) }
 
     /// Byte-wise prefix test (String.hasPrefix compares by canonical equivalence, far slower).
     static func starts(_ n: [UInt8], withAnyOf list: [[UInt8]]) -> Bool {
@@ -72,10 +85,14 @@ enum Boilerplate {
         return starts(normalized(text), withAnyOf: enderBytes)
     }
 
+    /// A disclaimer may run to a paragraph of this many bytes; other site lines are shorter.
+    static let longestDisclaimer = 800
+
     static func isBoilerplate(_ text: String) -> Bool {
+        if text.utf8.count <= longestDisclaimer && starts(normalized(text), withAnyOf: disclaimerBytes) { return true }
         guard text.utf8.count <= 400 else { return false }  // site lines are short
         let n = normalized(text)
-        if starts(n, withAnyOf: prefixBytes) { return true }
+        if starts(n, withAnyOf: prefixBytes) || isNotice(text, opening: n) || isDateLine(text) { return true }
         if text.utf8.count <= 40 {
             // Words are runs of letters; in ASCII, runs of a–z (the opening is lowercased).
             var words: [String] = []
@@ -93,9 +110,16 @@ enum Boilerplate {
         return false
     }
 
+    /// Phrases only an author's bio says, wherever they stand (`… is out now. Follow him on
+    /// Twitter`, `Have a tip? Ann Lee may be reached at …`).
+    static let bioPhrases = ["follow him on", "follow her on", "follow them on", "you can follow", "can be reached at",
+                             "may be reached at", "can be contacted at", "email him at", "email her at", "reach him at",
+                             "reach her at"]
+
     static func isBio(_ text: String) -> Bool {
         guard text.utf8.count <= 800 else { return false }
-        return starts(normalized(text), withAnyOf: bioBytes)
+        if starts(normalized(text), withAnyOf: bioBytes) { return true }
+        return text.utf8.count <= longestNotice && contains(text, anyOf: bioPhraseBytes)
     }
 
     /// A photo caption ends with an agency credit after a dash: `… July 25, 2025. — Reuters`,

@@ -64,4 +64,36 @@ public struct NumericDate: Hashable, Sendable {
         let a = date(in: .dayFirst)
         return a == date(in: .monthFirst) ? a : nil
     }
+
+    init(first: Int, second: Int, year: Int) {
+        (self.first, self.second, self.year) = (first, second, year)
+    }
+
+    /// Every date written as numbers inside `line`, in order: runs of one or two digits, the
+    /// same separator (`/`, `.`, `-`) twice, four digits; what surrounds them does not matter
+    /// (`Palma de Mallorca | 08/01/2014`, `28-09-2020 10:43`).
+    public static func all(in line: some StringProtocol) -> [NumericDate] {
+        // Runs of ASCII digits and the one character after each (nil at the end).
+        var runs: [(digits: [UInt8], next: UInt8?)] = []
+        var digits: [UInt8] = []
+        for b in line.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                digits.append(b)
+            } else if !digits.isEmpty {
+                runs.append((digits, b))
+                digits = []
+            }
+        }
+        if !digits.isEmpty { runs.append((digits, nil)) }
+        var found: [NumericDate] = []
+        for i in runs.indices.dropLast(2) {
+            let (a, b, y) = (runs[i], runs[i + 1], runs[i + 2])
+            guard let separator = a.next, [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(separator),
+                b.next == separator, (1...2).contains(a.digits.count), (1...2).contains(b.digits.count), y.digits.count == 4
+            else { continue }
+            func value(_ d: [UInt8]) -> Int { d.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+            found.append(NumericDate(first: value(a.digits), second: value(b.digits), year: value(y.digits)))
+        }
+        return found
+    }
 }

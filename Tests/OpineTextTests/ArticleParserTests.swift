@@ -145,3 +145,30 @@ struct BoilerplateTests {
         #expect(Boilerplate.normalized("“— Quoted”") == Array("quoted”".utf8))
     }
 }
+
+struct BioTests {
+    @Test(arguments: ["The writer is a retired ambassador.",
+                      "Mike Lee's book about the search for life is out now. Follow him on Twitter @mlee.",
+                      "Have a tip? Ann Lee may be reached at alee@example.com."])
+    func biosAreBios(_ text: String) { #expect(Boilerplate.isBio(text)) }
+
+    @Test(arguments: ["He said he would follow the plan.", "The minister can be seen at the summit."])
+    func sentencesAreNot(_ text: String) { #expect(!Boilerplate.isBio(text)) }
+}
+
+struct DateLineTests {
+    @Test(arguments: ["Updated 3:27 am PST, Wednesday, November 20, 2019", "Posted: 18 Nov 2019 8:11 pm", "NOVEMBER 20, 2019 10:43",
+                      "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "Published 2 hours ago", "Wednesday, 20 November 2019",
+                      "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", "Actualizado el 19 de noviembre de 2019",
+                      "Šodien, 17:40", "Today 9:05 AM"])
+    func dateLinesAreBoilerplate(_ line: String) {
+        #expect(Boilerplate.isDateLine(line))
+        #expect(Boilerplate.isBoilerplate(line))
+    }
+
+    @Test(arguments: ["225.86", "12", "Top 10", "Updated figures show 30 percent more voters", "Published in 1998, the novel sold well.",
+                      "On November 20, 2019, the committee met in closed session to hear from the ambassador about the aid."])
+    func sentencesAndCellsAreNot(_ line: String) {
+        #expect(!Boilerplate.isDateLine(line))
+    }
+}
