@@ -61,11 +61,13 @@ final class OpineTokenizer {
         if let recorder, recorder.isArmed, let tape = recorder.takeTape(for: text) {
             let code = tape.replay(context: context, callback: tokenCallback)
             recorder.columns.append((Int(nText), tape.passagePositions))
+            recorder.columnTallies.append(tape.tally)
             return code
         }
         // One passage at a time, a boundary token between two (separators found with memchr).
         // Positions per passage, kept only while the writer records a layout.
         var counts: [Int32]? = recorder?.isArmed == true ? [] : nil
+        if counts != nil { recorder?.tally.removeAll() }
         var start = 0
         while true {
             let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
@@ -84,7 +86,10 @@ final class OpineTokenizer {
             if boundaryCode != SQLITE_OK { return boundaryCode }
             start = end + 1
         }
-        if let counts { recorder?.columns.append((Int(nText), counts)) }
+        if let counts, let recorder {
+            recorder.columns.append((Int(nText), counts))
+            recorder.columnTallies.append(recorder.tally.counts())
+        }
         return SQLITE_OK
     }
 
@@ -100,8 +105,12 @@ final class OpineTokenizer {
         analyzer.analyze(text, mode: mode, cache: mode == .prefix ? nil : cache) { emission in
             let flags = emission.isColocated ? FTS5_TOKEN_COLOCATED : 0
             if !emission.isColocated { positions += 1 }
-            if recordsWords && !emission.isColocated {
-                recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
+            if recordsWords {
+                // Every token, colocated ones too: each is a hit for a query of its term.
+                recorder?.tally.add(emission.term)
+                if !emission.isColocated {
+                    recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
+                }
             }
             code = emission.term.withMemoryRebound(to: CChar.self) { term in
                 callback(
@@ -134,7 +143,7 @@ final class OpineTokenizer {
 }
 
 /// What the tokenizer saw while an article was inserted: for each non-empty column, its byte
-/// length and the positions each passage took. The index stores these as the article's layout
+/// length, the positions each passage took and its tokens tallied by term. The index stores these as the article's layout
 /// (which positions belong to which passage) without analyzing the text a second time.
 ///
 /// One per store, given to the writer connection's tokenizer as its user data; armed by the
@@ -143,6 +152,12 @@ final class OpineTokenizer {
 final class LayoutRecorder: @unchecked Sendable {
     var isArmed = false
     var columns: [(bytes: Int, passagePositions: [Int32])] = []
+    /// For each column recorded, its tokens tallied by key (``TermTally``), for the impact bounds.
+    var columnTallies: [[TermTally.KeyCount]] = []
+    /// The column being analyzed.
+    var tally = TermTally()
+    /// The articles written since the transaction's last flush (``ImpactRecorder``).
+    var impacts = ImpactRecorder()
     /// Surface words whose term is a stem, for prefix expansion (``LexiconRecorder``).
     var lexicon = LexiconRecorder()
     /// Tapes of the columns about to be inserted, in column order (``TokenTape``).
@@ -157,6 +172,7 @@ final class LayoutRecorder: @unchecked Sendable {
     /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
     func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {
         columns.removeAll(keepingCapacity: true)
+        columnTallies.removeAll(keepingCapacity: true)
         isArmed = true
         defer { isArmed = false }
         try body()

@@ -1,0 +1,143 @@
+/// The first phase of a search: the `window` best articles by ``ArticleScore`` alone (under the
+/// words rule, articles matching more clauses first), found by reading only the blocks of
+/// article ids whose upper bound could still place an article among them (block-max, as
+/// Lucene's and tantivy's block-max WAND skip blocks of a posting list).
+///
+/// Exact for its own score: an article outside the blocks read has a key below the window's
+/// last (its block's bound is), so the window equals the exhaustive article-level ranking's
+/// head. The index supplies the blocks' bounds and reads a block's rows; this type orders the
+/// blocks, decides when to stop, and keeps the window (a bounded heap, O(window) memory).
+public struct FirstPhase<Payload> {
+    /// An article's place in the first phase's order.
+    public struct Key: Hashable, Sendable {
+        /// Clauses the article matches (counted only under the words rule).
+        public var matched: Int
+        public var score: Double
+        public var article: Int64
+
+        public init(matched: Int, score: Double, article: Int64) {
+            self.matched = matched
+            self.score = score
+            self.article = article
+        }
+    }
+
+    /// A block of article ids, with the most any of its articles can score.
+    public struct Block: Hashable, Sendable {
+        public var id: Int
+        /// At least the article score of every article of the block.
+        public var bound: Double
+        /// Clauses some article of the block may match (bit i: clause i).
+        public var present: UInt64
+
+        public init(id: Int, bound: Double, present: UInt64) {
+            self.id = id
+            self.bound = bound
+            self.present = present
+        }
+    }
+
+    public let window: Int
+    public let wordsRule: Bool
+    public let clauseCount: Int
+    /// The window so far: a heap whose root is the worst article kept.
+    private(set) var heap: [(key: Key, payload: Payload)] = []
+    /// Blocks read, and articles offered (for benchmarks and `--explain`).
+    public private(set) var blocksRead = 0
+    public private(set) var rowsRead = 0
+
+    public init(window: Int, wordsRule: Bool, clauseCount: Int) {
+        self.window = max(window, 0)
+        self.wordsRule = wordsRule
+        self.clauseCount = clauseCount
+    }
+
+    /// The first phase's order (``ArticleRanker/precedes(_:_:_:_:wordsRule:)`` with the article
+    /// score for the total).
+    public static func precedes(_ a: Key, _ b: Key, wordsRule: Bool) -> Bool {
+        if wordsRule && a.matched != b.matched { return a.matched > b.matched }
+        if a.score != b.score { return a.score > b.score }
+        return a.article < b.article
+    }
+
+    /// Blocks in the order to read them: the highest bound first (more clauses first under the
+    /// words rule), so the window fills with good articles and the rest can be skipped.
+    public func order(_ blocks: [Block]) -> [Block] {
+        blocks.sorted { a, b in
+            let pa = wordsRule ? a.present.nonzeroBitCount : 0, pb = wordsRule ? b.present.nonzeroBitCount : 0
+            if pa != pb { return pa > pb }
+            return a.bound != b.bound ? a.bound > b.bound : a.id < b.id
+        }
+    }
+
+    /// False when no article of `block` can enter the window (nor can any of a block after it
+    /// in ``order(_:)``): the phase ends.
+    public func mustRead(_ block: Block) -> Bool {
+        guard heap.count >= window, let worst = heap.first?.key else { return window > 0 }
+        let best = Key(matched: block.present.nonzeroBitCount, score: block.bound, article: Int64.min)
+        return FirstPhase.precedes(best, worst, wordsRule: wordsRule)
+    }
+
+    /// True when only articles matching every clause can still enter the window (the index may
+    /// then read a block's complete articles alone).
+    public var onlyComplete: Bool {
+        guard wordsRule, heap.count >= window, let worst = heap.first?.key else { return false }
+        return worst.matched >= clauseCount
+    }
+
+    /// Offers one article; `payload` is made only when it enters the window.
+    public mutating func offer(_ key: Key, _ payload: () -> Payload) {
+        rowsRead += 1
+        guard window > 0 else { return }
+        if heap.count < window {
+            heap.append((key, payload()))
+            siftUp(heap.count - 1)
+        } else if let worst = heap.first?.key, FirstPhase.precedes(key, worst, wordsRule: wordsRule) {
+            heap[0] = (key, payload())
+            siftDown(0)
+        }
+    }
+
+    public mutating func noteBlockRead() { blocksRead += 1 }
+
+    /// The window, best first.
+    public func result() -> [(key: Key, payload: Payload)] {
+        heap.sorted { FirstPhase.precedes($0.key, $1.key, wordsRule: wordsRule) }
+    }
+
+    /// The key of an article from its clauses' hits in the head and the body.
+    public static func key(article: Int64, head: UnsafeBufferPointer<Int32>, body: UnsafeBufferPointer<Int32>, length: Int,
+                           idf: [Double], averageLength: Double, parameters: RankingParameters) -> Key {
+        var matched = 0
+        for c in 0..<min(head.count, body.count) where head[c] + body[c] > 0 { matched += 1 }
+        return Key(matched: matched, score: ArticleScore.bm25(head: head, body: body, length: length, idf: idf,
+                                                             averageLength: averageLength, parameters: parameters),
+                   article: article)
+    }
+
+    // The heap keeps its worst article at the root (Lucene's `PriorityQueue`).
+    private func worse(_ i: Int, _ j: Int) -> Bool { FirstPhase.precedes(heap[j].key, heap[i].key, wordsRule: wordsRule) }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard worse(child, parent) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        while true {
+            var worst = parent
+            let left = 2 * parent + 1, right = left + 1
+            if left < heap.count && worse(left, worst) { worst = left }
+            if right < heap.count && worse(right, worst) { worst = right }
+            guard worst != parent else { return }
+            heap.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+}
