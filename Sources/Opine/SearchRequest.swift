@@ -25,6 +25,9 @@ public struct SearchRequest: Sendable {
     /// Read and score every matching article, even when the top can be found among fewer
     /// (the reference that tests and benchmarks compare the shortcut with).
     public var exhaustive = false
+    /// The articles the first phase hands the full ranking (nil: ``SearchRanking/window(for:)``);
+    /// for benchmarks that choose the window.
+    public var rescoreWindow: Int?
 
     public init(query: String, limit: Int = 10) {
         self.query = query

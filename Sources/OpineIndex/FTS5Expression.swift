@@ -13,9 +13,24 @@ enum FTS5Expression {
         case .everyClause(let plan): clauses(plan).joined(separator: " AND ")
         case .clause(let plan, let i): i < plan.clauseNodes.count ? node(plan.clauseNodes[i], plan) : quote([])
         case .phrase(let phrase): quote(phrase)
+        case .atLeast(let plan, let n): atLeast(plan, n)
         case .inHead(let inner): "head : (" + render(inner) + ")"
         case .without(let inner, let excluded): "(" + render(inner) + ") NOT (" + render(.anyClause(excluded)) + ")"
         }
+    }
+
+    /// Any clause first, so that FTS5 numbers the plan's phrases as the plan does; then every
+    /// combination of `n` clauses (their phrases numbered after the plan's, hits a reader of
+    /// the plan's phrases leaves out). For the few clauses of a words-rule query: at most 6
+    /// combinations of 4.
+    static func atLeast(_ plan: MatchPlan, _ n: Int) -> String {
+        let c = clauses(plan)
+        guard n > 1 else { return c.joined(separator: " OR ") }
+        guard n < c.count else { return c.joined(separator: " AND ") }
+        var combinations: [[Int]] = [[]]
+        for i in c.indices { combinations += combinations.filter { $0.count < n }.map { $0 + [i] } }
+        let ands = combinations.filter { $0.count == n }.map { "(" + $0.map { c[$0] }.joined(separator: " AND ") + ")" }
+        return "(" + c.joined(separator: " OR ") + ") AND (" + ands.joined(separator: " OR ") + ")"
     }
 
     /// Each clause's own expression.

@@ -20,11 +20,15 @@ struct ImpactBounds {
     /// Blocks whose deltas ran out: every key may have the largest impact there.
     let unbounded: [Int64]
 
+    /// The mean article length the levels were computed with.
+    let recordedAverage: Double
+
     init(snapshot: IndexSnapshot, averageNow: Double) throws {
         self.snapshot = snapshot
         self.averageNow = averageNow
-        unbounded = try snapshot.read { db in
-            try Int64.fetchAll(db, sql: "SELECT block FROM impact_blocks WHERE deltas = ?", arguments: [ImpactRecorder.unbounded])
+        (unbounded, recordedAverage) = try snapshot.read { db in
+            (try Int64.fetchAll(db, sql: "SELECT block FROM impact_blocks WHERE deltas = ?", arguments: [ImpactRecorder.unbounded]),
+             try ImpactRecorder.referenceAverage(db) ?? 0)
         }
     }
 
@@ -97,8 +101,7 @@ struct ImpactBounds {
             let handle = statement.sqliteStatement
             while try rows.next() != nil {
                 let rowid = sqlite3_column_int64(handle, 0)
-                let value = ImpactBound.value(level: ImpactRecorder.Rowid.level(rowid),
-                                              recordedAverage: ImpactBound.average(code: ImpactRecorder.Rowid.averageCode(rowid)),
+                let value = ImpactBound.value(level: ImpactRecorder.Rowid.level(rowid), recordedAverage: recordedAverage,
                                               averageNow: averageNow)
                 let block = ImpactRecorder.Rowid.block(rowid)
                 if out[block].map({ $0 < value }) ?? true { out[block] = value }

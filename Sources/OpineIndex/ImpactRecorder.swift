@@ -9,7 +9,7 @@ import OpineRanking
 /// its columns); each transaction that writes articles ends with ``flush(_:)``, which adds, for
 /// every block it touched, one *delta*: the highest level of each key among the articles just
 /// written. A delta is a few rows of the contentless FTS5 table `impact_fts` (one per level
-/// present, the level in the rowid, its keys as tokens), so the bounds of one key are one
+/// present, the level in the rowid, its keys as tokens; ``Rowid``), so the bounds of one key are one
 /// doclist, which FTS5 keeps merged as it does its own. Bounds are only raised: an article
 /// removed or rewritten leaves its old levels, which stay upper bounds (looser ones until a
 /// rebuild). Written in the articles' own transaction, so no reader sees an article without
@@ -29,24 +29,27 @@ struct ImpactRecorder {
             ?? defaultBlockBits
     }
 
-    /// Where a rowid of `impact_fts` keeps each part (level, mean length code, delta, block).
+    /// Where a rowid of `impact_fts` keeps each part: the level in the low byte, then the
+    /// delta, then the block. A key's doclist is its rowids in order, stored as varint gaps:
+    /// packing the parts tightly keeps a gap from one block to the next at three bytes.
     enum Rowid {
         static let levelBits = 8
-        static let averageShift = levelBits
-        static let deltaShift = averageShift + ImpactBound.averageCodeBits
-        static let deltaBits = 16
+        static let deltaShift = levelBits
+        static let deltaBits = 12
         static let blockShift = deltaShift + deltaBits
 
-        static func make(block: Int64, delta: Int64, averageCode: Int, level: UInt8) -> Int64 {
-            block << blockShift | delta << deltaShift | Int64(averageCode) << averageShift | Int64(level)
+        static func make(block: Int64, delta: Int64, level: UInt8) -> Int64 {
+            block << blockShift | delta << deltaShift | Int64(level)
         }
 
         static func block(_ rowid: Int64) -> Int64 { rowid >> blockShift }
         static func level(_ rowid: Int64) -> UInt8 { UInt8(truncatingIfNeeded: rowid) }
-        static func averageCode(_ rowid: Int64) -> Int { Int((rowid >> averageShift) & ((1 << ImpactBound.averageCodeBits) - 1)) }
     }
 
-    /// The marker of a block whose deltas ran out (2^16 of them): its bounds are the maximum.
+    /// The `meta` key of the mean article length every level of the index was computed with.
+    static let averageKey = "impact_average"
+
+    /// The marker of a block whose deltas ran out (2^12 of them): its bounds are the maximum.
     static let unbounded: Int64 = -1
 
     struct Noted {
@@ -69,56 +72,55 @@ struct ImpactRecorder {
     mutating func flush(_ db: Database) throws {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
-        let code = ImpactBound.averageCode(try referenceAverage(db))
-        let average = ImpactBound.average(code: code)
+        let average = try referenceAverage(db)
         let bits = Int64(try ImpactRecorder.blockBits(db))
-        var blocks: [Int64: [UInt64: UInt8]] = [:]
+        var blocks: [Int64: KeyTable] = [:]
+        var head = KeyTable()
         for n in pending {
-            let block = n.article >> bits
-            var levels = blocks[block] ?? [:]
-            ImpactRecorder.merge(n.head, n.body) { key, head, body in
-                let level = ImpactBound.level(head: Int(head), body: Int(body), length: n.length, averageLength: average)
-                if levels[key].map({ $0 < level }) ?? true { levels[key] = level }
+            var article = ImpactBound.Article(length: n.length, averageLength: average)
+            var levels = blocks.removeValue(forKey: n.article >> bits) ?? KeyTable()
+            func raise(_ key: UInt64, _ level: UInt8) { levels.update(key) { $0 = max($0, UInt32(level) + 1) } }
+            head.removeAll()
+            for h in n.head { head.update(h.key) { $0 = UInt32(clamping: h.count) } }
+            for b in n.body {
+                let h = head.value(b.key) ?? 0
+                if h > 0 { head.update(b.key) { $0 = 0 } }
+                raise(b.key, article.level(head: Int(h), body: Int(b.count)))
             }
-            blocks[block] = levels
+            for (key, h) in head.entries where h > 0 { raise(key, article.level(head: Int(h), body: 0)) }
+            blocks[n.article >> bits] = levels
         }
         for (block, levels) in blocks.sorted(by: { $0.key < $1.key }) {
-            try write(block: block, levels: levels, averageCode: code, db)
+            try write(block: block, levels: levels, db)
         }
     }
 
-    /// The mean article length the levels are computed with: the collection's, as the figures
-    /// last written give it, else (a first run) the mean of the articles noted.
+    /// The mean article length every level of the index is computed with, fixed by its first
+    /// flush: the collection's, as the figures last written give it, else (a first run) the
+    /// mean of the articles noted. A search whose collection has grown longer articles on
+    /// average scales the bounds up by the ratio (``ImpactBound/value(level:recordedAverage:averageNow:)``).
     func referenceAverage(_ db: Database) throws -> Double {
         var meta: [String: Double] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_tokens')") {
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('article_count', 'article_tokens', ?)",
+                                    arguments: [ImpactRecorder.averageKey]) {
             meta[row[0]] = Double(row[1] as String)
         }
-        if let n = meta["article_count"], let tokens = meta["article_tokens"], n > 0, tokens > 0 { return tokens / n }
-        let total = pending.reduce(0) { $0 + $1.length }
-        return Double(total) / Double(max(pending.count, 1))
+        if let fixed = meta[ImpactRecorder.averageKey], fixed > 0 { return fixed }
+        var average = Double(pending.reduce(0) { $0 + $1.length }) / Double(max(pending.count, 1))
+        if let n = meta["article_count"], let tokens = meta["article_tokens"], n > 0, tokens > 0 { average = tokens / n }
+        average = max(average, 1)
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [ImpactRecorder.averageKey, String(average)])
+        return average
     }
 
-    /// Walks two ascending tallies as one: each key with its head and body counts.
-    static func merge(_ a: [TermTally.KeyCount], _ b: [TermTally.KeyCount], _ body: (UInt64, Int32, Int32) -> Void) {
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if j >= b.count || (i < a.count && a[i].key < b[j].key) {
-                body(a[i].key, a[i].count, 0)
-                i += 1
-            } else if i >= a.count || b[j].key < a[i].key {
-                body(b[j].key, 0, b[j].count)
-                j += 1
-            } else {
-                body(a[i].key, a[i].count, b[j].count)
-                i += 1
-                j += 1
-            }
-        }
+    /// The mean the levels were computed with (nil before any flush).
+    static func referenceAverage(_ db: Database) throws -> Double? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [averageKey]).flatMap { Double($0) }
     }
 
     /// One delta of `block`: a row of `impact_fts` per level, its keys as tokens.
-    func write(block: Int64, levels: [UInt64: UInt8], averageCode: Int, _ db: Database) throws {
+    /// `levels` holds each key's level + 1 (0 is a slot never set).
+    func write(block: Int64, levels: KeyTable, _ db: Database) throws {
         let deltas = try Int64.fetchOne(db, sql: "SELECT deltas FROM impact_blocks WHERE block = ?", arguments: [block]) ?? 0
         if deltas == ImpactRecorder.unbounded { return }
         guard deltas < 1 << Rowid.deltaBits else {
@@ -127,10 +129,10 @@ struct ImpactRecorder {
         }
         try db.execute(sql: "INSERT OR REPLACE INTO impact_blocks(block, deltas) VALUES (?, ?)", arguments: [block, deltas + 1])
         var byLevel = [[UInt64]](repeating: [], count: ImpactBound.levels)
-        for (key, level) in levels { byLevel[Int(level)].append(key) }
+        for (key, stored) in levels.entries where stored > 0 { byLevel[Int(min(stored - 1, UInt32(ImpactBound.levels - 1)))].append(key) }
         let insert = try db.cachedStatement(sql: "INSERT INTO impact_fts(rowid, keys) VALUES (?, ?)")
         for (level, keys) in byLevel.enumerated() where !keys.isEmpty {
-            let rowid = Rowid.make(block: block, delta: deltas, averageCode: averageCode, level: UInt8(level))
+            let rowid = Rowid.make(block: block, delta: deltas, level: UInt8(level))
             try insert.execute(arguments: [rowid, keys.map(ImpactKey.token).joined(separator: " ")])
         }
     }

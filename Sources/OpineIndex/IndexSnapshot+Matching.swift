@@ -8,10 +8,12 @@ import OpineText
 /// FTS5 (``FTS5Expression``).
 extension IndexSnapshot {
     /// The statement that reads matching articles with their raw hits and layout; `range`
-    /// restricts it to a block of ids (FTS5 seeks its doclists by rowid).
+    /// restricts it to a block of ids (FTS5 seeks its doclists by rowid). A CROSS JOIN keeps
+    /// FTS5 the outer loop: with a range of rowids, SQLite's planner otherwise scanned the
+    /// layouts of the range and ran the MATCH once per layout (0.6 ms a block at 190k articles).
     static let hitsSQL = """
         SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
-        FROM article_fts JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
+        FROM article_fts CROSS JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
         """
     static let hitsInRangeSQL = hitsSQL + " AND article_fts.rowid BETWEEN ? AND ?"
 

@@ -67,13 +67,17 @@ final class OpineTokenizer {
         // One passage at a time, a boundary token between two (separators found with memchr).
         // Positions per passage, kept only while the writer records a layout.
         var counts: [Int32]? = recorder?.isArmed == true ? [] : nil
-        if counts != nil { recorder?.tally.removeAll() }
+        // The column's tally, taken out of the recorder while the column is analyzed: a
+        // class's property touched per token paid an exclusivity check each time.
+        var tally = TermTally()
+        if let recorder, counts != nil { swap(&tally, &recorder.tally) }
+        tally.removeAll()
         var start = 0
         while true {
             let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
             let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? text.count
             let segment = UnsafeBufferPointer(rebasing: text[start..<end])
-            let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
+            let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback, tally: &tally)
             if code != SQLITE_OK { return code }
             counts?.append(count)
             guard end < text.count else { break }
@@ -88,7 +92,8 @@ final class OpineTokenizer {
         }
         if let counts, let recorder {
             recorder.columns.append((Int(nText), counts))
-            recorder.columnTallies.append(recorder.tally.counts())
+            recorder.columnTallies.append(tally.counts())
+            swap(&tally, &recorder.tally)
         }
         return SQLITE_OK
     }
@@ -97,6 +102,15 @@ final class OpineTokenizer {
     func analyze(
         _ text: UnsafeBufferPointer<UInt8>, offset: Int, mode: AnalysisMode, context: UnsafeMutableRawPointer?,
         callback: FTS5TokenCallback
+    ) -> (code: CInt, positions: Int32) {
+        var unused = TermTally()
+        return analyze(text, offset: offset, mode: mode, context: context, callback: callback, tally: &unused)
+    }
+
+    /// The same, tallying a document's tokens into `tally` while the writer records.
+    func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, offset: Int, mode: AnalysisMode, context: UnsafeMutableRawPointer?,
+        callback: FTS5TokenCallback, tally: inout TermTally
     ) -> (code: CInt, positions: Int32) {
         var code = SQLITE_OK
         var positions: Int32 = 0
@@ -107,7 +121,7 @@ final class OpineTokenizer {
             if !emission.isColocated { positions += 1 }
             if recordsWords {
                 // Every token, colocated ones too: each is a hit for a query of its term.
-                recorder?.tally.add(emission.term)
+                tally.add(emission.term)
                 if !emission.isColocated {
                     recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
                 }

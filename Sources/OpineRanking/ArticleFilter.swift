@@ -76,9 +76,17 @@ public struct FirstPhaseRequest: Sendable {
     public var filter: ArticleFilter
     /// Only articles matching every clause (`opine search -l`).
     public var completeOnly: Bool
+    /// Articles the filter admits that match every clause (a known count lets the first phase
+    /// read only them when they fill the window); -1 when not known.
+    public var completeArticles: Int
+    /// Articles the filter admits that match any clause; -1 when not known. When they are no
+    /// more than the window, the first phase reads them all in one statement (no bound can
+    /// skip any of them).
+    public var matchedArticles: Int
 
     public init(plan: MatchPlan, window: Int, idf: [Double], wordsRule: Bool, parameters: RankingParameters,
-                averageLength: Double, filter: ArticleFilter, completeOnly: Bool = false) {
+                averageLength: Double, filter: ArticleFilter, completeOnly: Bool = false, completeArticles: Int = -1,
+                matchedArticles: Int = -1) {
         self.plan = plan
         self.window = window
         self.idf = idf
@@ -87,6 +95,8 @@ public struct FirstPhaseRequest: Sendable {
         self.averageLength = averageLength
         self.filter = filter
         self.completeOnly = completeOnly
+        self.completeArticles = completeArticles
+        self.matchedArticles = matchedArticles
     }
 }
 
@@ -98,8 +108,8 @@ public struct FirstPhaseResult: Sendable {
     public var blocks: Int
     /// Matching articles read.
     public var rowsRead: Int
-    /// False when no bounds applied (other ranking parameters, an index without them): every
-    /// match was read, and the window is still exact.
+    /// False when the ranking parameters are not those the bounds were kept for: every match
+    /// was read, and the window is still exact.
     public var bounded: Bool
 
     public init(candidates: [(key: FirstPhase<ArticleHits>.Key, hits: ArticleHits)], blocksRead: Int, blocks: Int, rowsRead: Int,

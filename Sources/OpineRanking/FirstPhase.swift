@@ -78,11 +78,31 @@ public struct FirstPhase<Payload> {
         return FirstPhase.precedes(best, worst, wordsRule: wordsRule)
     }
 
-    /// True when only articles matching every clause can still enter the window (the index may
-    /// then read a block's complete articles alone).
-    public var onlyComplete: Bool {
-        guard wordsRule, heap.count >= window, let worst = heap.first?.key else { return false }
-        return worst.matched >= clauseCount
+    /// True when the window holds `window` articles.
+    public var isFull: Bool { heap.count >= window }
+
+    /// `blocks` in runs of neighbouring ids (at most `maxGap` apart), each run in id order,
+    /// the run with the best bound first.
+    public func runs(_ blocks: [Block], maxGap: Int) -> [[Block]] {
+        var out: [[Block]] = []
+        for block in blocks.sorted(by: { $0.id < $1.id }) {
+            if let last = out.last?.last, block.id - last.id <= maxGap {
+                out[out.count - 1].append(block)
+            } else {
+                out.append([block])
+            }
+        }
+        let ordered = order(blocks)
+        let rank = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
+        return out.sorted { ($0.compactMap { rank[$0.id] }.min() ?? .max) < ($1.compactMap { rank[$0.id] }.min() ?? .max) }
+    }
+
+    /// The articles of `plan` that can still enter the window: under the words rule, once it
+    /// is full, those matching at least as many clauses as its worst (FTS5 then reads fewer
+    /// rows: a three-word query's window of articles with all three skips the millions with one).
+    public func clausesNeeded(_ plan: MatchPlan) -> MatchQuery {
+        guard wordsRule, heap.count >= window, let worst = heap.first?.key, worst.matched > 1 else { return .anyClause(plan) }
+        return worst.matched >= clauseCount ? .everyClause(plan) : .atLeast(plan, worst.matched)
     }
 
     /// Offers one article; `payload` is made only when it enters the window.

@@ -27,34 +27,45 @@ public enum ImpactBound {
 
     /// The level of an article's impact for a term with `head` and `body` hits (tokens).
     public static func level(head: Int, body: Int, length: Int, averageLength: Double) -> UInt8 {
-        let p = reference
-        let tf = p.headWeight * Double(head) + p.bodyWeight * Double(body)
-        guard tf > 0 else { return 0 }
-        let norm = p.k1 * (1 - p.b + p.b * (Double(length) / max(averageLength, 1)))
-        let impact = tf * (p.k1 + 1) / (tf + norm)
-        // Rounded up, with a margin for the rounding of the query's own arithmetic.
-        let scaled = (impact / maximum * Double(levels) * (1 + 1e-9)).rounded(.up)
-        return UInt8(clamping: max(Int(scaled) - 1, 0))
+        Article(length: length, averageLength: averageLength).compute(head: head, body: body)
+    }
+
+    /// One article's levels: its length normalization computed once for all its terms, and
+    /// the levels of the few hit counts most terms have, once each.
+    public struct Article {
+        let norm: Double
+        /// Levels of head < 4 and body < 16 hits, 255 until computed.
+        var memo = [UInt8](repeating: .max, count: 64)
+
+        public init(length: Int, averageLength: Double) {
+            let p = ImpactBound.reference
+            norm = p.k1 * (1 - p.b + p.b * (Double(length) / max(averageLength, 1)))
+        }
+
+        public mutating func level(head: Int, body: Int) -> UInt8 {
+            guard head >= 0, head < 4, body >= 0, body < 16 else { return compute(head: head, body: body) }
+            let i = head << 4 | body
+            if memo[i] == .max { memo[i] = compute(head: head, body: body) }
+            return memo[i]
+        }
+
+        func compute(head: Int, body: Int) -> UInt8 {
+            let p = ImpactBound.reference
+            let tf = p.headWeight * Double(head) + p.bodyWeight * Double(body)
+            guard tf > 0 else { return 0 }
+            let impact = tf * (p.k1 + 1) / (tf + norm)
+            // Rounded up, with a margin for the rounding of the query's own arithmetic.
+            let scaled = (impact / ImpactBound.maximum * Double(ImpactBound.levels) * (1 + 1e-9)).rounded(.up)
+            return UInt8(clamping: max(Int(scaled) - 1, 0))
+        }
     }
 
     /// The impact a level stands for: at least the impact of every article it was kept for, when
     /// the collection's mean article length is `averageNow` and was `recordedAverage` when the
     /// level was computed (a longer mean lowers every article's normalized length: the bound
-    /// grows by the ratio, see `Benchmarks/RESULTS.md`).
+    /// grows by at most the ratio: `k1(1 − b + b·len/avg)` shrinks by no more than it).
     public static func value(level: UInt8, recordedAverage: Double, averageNow: Double) -> Double {
         let stale = recordedAverage > 0 ? max(1, averageNow / recordedAverage) : .infinity
         return min(maximum, Double(Int(level) + 1) / Double(levels) * maximum * stale)
     }
-
-    /// Mean lengths are stored as a code of 10 bits: 2^(code / 64) tokens, from 1 to 2^16, the
-    /// code rounded down (a bound computed with a smaller mean than the true one stays a
-    /// bound: see ``value(level:recordedAverage:averageNow:)``).
-    public static let averageCodeBits = 10
-
-    public static func averageCode(_ average: Double) -> Int {
-        guard average > 1 else { return 0 }
-        return min(Int((log2(average) * 64).rounded(.down)), (1 << averageCodeBits) - 1)
-    }
-
-    public static func average(code: Int) -> Double { exp2(Double(code) / 64) }
 }

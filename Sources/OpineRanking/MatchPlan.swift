@@ -87,6 +87,8 @@ public indirect enum MatchQuery: Sendable, Hashable {
     case everyClause(MatchPlan)
     /// Articles matching clause `i`.
     case clause(MatchPlan, Int)
+    /// Articles matching at least `n` of the plan's clauses.
+    case atLeast(MatchPlan, Int)
     /// Articles holding a phrase.
     case phrase(MatchPlan.Phrase)
     /// The query, matched in the head (title and standfirst) alone.
@@ -97,7 +99,7 @@ public indirect enum MatchQuery: Sendable, Hashable {
     /// The plan whose phrases the query's raw hits are numbered by (nil for a lone phrase).
     public var plan: MatchPlan? {
         switch self {
-        case .anyClause(let p), .everyClause(let p), .clause(let p, _): p
+        case .anyClause(let p), .everyClause(let p), .clause(let p, _), .atLeast(let p, _): p
         case .phrase: nil
         case .inHead(let q), .without(let q, _): q.plan
         }
