@@ -77,7 +77,7 @@ struct SearchRanking {
             idf: counts.clauseArticles.map { BM25.rankingIDF(rows: max(stats.articles, 1), hits: $0) },
             wordsRule: ranker.usesWordsRule(clauseCount: plan.clauses.count), parameters: request.parameters,
             averageLength: stats.averageArticleLength, filter: filter.articleFilter, completeOnly: request.completeOnly,
-            completeArticles: counts.completeArticles, matchedArticles: counts.matchedArticles))
+            depth: limit, completeArticles: counts.completeArticles, matchedArticles: counts.matchedArticles))
         var builder = EvidenceBuilder(plan.evidenceRules(positions: collectsPositions(plan)))
         for c in first.candidates {
             builder.add(article: c.hits.article, articleLength: c.hits.length, layout: c.hits.layout, hits: c.hits.hits)

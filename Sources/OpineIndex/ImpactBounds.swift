@@ -10,7 +10,7 @@ import OpineRanking
 /// saturation is concave, so the impact of a sum of hits is at most the sum of the impacts); a
 /// NEAR group needs all its phrases in the block. Each clause's bound is weighted by its IDF.
 struct ImpactBounds {
-    typealias Block = FirstPhase<ArticleHits>.Block
+    typealias Block = FirstPhase.Block
 
     let snapshot: IndexSnapshot
     /// The collection's mean article length now.

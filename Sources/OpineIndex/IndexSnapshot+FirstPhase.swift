@@ -10,7 +10,8 @@ extension IndexSnapshot {
     /// statement a run, rows of a block that can no longer reach it skipped (a statement costs
     /// its setup and FTS5's seeks; a prefix phrase costs a merge of all its terms' doclists
     /// per statement, so a plan with one is read in one run). Under the words rule, when at
-    /// least a window of articles match every clause, only they are read (FTS5's AND).
+    /// least a page of articles match every clause, only they can reach the page: only they
+    /// are read (FTS5's AND), as many of them as the window holds.
     ///
     /// Without bounds that apply (ranking parameters other than the ones impacts were kept
     /// for), or with no more matches than the window, every match is read, as one block: the
@@ -19,8 +20,8 @@ extension IndexSnapshot {
     /// - Complexity: O(r) rows read for the blocks read, O(window) memory.
     public func firstPhase(_ request: FirstPhaseRequest) throws -> FirstPhaseResult {
         let plan = request.plan
-        var phase = FirstPhase<ArticleHits>(window: request.window, wordsRule: request.wordsRule, clauseCount: plan.clauses.count)
-        var blocks: [FirstPhase<ArticleHits>.Block]
+        var phase = FirstPhase(window: request.window, wordsRule: request.wordsRule, clauseCount: plan.clauses.count)
+        var blocks: [FirstPhase.Block]
         let bounded = ImpactBound.bounds(request.parameters)
         let fewMatches = request.matchedArticles >= 0 && request.matchedArticles <= request.window
         if bounded && !fewMatches {
@@ -31,7 +32,7 @@ extension IndexSnapshot {
         }
         let all = PassageEvidence.allClauses(plan.clauses.count)
         let completeOnly = request.completeOnly
-            || (request.wordsRule && plan.clauses.count > 1 && request.completeArticles >= request.window)
+            || (request.wordsRule && plan.clauses.count > 1 && request.completeArticles >= request.depth)
         if completeOnly { blocks.removeAll { $0.present & all != all } }
         let dates = request.filter.dateRange == nil ? [] : try articleDates()
         let bits = Int64(try read { try ImpactRecorder.blockBits($0) })
@@ -49,7 +50,7 @@ extension IndexSnapshot {
                 let length = ArticleLayout.length(layout)
                 counter.count(article: article, layout: layout, instances: instances)
                 let key = counter.withCounts { head, body in
-                    FirstPhase<ArticleHits>.key(article: article, head: head, body: body, length: length, idf: request.idf,
+                    FirstPhase.key(article: article, head: head, body: body, length: length, idf: request.idf,
                                                 averageLength: request.averageLength, parameters: request.parameters)
                 }
                 if completeOnly && key.matched < plan.clauses.count { return }

@@ -76,6 +76,9 @@ public struct FirstPhaseRequest: Sendable {
     public var filter: ArticleFilter
     /// Only articles matching every clause (`opine search -l`).
     public var completeOnly: Bool
+    /// The depth of the page asked for (offset + limit): under the words rule, when at least
+    /// this many articles match every clause, no other can reach the page.
+    public var depth: Int
     /// Articles the filter admits that match every clause (a known count lets the first phase
     /// read only them when they fill the window); -1 when not known.
     public var completeArticles: Int
@@ -85,8 +88,8 @@ public struct FirstPhaseRequest: Sendable {
     public var matchedArticles: Int
 
     public init(plan: MatchPlan, window: Int, idf: [Double], wordsRule: Bool, parameters: RankingParameters,
-                averageLength: Double, filter: ArticleFilter, completeOnly: Bool = false, completeArticles: Int = -1,
-                matchedArticles: Int = -1) {
+                averageLength: Double, filter: ArticleFilter, completeOnly: Bool = false, depth: Int? = nil,
+                completeArticles: Int = -1, matchedArticles: Int = -1) {
         self.plan = plan
         self.window = window
         self.idf = idf
@@ -95,6 +98,7 @@ public struct FirstPhaseRequest: Sendable {
         self.averageLength = averageLength
         self.filter = filter
         self.completeOnly = completeOnly
+        self.depth = depth ?? window
         self.completeArticles = completeArticles
         self.matchedArticles = matchedArticles
     }
@@ -102,7 +106,7 @@ public struct FirstPhaseRequest: Sendable {
 
 /// The first phase's window, best first, with what it read.
 public struct FirstPhaseResult: Sendable {
-    public var candidates: [(key: FirstPhase<ArticleHits>.Key, hits: ArticleHits)]
+    public var candidates: [(key: FirstPhase.Key, hits: ArticleHits)]
     /// Blocks of article ids read, of those where some clause may match.
     public var blocksRead: Int
     public var blocks: Int
@@ -112,7 +116,7 @@ public struct FirstPhaseResult: Sendable {
     /// was read, and the window is still exact.
     public var bounded: Bool
 
-    public init(candidates: [(key: FirstPhase<ArticleHits>.Key, hits: ArticleHits)], blocksRead: Int, blocks: Int, rowsRead: Int,
+    public init(candidates: [(key: FirstPhase.Key, hits: ArticleHits)], blocksRead: Int, blocks: Int, rowsRead: Int,
                 bounded: Bool) {
         self.candidates = candidates
         self.blocksRead = blocksRead

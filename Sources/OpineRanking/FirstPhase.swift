@@ -7,7 +7,11 @@
 /// last (its block's bound is), so the window equals the exhaustive article-level ranking's
 /// head. The index supplies the blocks' bounds and reads a block's rows; this type orders the
 /// blocks, decides when to stop, and keeps the window (a bounded heap, O(window) memory).
-public struct FirstPhase<Payload> {
+public struct FirstPhase {
+    /// What a candidate carries to phase 2. (Concrete: a generic heap, specialized in no other
+    /// module, paid a metadata lookup per comparison: a third of a common-word search.)
+    public typealias Payload = ArticleHits
+
     /// An article's place in the first phase's order.
     public struct Key: Hashable, Sendable {
         /// Clauses the article matches (counted only under the words rule).
@@ -40,8 +44,11 @@ public struct FirstPhase<Payload> {
     public let window: Int
     public let wordsRule: Bool
     public let clauseCount: Int
-    /// The window so far: a heap whose root is the worst article kept.
-    private(set) var heap: [(key: Key, payload: Payload)] = []
+    /// The window so far: keys and payloads by slot, and a heap of slots whose root is the
+    /// worst article kept (slots move, the payloads' arrays never do).
+    private var keys: [Key] = []
+    private var payloads: [Payload] = []
+    private var heap: [Int] = []
     /// Blocks read, and articles offered (for benchmarks and `--explain`).
     public private(set) var blocksRead = 0
     public private(set) var rowsRead = 0
@@ -73,7 +80,8 @@ public struct FirstPhase<Payload> {
     /// False when no article of `block` can enter the window (nor can any of a block after it
     /// in ``order(_:)``): the phase ends.
     public func mustRead(_ block: Block) -> Bool {
-        guard heap.count >= window, let worst = heap.first?.key else { return window > 0 }
+        guard heap.count >= window, let root = heap.first else { return window > 0 }
+        let worst = keys[root]
         let best = Key(matched: block.present.nonzeroBitCount, score: block.bound, article: Int64.min)
         return FirstPhase.precedes(best, worst, wordsRule: wordsRule)
     }
@@ -101,7 +109,8 @@ public struct FirstPhase<Payload> {
     /// is full, those matching at least as many clauses as its worst (FTS5 then reads fewer
     /// rows: a three-word query's window of articles with all three skips the millions with one).
     public func clausesNeeded(_ plan: MatchPlan) -> MatchQuery {
-        guard wordsRule, heap.count >= window, let worst = heap.first?.key, worst.matched > 1 else { return .anyClause(plan) }
+        guard wordsRule, heap.count >= window, let root = heap.first, keys[root].matched > 1 else { return .anyClause(plan) }
+        let worst = keys[root]
         return worst.matched >= clauseCount ? .everyClause(plan) : .atLeast(plan, worst.matched)
     }
 
@@ -110,10 +119,13 @@ public struct FirstPhase<Payload> {
         rowsRead += 1
         guard window > 0 else { return }
         if heap.count < window {
-            heap.append((key, payload()))
+            keys.append(key)
+            payloads.append(payload())
+            heap.append(keys.count - 1)
             siftUp(heap.count - 1)
-        } else if let worst = heap.first?.key, FirstPhase.precedes(key, worst, wordsRule: wordsRule) {
-            heap[0] = (key, payload())
+        } else if let root = heap.first, FirstPhase.precedes(key, keys[root], wordsRule: wordsRule) {
+            keys[root] = key
+            payloads[root] = payload()
             siftDown(0)
         }
     }
@@ -122,7 +134,7 @@ public struct FirstPhase<Payload> {
 
     /// The window, best first.
     public func result() -> [(key: Key, payload: Payload)] {
-        heap.sorted { FirstPhase.precedes($0.key, $1.key, wordsRule: wordsRule) }
+        heap.sorted { FirstPhase.precedes(keys[$0], keys[$1], wordsRule: wordsRule) }.map { (keys[$0], payloads[$0]) }
     }
 
     /// The key of an article from its clauses' hits in the head and the body.
@@ -136,7 +148,7 @@ public struct FirstPhase<Payload> {
     }
 
     // The heap keeps its worst article at the root (Lucene's `PriorityQueue`).
-    private func worse(_ i: Int, _ j: Int) -> Bool { FirstPhase.precedes(heap[j].key, heap[i].key, wordsRule: wordsRule) }
+    private func worse(_ i: Int, _ j: Int) -> Bool { FirstPhase.precedes(keys[heap[j]], keys[heap[i]], wordsRule: wordsRule) }
 
     private mutating func siftUp(_ index: Int) {
         var child = index

@@ -63,14 +63,14 @@ import OpineText
     }
 
     /// The exhaustive article-level ranking: every match's evidence, grouped by article.
-    static func exhaustive(_ request: FirstPhaseRequest, in snapshot: IndexSnapshot) throws -> [FirstPhase<ArticleHits>.Key] {
+    static func exhaustive(_ request: FirstPhaseRequest, in snapshot: IndexSnapshot) throws -> [FirstPhase.Key] {
         let plan = request.plan
         let evidence = try snapshot.evidence(.anyClause(plan), positions: false)
         let dates = try snapshot.articleDates()
         let excluded = try request.filter.excluded.map { try snapshot.articleIDs(.anyClause($0)) } ?? []
         var byArticle: [Int64: [PassageEvidence]] = [:]
         for e in evidence { byArticle[e.articleID, default: []].append(e) }
-        var keys: [FirstPhase<ArticleHits>.Key] = []
+        var keys: [FirstPhase.Key] = []
         for (article, passages) in byArticle {
             let date = article < dates.count ? dates[Int(article)] : 0
             guard !excluded.contains(article), request.filter.admits(article, date: date) else { continue }
@@ -80,13 +80,13 @@ import OpineText
             }
             let key = head.withUnsafeBufferPointer { h in
                 body.withUnsafeBufferPointer { b in
-                    FirstPhase<ArticleHits>.key(article: article, head: h, body: b, length: passages[0].articleLength, idf: request.idf,
+                    FirstPhase.key(article: article, head: h, body: b, length: passages[0].articleLength, idf: request.idf,
                                                 averageLength: request.averageLength, parameters: request.parameters)
                 }
             }
             if key.matched > 0 { keys.append(key) }
         }
-        keys.sort { FirstPhase<ArticleHits>.precedes($0, $1, wordsRule: request.wordsRule) }
+        keys.sort { FirstPhase.precedes($0, $1, wordsRule: request.wordsRule) }
         return Array(keys.prefix(request.window))
     }
 
@@ -100,7 +100,7 @@ import OpineText
                                  idf: counts.clauseArticles.map { BM25.rankingIDF(rows: stats.articles, hits: $0) },
                                  wordsRule: plan.clauses.count <= RankingParameters().wordsRuleMaximumClauses,
                                  parameters: RankingParameters(), averageLength: stats.averageArticleLength, filter: filter,
-                                 completeArticles: knowingCompletes ? counts.completeArticles : -1,
+                                 depth: window, completeArticles: knowingCompletes ? counts.completeArticles : -1,
                                  matchedArticles: knowingCompletes ? counts.matchedArticles : -1)
     }
 
@@ -129,6 +129,14 @@ import OpineText
                         \(oracle.dropFirst(differs).first.map { "\($0)" } ?? "none")
                         """)
                     #expect(first.candidates.allSatisfy { $0.key.article == $0.hits.article })
+                    // A page of one: with a complete article, the complete ones alone, a head of the same ranking.
+                    var page = request
+                    page.depth = 1
+                    let shallow = try snapshot.firstPhase(page).candidates.map(\.key)
+                    #expect(shallow == Array(oracle.prefix(shallow.count)), "\(clauses) window \(window), a page of one")
+                    if request.wordsRule, request.completeArticles >= 1 {
+                        #expect(shallow.count == min(window, request.completeArticles), "\(clauses) window \(window), a page of one")
+                    }
                     #expect(first.bounded)
                     compared += 1
                     if first.blocksRead < first.blocks { skipping += 1 }
