@@ -102,19 +102,6 @@ public struct IndexSnapshot {
         try cache.value(\.dates, generation: generation) { try int32Blob("article_dates") }
     }
 
-    /// The first and last dates of the collection, from the dates every sync keeps (a scan of
-    /// the articles' rows otherwise read every row).
-    func dateSpan() throws -> (first: ArticleDate?, last: ArticleDate?) {
-        var low = Int32.max, high = Int32.min
-        for d in try articleDates() where d != 0 {
-            low = min(low, d)
-            high = max(high, d)
-        }
-        guard low <= high else { return (nil, nil) }
-        func date(_ key: Int32) -> ArticleDate? { ArticleDate(year: Int(key / 10_000), month: Int(key / 100 % 100), day: Int(key % 100)) }
-        return (date(low), date(high))
-    }
-
     /// Articles with an author whose folded name contains `name` folded.
     public func articleIDs(author name: String) throws -> Set<Int64> {
         let folded = IndexStore.foldName(name)
@@ -279,14 +266,12 @@ extension IndexStore {
         let roots = try roots()
         var stats = try snapshot { s in try s.read { db in
             IndexStats(
-                // Kept figures where a sync keeps them: counting the passages read every page of their text.
-                articles: try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'article_count'")
-                    ?? Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
-                passages: try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'passage_count'")
-                    ?? Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
+                articles: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
+                passages: try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
                 authors: try Int.fetchOne(db, sql: "SELECT count(DISTINCT folded) FROM authors") ?? 0,
                 terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM article_vocab WHERE term <> char(30)") ?? 0,
-                firstDate: try s.dateSpan().first, lastDate: try s.dateSpan().last,
+                firstDate: (try String.fetchOne(db, sql: "SELECT min(date) FROM articles WHERE date IS NOT NULL")).flatMap { ArticleDate(iso: $0) },
+                lastDate: (try String.fetchOne(db, sql: "SELECT max(date) FROM articles")).flatMap { ArticleDate(iso: $0) },
                 bytes: 0, roots: roots,
                 outlets: IndexStore.mergingCase(try Row.fetchAll(db, sql: """
                     SELECT outlet, count(*) FROM articles WHERE outlet <> '' GROUP BY outlet ORDER BY count(*) DESC, outlet
