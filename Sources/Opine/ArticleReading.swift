@@ -40,11 +40,10 @@ extension Engine {
     }
 
     /// What `query` highlights (nil when it has no searchable word).
-    func highlightTerms(_ query: String, in snapshot: IndexSnapshot) throws -> HighlightTerms? {
+    func highlightTerms(_ query: String, in reader: some IndexReader) throws -> HighlightTerms? {
         let compiler = QueryCompiler(parameters: RankingParameters())
         do {
-            return try compiler.compile(query, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
-                                        documentFrequency: { try snapshot.documentFrequency($0) }).plan.highlights
+            return try compiler.compile(query, reading: reader).plan.highlights
         } catch EngineError.noSearchableWords {
             return nil
         }

@@ -8,8 +8,8 @@ import OpineText
 ///
 /// `Sendable`: one engine serves concurrent searches (each reads its own snapshot from the
 /// store's pool of connections) while one sync writes. A search is a pipeline of named
-/// stages: ``QueryCompiler`` → ``SearchFilter`` → ``SearchRanking`` (the index's evidence,
-/// BM25, the article ranking) → ``ResultAssembler`` → ``Suggester``.
+/// stages over an ``IndexReader``: ``QueryCompiler`` → ``SearchFilter`` → ``SearchRanking``
+/// (counts, the first phase, the article ranking) → ``ResultAssembler`` → ``Suggester``.
 public final class Engine: Sendable {
     let store: IndexStore
     let formats: ArticleFormats
@@ -19,12 +19,15 @@ public final class Engine: Sendable {
 
     /// Opens the index at `indexPath`. A writable open of an index built by another version
     /// fails with `IndexError.versionMismatch`; `rebuild` starts over.
-    public init(indexPath: String, readOnly: Bool = false, rebuild: Bool = false, formats: ArticleFormats = .standard) throws {
+    /// - Parameter impactBlockBits: a new index's blocks of first-phase bounds hold 2^bits
+    ///   articles (nil: the default; benchmarks and tests try others).
+    public init(indexPath: String, readOnly: Bool = false, rebuild: Bool = false, formats: ArticleFormats = .standard,
+                impactBlockBits: Int? = nil) throws {
         if !readOnly {
             let folder = (indexPath as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         }
-        store = try IndexStore(path: indexPath, readOnly: readOnly, rebuild: rebuild)
+        store = try IndexStore(path: indexPath, readOnly: readOnly, rebuild: rebuild, impactBlockBits: impactBlockBits)
         self.formats = formats
     }
 
@@ -84,36 +87,44 @@ public final class Engine: Sendable {
         let compiler = QueryCompiler(parameters: request.parameters)
         if compiler.isFiltersOnly(request) { return try list(request) }
         let ranker = ArticleRanker(parameters: request.parameters)
-        return try store.snapshot { snapshot in
-            let query = try compiler.compile(request.query, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
-                                             documentFrequency: { try snapshot.documentFrequency($0) })
-            let filter = try SearchFilter(query, request, in: snapshot)
-            var ranking = SearchRanking(snapshot: snapshot, ranker: ranker, request: request)
-            let outcome = try ranking.rank(query.plan, filter: filter)
-            var results = try ResultAssembler(snapshot: snapshot, ranker: ranker, plan: query.plan, request: request)
-                .results(Array(outcome.ranking.articles.dropFirst(max(request.offset, 0))),
-                         wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count), firstRank: max(request.offset, 0) + 1)
-            if request.completeOnly { results.removeAll { !$0.isComplete } }
-            let unmatched = try Suggester(snapshot: snapshot).unmatched(query.plan, outcome, suggest: request.suggests)
-            var response = SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
-                                          unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
-                                          clauses: query.plan.clauses)
-            response.completeArticles = outcome.completeArticles
-            response.throughStem = unmatched.throughStem
-            if request.suggests {
-                response.commonerSpellings = try Suggester(snapshot: snapshot).commonerSpellings(query.plan, clauseArticles: outcome.clauseArticles,
-                                                                                           unmatched: unmatched.words)
-            }
-            if outcome.completeArticles == 0, !filter.isEmpty {
-                let matching = Array(try snapshot.articleIDs(matching: query.plan.allClausesExpression))
-                if !matching.isEmpty {
-                    let parts = try SearchFilter.parts(query.parsed, titlePlan: query.titlePlan, exclusionPlan: query.exclusionPlan,
-                                                       request, in: snapshot)
-                    response.filteredOut = (matching.count, SearchFilter.leavingNothing(parts, of: matching))
-                }
-            }
-            return response
+        return try store.snapshot { snapshot in try search(request, compiler: compiler, ranker: ranker, in: snapshot) }
+    }
+
+    /// The search's stages, on one reader.
+    func search(_ request: SearchRequest, compiler: QueryCompiler, ranker: ArticleRanker, in reader: some IndexReader) throws -> SearchResponse {
+        let query = try compiler.compile(request.query, reading: reader)
+        let filter = try SearchFilter(query, request, in: reader)
+        var ranking = SearchRanking(reader: reader, ranker: ranker, request: request)
+        let outcome = try ranking.rank(query.plan, filter: filter)
+        var results = try ResultAssembler(reader: reader, ranker: ranker, plan: query.plan, request: request)
+            .results(Array(outcome.ranking.articles.dropFirst(max(request.offset, 0))),
+                     wordsRule: ranker.usesWordsRule(clauseCount: query.plan.clauses.count), firstRank: max(request.offset, 0) + 1)
+        if request.completeOnly { results.removeAll { !$0.isComplete } }
+        let suggester = Suggester(reader: reader)
+        let unmatched = try suggester.unmatched(query.plan, outcome, suggest: request.suggests)
+        var response = SearchResponse(results: results, matchedArticles: outcome.ranking.matchedArticles,
+                                      unmatchedWords: unmatched.words, suggestions: unmatched.suggestions,
+                                      clauses: query.plan.clauses)
+        response.completeArticles = outcome.completeArticles
+        response.throughStem = unmatched.throughStem
+        response.firstPhase = outcome.firstPhase.map { FirstPhaseFigures(blocksRead: $0.blocksRead, blocks: $0.blocks, articlesRead: $0.rowsRead) }
+        if request.suggests {
+            response.commonerSpellings = try suggester.commonerSpellings(query.plan, clauseArticles: outcome.clauseArticles,
+                                                                         unmatched: unmatched.words)
         }
+        if outcome.completeArticles == 0, !filter.isEmpty {
+            response.filteredOut = try filteredOut(query, request, in: reader)
+        }
+        return response
+    }
+
+    /// With filters that leave nothing: how many articles match every clause without them, and
+    /// which filter leaves none ("no article is by 'Trump'").
+    func filteredOut(_ query: CompiledQuery, _ request: SearchRequest, in reader: some IndexReader) throws -> (Int, [String])? {
+        let matching = Array(try reader.articleIDs(.everyClause(query.plan)))
+        guard !matching.isEmpty else { return nil }
+        let parts = try SearchFilter.parts(query.parsed, titlePlan: query.titlePlan, exclusionPlan: query.exclusionPlan, request, in: reader)
+        return (matching.count, SearchFilter.leavingNothing(parts, of: matching))
     }
 
     /// A query of filters alone (`--author X`, `author:X`, `--outlet`, `--since`): the articles
@@ -121,14 +132,16 @@ public final class Engine: Sendable {
     func list(_ request: SearchRequest) throws -> SearchResponse {
         let parsed = QueryParser().parse(request.query)
         return try store.snapshot { snapshot in
-            let filter = try SearchFilter(parsed, titlePlan: nil, exclusionPlan: nil, request, in: snapshot)
+            var filter = try SearchFilter(parsed, titlePlan: nil, exclusionPlan: nil, request, in: snapshot)
+            try filter.resolve(in: snapshot)
             let ids = try snapshot.articleIDsNewestFirst().filter(filter.admits)
             let top = Array(ids.dropFirst(max(request.offset, 0)).prefix(max(request.limit, 0)))
             let articles = try snapshot.articles(top)
+            let leads = request.snippets > 0 ? try snapshot.leadPassages(articles: top) : [:]
             var results: [SearchResult] = []
             for id in top {
                 guard let a = articles[id] else { continue }
-                let lead = request.snippets > 0 ? try snapshot.leadPassage(article: id) : nil
+                let lead = leads[id]
                 results.append(SearchResult(
                     rank: max(request.offset, 0) + results.count + 1, article: Engine.summary(a),
                     passage: PassageView(ordinal: lead?.ordinal ?? 0, kind: lead?.kind ?? .title, text: lead?.text ?? a.title,

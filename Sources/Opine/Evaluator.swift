@@ -21,6 +21,8 @@ public struct Evaluator {
     }
 
     public var parameters = RankingParameters()
+    /// Rank by reading every match (`--exhaustive`), the reference of the two phases.
+    public var exhaustive = false
     /// Depth of each ranking (Recall@100, MAP@100 as trec_eval computes them with K=100).
     public static let depth = 100
 
@@ -91,6 +93,7 @@ public struct Evaluator {
             request.parameters = parameters
             request.snippets = 0
             request.suggests = false
+            request.exhaustive = exhaustive
             guard let response = try? engine.search(request) else { continue }
             runs[qid] = response.results.map { Evaluator.docid($0.article.path) }
         }

@@ -44,6 +44,15 @@ struct QueryCompiler: Sendable {
             exclusionPlan: builder.build(parsed.exclusions, expansions: expansions))
     }
 
+    /// Compiles `query` with the index's lexicon and vocabulary.
+    func compile(_ query: String, reading reader: some IndexReader) throws -> CompiledQuery {
+        try compile(query, stems: { try reader.stems(ofWordsStartingWith: [$0], limit: QueryCompiler.stemsPerPrefix)[$0] ?? [] },
+                    documentFrequency: { try reader.documentFrequencies([$0]).first ?? 0 })
+    }
+
+    /// A prefix is expanded to at most this many stems of the written words it begins.
+    static let stemsPerPrefix = 64
+
     /// Each prefix of the query (as prefix-mode analysis writes it) with its stems.
     func prefixExpansions(_ clauses: [QueryClause], stems: (String) throws -> [String]) throws -> [String: [String]] {
         var out: [String: [String]] = [:]

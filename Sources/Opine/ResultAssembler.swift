@@ -6,14 +6,14 @@ import OpineText
 /// best passage and snippets. Proximity is measured again with the sentences of its passage
 /// (FTS5 positions carry no sentence boundaries), and the shown articles re-sorted.
 struct ResultAssembler {
-    let snapshot: IndexSnapshot
+    let reader: any IndexReader
     let ranker: ArticleRanker
     let highlights: HighlightTerms
     /// Snippets per article (0: none; the best passage is still returned).
     let snippetCount: Int
 
-    init(snapshot: IndexSnapshot, ranker: ArticleRanker, plan: MatchPlan, request: SearchRequest) {
-        self.snapshot = snapshot
+    init(reader: any IndexReader, ranker: ArticleRanker, plan: MatchPlan, request: SearchRequest) {
+        self.reader = reader
         self.ranker = ranker
         highlights = plan.highlights
         snippetCount = min(max(request.snippets, 0), 3)
@@ -26,12 +26,13 @@ struct ResultAssembler {
             passageIDs += r.passages.prefix(snippetCount == 0 ? 1 : snippetCount + 2).map(\.evidence.passageID)
             if let p = r.explanation.proximityPassageID { passageIDs.append(p) }
         }
-        let articles = try snapshot.articles(top.map(\.articleID))
-        var passages = try snapshot.passages(passageIDs)
+        let articles = try reader.articles(top.map(\.articleID))
+        var passages = try reader.passages(passageIDs)
         // Articles whose matches are all in the title: their lead paragraph is the snippet.
-        for r in top where snippetCount > 0 && bodyPassages(r, passages: passages, title: articles[r.articleID]?.title).isEmpty {
-            if let lead = try snapshot.leadPassage(article: r.articleID) { passages[lead.id] = lead }
+        let titleOnly = top.filter { r in
+            snippetCount > 0 && bodyPassages(r, passages: passages, title: articles[r.articleID]?.title).isEmpty
         }
+        for lead in try reader.leadPassages(articles: titleOnly.map(\.articleID)).values { passages[lead.id] = lead }
         var results: [SearchResult] = []
         for r in top {
             guard let a = articles[r.articleID], let best = passages[r.passages[0].evidence.passageID] else { continue }

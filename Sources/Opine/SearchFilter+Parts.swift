@@ -8,35 +8,36 @@ extension SearchFilter {
     /// Each filter of `query` and `request` on its own (the authors together, being
     /// alternatives), named for a sentence: "by 'Nobody'", "from 'Dawn'", "dated … to …".
     static func parts(_ parsed: ParsedQuery, titlePlan: MatchPlan?, exclusionPlan: MatchPlan?, _ request: SearchRequest,
-                      in snapshot: IndexSnapshot) throws -> [(name: String, filter: SearchFilter)] {
+                      in reader: some IndexReader) throws -> [(name: String, filter: SearchFilter)] {
         var out: [(name: String, filter: SearchFilter)] = []
         let authors = parsed.authors + request.authors
         if !authors.isEmpty {
             var f = SearchFilter()
             var ids = Set<Int64>()
-            for author in authors { ids.formUnion(try snapshot.articleIDs(author: author)) }
+            for author in authors { ids.formUnion(try reader.articleIDs(author: author)) }
             f.restrict(to: ids)
             out.append(("by " + authors.map(EngineError.quoted).joined(separator: " or "), f))
         }
         for outlet in request.outlets {
             var f = SearchFilter()
-            f.restrict(to: try snapshot.articleIDs(outlet: outlet))
+            f.restrict(to: try reader.articleIDs(outlet: outlet))
             out.append(("from " + EngineError.quoted(outlet), f))
         }
         if request.since != nil || request.until != nil {
             var dated = request
             (dated.authors, dated.outlets) = ([], [])
-            let f = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, dated, in: snapshot)
+            var f = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, dated, in: reader)
+            try f.resolve(in: reader)
             out.append(("dated \(request.since?.description ?? "…") to \(request.until?.description ?? "…")", f))
         }
         if let titlePlan {
             var f = SearchFilter()
-            f.restrict(to: try snapshot.articleIDs(titleMatching: titlePlan))
+            f.restrict(to: try reader.articleIDs(titleMatching: titlePlan))
             out.append(("titled " + EngineError.quoted(parsed.titleClauses.map(\.description).joined(separator: " ")), f))
         }
         if let exclusionPlan {
             var f = SearchFilter()
-            f.excluded = try snapshot.articleIDs(matching: exclusionPlan.expression)
+            f.excluded = try reader.articleIDs(.anyClause(exclusionPlan))
             out.append(("without " + EngineError.quoted(parsed.exclusions.map(\.description).joined(separator: " ")), f))
         }
         return out

@@ -2,118 +2,116 @@ import OpineIndex
 import OpineRanking
 import OpineText
 
-/// The ranking stage of a search: matching (the index's evidence), BM25, filters and the
-/// article ranking, on one snapshot.
+/// The ranking stage of a search: counts, the two phases, the article ranking.
 ///
-/// Three ways, one ranking:
-/// - a page of none (`opine search -c`) without filters or NEAR: FTS5 counts, no article is read;
-/// - the words-rule shortcut: when at least `limit` articles match every clause and pass the
-///   filters, the top is among them (the rule ranks them first), so only they are read, and
-///   the collection figures BM25 needs are FTS5 counts;
-/// - otherwise (or with `SearchRequest.exhaustive`) every article matching any clause is read.
+/// - Counts (`-c`, "N articles match", `-l`'s set) are exact: the index's counts, after the
+///   filters (``IndexReader/matchCounts(_:filter:)``), never read off the articles ranked.
+/// - **Phase 1** (``FirstPhase``, in the index): the ``rescoreWindow`` best articles by
+///   article-level BM25 (complete articles first under the words rule), exact for that score,
+///   reading only the blocks of articles whose bounds reach the window.
+/// - **Phase 2**: Opine's whole score (passage BM25, proximity, the phrase and runner-up parts)
+///   over the window's articles alone, from the raw hits phase 1 returned.
+/// - `SearchRequest.exhaustive` reads and scores every matching article instead: today's
+///   ranking, the tests' oracle.
 struct SearchRanking {
     /// The ranking's head, the evidence it came from, and how many articles match each clause
-    /// (of the collection; of those read when only complete articles were asked for).
+    /// of the collection.
     struct Outcome {
         var ranking: Ranking
         var evidence: [PassageEvidence]
         var clauseArticles: [Int]?
         /// Articles (after filters) that satisfy the whole query: every clause.
         var completeArticles = 0
+        /// What the first phase read (nil for the exhaustive path and counts alone).
+        var firstPhase: FirstPhaseResult?
     }
 
-    let snapshot: IndexSnapshot
+    let reader: any IndexReader
     var ranker: ArticleRanker
     let request: SearchRequest
     var limit: Int { max(request.limit, 0) + max(request.offset, 0) }
 
+    /// Articles phase 2 rescores, at least (and twice a deep page's depth, `window(for:)`).
+    /// Chosen on the 320-query mix of `opine-bench mix` at 10× Reuters (Benchmarks/RESULTS.md):
+    /// the top 10 equalled `--exhaustive`'s on 93.8 % of it with 200, 96.6 % with 500, 98.4 %
+    /// with 1,000, at about the same median cost (the first phase reads the same blocks).
+    static let rescoreWindow = 1000
+
+    /// The window for a page ending at `depth`.
+    static func window(for depth: Int) -> Int { max(rescoreWindow, 2 * depth) }
+
     mutating func rank(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
         ranker.phrases = try phraseBoost(plan)
-        return try rankMatching(plan, filter: filter)
+        if request.exhaustive { return try rankAll(plan, filter: filter) }
+        let counts = try reader.matchCounts(plan, filter: filter.articleFilter)
+        guard limit > 0 else {
+            return Outcome(ranking: Ranking(articles: [], matchedArticles: counts.matchedArticles), evidence: [],
+                           clauseArticles: counts.clauseArticles, completeArticles: counts.completeArticles)
+        }
+        return try rankInTwoPhases(plan, filter: filter, counts: counts)
     }
 
     /// The query's adjacent single-word clauses as implicit phrases, each with its IDF (the
-    /// articles holding the two words one after the other, an FTS5 count).
+    /// articles holding the two words one after the other, an index count).
     func phraseBoost(_ plan: MatchPlan) throws -> PhraseBoost {
         guard ranker.parameters.phraseWeight > 0, plan.clauses.count >= 2 else { return PhraseBoost() }
-        let articles = try snapshot.collectionStats().articles
-        var pairs: [PhraseBoost.Pair] = []
+        var pairs: [(Int, MatchPlan.Phrase)] = []
         for i in 0..<(plan.clauses.count - 1) {
             guard case .word(_, false) = plan.clauses[i], case .word(_, false) = plan.clauses[i + 1],
                 plan.clauseTerms[i].count == 1, plan.clauseTerms[i + 1].count == 1 else { continue }
-            let n = try snapshot.count(matching: MatchBuilder.quote(plan.clauseTerms[i] + plan.clauseTerms[i + 1]))
-            if n > 0 { pairs.append(.init(first: i, second: i + 1, idf: BM25.rankingIDF(rows: articles, hits: n))) }
+            pairs.append((i, MatchPlan.Phrase(plan.clauseTerms[i] + plan.clauseTerms[i + 1])))
         }
-        return PhraseBoost(pairs: pairs)
+        guard !pairs.isEmpty else { return PhraseBoost() }
+        let articles = try reader.collectionStats().articles
+        let counts = try reader.counts(pairs.map { .phrase($0.1) })
+        return PhraseBoost(pairs: zip(pairs, counts).filter { $0.1 > 0 }.map {
+            .init(first: $0.0.0, second: $0.0.0 + 1, idf: BM25.rankingIDF(rows: articles, hits: $0.1))
+        })
     }
 
-    func rankMatching(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
-        // (Not with NEAR: FTS5 counts a group across two passages, which the evidence does not.)
-        if !request.exhaustive, limit == 0, filter.isEmpty, !plan.hasNear {
-            return try countsOnly(plan)
+    /// Phase 1 in the index, phase 2 here.
+    func rankInTwoPhases(_ plan: MatchPlan, filter: SearchFilter, counts: MatchCounts) throws -> Outcome {
+        let stats = try reader.collectionStats()
+        let first = try reader.firstPhase(FirstPhaseRequest(
+            plan: plan, window: request.rescoreWindow.map { max($0, limit) } ?? SearchRanking.window(for: limit),
+            idf: counts.clauseArticles.map { BM25.rankingIDF(rows: max(stats.articles, 1), hits: $0) },
+            wordsRule: ranker.usesWordsRule(clauseCount: plan.clauses.count), parameters: request.parameters,
+            averageLength: stats.averageArticleLength, filter: filter.articleFilter, completeOnly: request.completeOnly,
+            depth: limit, completeArticles: counts.completeArticles, matchedArticles: counts.matchedArticles))
+        var builder = EvidenceBuilder(plan.evidenceRules(positions: collectsPositions(plan)))
+        for c in first.candidates {
+            builder.add(article: c.hits.article, articleLength: c.hits.length, layout: c.hits.layout, hits: c.hits.hits)
         }
-        if request.completeOnly {
-            var restricted = plan
-            restricted.expression = plan.allClausesExpression
-            return try rankAll(restricted, filter: filter)
-        }
-        if !request.exhaustive, plan.clauses.count >= 2, !plan.hasNear,
-            ranker.usesWordsRule(clauseCount: plan.clauses.count),
-            let shortcut = try rankComplete(plan, filter: filter)
-        {
-            return shortcut
-        }
-        return try rankAll(plan, filter: filter)
+        var evidence = builder.takeEvidence()
+        try score(&evidence, phraseArticles: counts.phraseArticles)
+        var ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: stats, limit: limit,
+                                     clauseArticles: counts.clauseArticles)
+        ranking.matchedArticles = request.completeOnly ? counts.completeArticles : counts.matchedArticles
+        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts.clauseArticles,
+                       completeArticles: counts.completeArticles, firstPhase: first)
     }
 
-    func countsOnly(_ plan: MatchPlan) throws -> Outcome {
-        let counts = try plan.clauseExpressions.map { try snapshot.count(matching: $0) }
-        let matched = counts.count == 1 ? counts[0] : try snapshot.count(matching: plan.expression)
-        let complete = counts.count == 1 ? counts[0] : try snapshot.count(matching: plan.allClausesExpression)
-        return Outcome(ranking: Ranking(articles: [], matchedArticles: matched), evidence: [], clauseArticles: counts,
-                       completeArticles: complete)
-    }
-
-    /// Every article matching any clause is read.
+    /// Every article matching any clause is read (every complete one, for `-l`): the
+    /// exhaustive ranking.
     func rankAll(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome {
-        var evidence = try snapshot.matchPassages(plan, positions: collectsPositions(plan))
+        var resolved = filter
+        try resolved.resolve(in: reader)
+        var evidence = try reader.evidence(request.completeOnly ? .everyClause(plan) : .anyClause(plan),
+                                           positions: collectsPositions(plan))
         // Before any filter: the matches are every article with a clause, so they give each
-        // phrase's and each clause's article count.
-        try score(&evidence, phraseArticles: BM25.articleHits(evidence))
-        let counts = ArticleRanker.clauseArticles(evidence, clauseCount: plan.clauses.count)
-        filter.apply(&evidence)
-        let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try snapshot.collectionStats(),
+        // phrase's and each clause's article count (for `-l`, the index counts them).
+        var counts = ArticleRanker.clauseArticles(evidence, clauseCount: plan.clauses.count)
+        var phraseArticles = BM25.articleHits(evidence)
+        if request.completeOnly {
+            let all = try reader.matchCounts(plan, filter: ArticleFilter())
+            (counts, phraseArticles) = (all.clauseArticles, all.phraseArticles)
+        }
+        try score(&evidence, phraseArticles: phraseArticles)
+        resolved.apply(&evidence)
+        let ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try reader.collectionStats(),
                                      limit: limit, clauseArticles: counts)
         return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts,
                        completeArticles: SearchRanking.completeArticles(evidence, clauseCount: plan.clauses.count))
-    }
-
-    /// The words-rule shortcut: nil when fewer than `limit` (and at least one) articles match
-    /// every clause and pass the filters.
-    func rankComplete(_ plan: MatchPlan, filter: SearchFilter) throws -> Outcome? {
-        var restricted = plan
-        restricted.expression = plan.allClausesExpression
-        var evidence = try snapshot.matchPassages(restricted, positions: collectsPositions(plan))
-        let completeArticles = SearchRanking.distinctArticles(evidence)
-        filter.apply(&evidence)
-        // At least one: with none, which words matched nothing is said of the filtered matches.
-        guard SearchRanking.distinctArticles(evidence) >= max(limit, 1) else { return nil }
-        var counter = ExpressionCounter(snapshot: snapshot)
-        let phraseArticles = try plan.phraseExpressions.map { try counter.count($0) }
-        let counts = try plan.clauseExpressions.map { try counter.count($0) }
-        try score(&evidence, phraseArticles: phraseArticles)
-        var ranking = ranker.rankTop(evidence, clauseCount: plan.clauses.count, stats: try snapshot.collectionStats(),
-                                     limit: limit, clauseArticles: counts)
-        if !filter.isEmpty {
-            ranking.matchedArticles = filter.admitted(try snapshot.articleIDs(matching: plan.expression)).count
-        } else if counts.count == 2 {
-            // |A ∪ B| = |A| + |B| − |A ∩ B|, the last being the articles just read.
-            ranking.matchedArticles = counts[0] + counts[1] - completeArticles
-        } else {
-            ranking.matchedArticles = try counter.count(plan.expression)
-        }
-        return Outcome(ranking: ranking, evidence: evidence, clauseArticles: counts,
-                       completeArticles: SearchRanking.distinctArticles(evidence))
     }
 
     /// Whether the evidence needs token positions: for proximity between two clauses or more,
@@ -125,7 +123,7 @@ struct SearchRanking {
 
     /// Articles among `evidence` (grouped by article) whose passages together match every clause.
     static func completeArticles(_ evidence: [PassageEvidence], clauseCount: Int) -> Int {
-        let all: UInt64 = clauseCount >= 64 ? .max : (1 << UInt64(clauseCount)) - 1
+        let all = PassageEvidence.allClauses(clauseCount)
         var n = 0
         var i = 0
         while i < evidence.count {
@@ -140,36 +138,11 @@ struct SearchRanking {
         return n
     }
 
-    /// FTS5 counts of articles matching an expression, each distinct expression counted once
-    /// (a clause of one phrase is also that phrase).
-    struct ExpressionCounter {
-        let snapshot: IndexSnapshot
-        var counted: [String: Int] = [:]
-
-        mutating func count(_ expression: String) throws -> Int {
-            if let n = counted[expression] { return n }
-            let n = try snapshot.count(matching: expression)
-            counted[expression] = n
-            return n
-        }
-    }
-
-    /// The number of articles among `evidence`, which the index groups by article.
-    static func distinctArticles(_ evidence: [PassageEvidence]) -> Int {
-        var n = 0
-        var previous: Int64?
-        for e in evidence where e.articleID != previous {
-            n += 1
-            previous = e.articleID
-        }
-        return n
-    }
-
     /// BM25 of each passage, with IDFs from the number of articles holding each phrase.
     func score(_ evidence: inout [PassageEvidence], phraseArticles: [Int]) throws {
-        let collection = try snapshot.collectionStats()
+        let collection = try reader.collectionStats()
         let idf = phraseArticles.map { BM25.rankingIDF(rows: collection.articles, hits: $0) }
-        BM25.score(&evidence, idf: idf, averageLength: try snapshot.passageStatistics().averageLength,
+        BM25.score(&evidence, idf: idf, averageLength: try reader.passageStatistics().averageLength,
                    headWeight: request.parameters.headWeight, bodyWeight: request.parameters.bodyWeight)
     }
 }

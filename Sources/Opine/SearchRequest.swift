@@ -25,6 +25,9 @@ public struct SearchRequest: Sendable {
     /// Read and score every matching article, even when the top can be found among fewer
     /// (the reference that tests and benchmarks compare the shortcut with).
     public var exhaustive = false
+    /// The articles the first phase hands the full ranking (nil: ``SearchRanking/window(for:)``);
+    /// for benchmarks that choose the window.
+    public var rescoreWindow: Int?
 
     public init(query: String, limit: Int = 10) {
         self.query = query
@@ -109,11 +112,23 @@ public struct SearchResponse: Sendable {
     /// Words no article has as written, found only through their stem ("Trending" as trend,
     /// which "trends" gives): they matched, so they are not among `unmatchedWords`.
     public var throughStem: [StemMatch] = []
+    /// What the first phase read (nil for `--exhaustive`, counts alone and listings): for
+    /// benchmarks, and to see how much of the matches a search skipped.
+    public var firstPhase: FirstPhaseFigures?
 
     /// Each word no article has, with its suggestion when there is one.
     public var unmatched: [(word: String, suggestion: String?)] {
         unmatchedWords.map { word in (word, suggestions.first { $0.word == word }?.suggestion) }
     }
+}
+
+/// How much of the matches a search's first phase read.
+public struct FirstPhaseFigures: Hashable, Sendable {
+    /// Blocks of article ids read, of those where some clause may match.
+    public var blocksRead: Int
+    public var blocks: Int
+    /// Matching articles read.
+    public var articlesRead: Int
 }
 
 /// The full parsed fields of one article, for `opine show`.

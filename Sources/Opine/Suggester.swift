@@ -3,9 +3,11 @@ import OpineRanking
 import OpineText
 
 /// The last stage of a search: which clauses matched nothing, and for a word that matched
-/// nothing, the closest word of the index ("did you mean"), as written in the text.
+/// nothing, the closest word of the index ("did you mean"), as written in the text. All of
+/// did-you-mean is here (``Suggester+Candidates``): the index only lists its terms and finds a
+/// passage holding one.
 struct Suggester {
-    let snapshot: IndexSnapshot
+    let reader: any IndexReader
 
     /// The clauses of `plan` that no article of the index has, as typed, and suggestions for
     /// them, whatever the rest of the query found; apart, the words found only through their
@@ -29,8 +31,8 @@ struct Suggester {
                 // Matched, perhaps only through its stem: "Hilary" → hilari, which "hilarious" has.
                 guard try onlyThroughStem(clause, terms: plan.clauseTerms[i]) else { continue }
                 stem = plan.clauseTerms[i].first
-            } else if i < plan.clauseExpressions.count, try snapshot.count(matching: plan.clauseExpressions[i]) > 0 {
-                continue  // not in the evidence read (filters, the shortcut), but in the index
+            } else if outcome.clauseArticles == nil, try reader.counts([.clause(plan, i)]).first ?? 0 > 0 {
+                continue  // not in the evidence read (the filters), but in the index
             }
             var suggested: String?
             if suggest, case .word(let word, false) = clause, let s = try suggestion(terms: plan.clauseTerms[i], evenIfIndexed: true) {
@@ -38,8 +40,8 @@ struct Suggester {
                 if stem == nil { suggestions.append((word, s)) }
             }
             if let stem {
-                throughStem.append(StemMatch(word: clause.description, stem: stem, articles: try snapshot.documentFrequency(stem),
-                                             suggestion: suggested))
+                throughStem.append(StemMatch(word: clause.description, stem: stem,
+                                             articles: try reader.documentFrequencies([stem]).first ?? 0, suggestion: suggested))
             } else {
                 words.append(clause.description)
             }
@@ -54,37 +56,8 @@ struct Suggester {
         let lower = word.lowercased()
         guard lower != terms[0], lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), lower.hasPrefix(terms[0].prefix(3))
         else { return false }
-        return try snapshot.hasLexicon() && !snapshot.hasWord(lower)
-    }
-
-    /// The closest index term to a word of one term that matched nothing, as written in the
-    /// text, preferring the most frequent at equal distance.
-    func suggestion(terms: [String], evenIfIndexed: Bool = false) throws -> String? {
-        guard terms.count == 1, let term = terms.first else { return nil }
-        guard try evenIfIndexed || snapshot.documentFrequency(term) == 0 else { return nil }
-        // Terms that begin as the word does, or as its second letter does (a typo in the first
-        // two letters: `rpices` → prices, one transposition, as close as `rice` and in more articles).
-        guard let best = try candidates(for: term, letters: Array(term.unicodeScalars.prefix(2))).first else { return nil }
-        return try snapshot.surfaceForm(of: best.term) ?? best.term
-    }
-
-    /// Index terms close to `term`, closest first, then most frequent: an acronym's are
-    /// acronyms; a word's are words, or acronyms (`cepc` → CPEC).
-    ///
-    /// - Parameter letters: the letters candidates may begin with (the term's first when nil).
-    func candidates(for term: String, maxDistance: Int = 2, letters: [Unicode.Scalar]? = nil) throws
-        -> [(term: String, documents: Int)]
-    {
-        let isAcronym = term.uppercased() == term && term.lowercased() != term
-        let upper = letters?.map { Unicode.Scalar(String($0).uppercased()) ?? $0 }
-        var candidates = try snapshot.similarTerms(to: term, maxDistance: maxDistance, beginningWith: isAcronym ? upper : letters)
-        if isAcronym {
-            return candidates.filter { $0.term.uppercased() == $0.term }
-        }
-        // (Acronyms by the first letter alone: each range read costs a pass over its doclists.)
-        candidates += try snapshot.similarTerms(to: term.uppercased(), maxDistance: maxDistance, beginningWith: upper.map { Array($0.prefix(1)) })
-            .filter { $0.term.uppercased() == $0.term }
-        return candidates.filter { $0.term.lowercased() != term }
+        guard let written = try reader.writtenWords(among: [lower]) else { return false }
+        return !written.contains(lower)
     }
 
     static func isCapitalized(_ word: String) -> Bool { word.first.map { $0.isUppercase } ?? false }
@@ -108,11 +81,11 @@ struct Suggester {
             guard case .word(let word, false) = clause, !unmatched.contains(word), plan.clauseTerms[i].count == 1 else { continue }
             if let counts = clauseArticles, i < counts.count, counts[i] > Suggester.rareArticles { continue }
             let term = plan.clauseTerms[i][0]
-            let articles = try snapshot.documentFrequency(term)
+            let articles = try reader.documentFrequencies([term]).first ?? 0
             guard articles > 0, articles <= Suggester.rareArticles else { continue }
             let floor = max(Suggester.commonerMinimum, Suggester.commonerFactor * articles)
             guard let best = try candidates(for: term, maxDistance: 1).first(where: { $0.documents >= floor }) else { continue }
-            let written = try snapshot.surfaceForm(of: best.term) ?? best.term
+            let written = try surfaceForm(of: best.term) ?? best.term
             if Suggester.isCapitalized(word), !Suggester.isCapitalized(written) { continue }
             out.append(CommonerSpelling(word: word, articles: articles, suggestion: written, suggestionArticles: best.documents))
         }

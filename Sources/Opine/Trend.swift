@@ -95,21 +95,22 @@ extension Engine {
         }
     }
 
-    func trend(_ request: TrendRequest, leavingOutStrays: Bool, in snapshot: IndexSnapshot) throws -> TrendResponse {
-        let dates = try snapshot.articleDates()
+    func trend(_ request: TrendRequest, leavingOutStrays: Bool, in reader: some IndexReader) throws -> TrendResponse {
+        let dates = try reader.articleDates()
         var base = SearchRequest(query: "")
         (base.since, base.until, base.authors, base.outlets) = (request.since, request.until, request.authors, request.outlets)
-        var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: snapshot)
-        collection.existing = Set(try snapshot.articleIDsNewestFirst())
+        var collection = try SearchFilter(ParsedQuery(), titlePlan: nil, exclusionPlan: nil, base, in: reader)
+        try collection.resolve(in: reader)
+        collection.existing = Set(try reader.articleIDsNewestFirst())
         var response = try TrendBuckets.make(dates: dates, filter: collection, request: request, leavingOutStrays: leavingOutStrays)
         let compiler = QueryCompiler(parameters: RankingParameters())
         response.series = try request.queries.map { text in
             var r = base
             r.query = text
-            let query = try compiler.compile(text, stems: { try snapshot.stems(ofWordsStartingWith: $0) },
-                                             documentFrequency: { try snapshot.documentFrequency($0) })
-            let filter = try SearchFilter(query, r, in: snapshot)
-            return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets, snapshot: snapshot)
+            let query = try compiler.compile(text, reading: reader)
+            var filter = try SearchFilter(query, r, in: reader)
+            try filter.resolve(in: reader)
+            return try TrendBuckets.count(query, text: text, filter: filter, dates: dates, buckets: response.buckets, reader: reader)
         }
         return response
     }

@@ -73,11 +73,10 @@ enum TrendBuckets {
     /// filters, by period; mentions are the hits of its words. A match dated outside the
     /// periods (a stray left out) is counted in `leftOut`.
     static func count(_ query: CompiledQuery, text: String, filter: SearchFilter, dates: [Int32],
-                      buckets: [TrendResponse.Bucket], snapshot: IndexSnapshot) throws -> TrendResponse.Series {
-        var plan = query.plan
-        plan.expression = plan.allClausesExpression
-        let evidence = try snapshot.matchPassages(plan, positions: false)
-        let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
+                      buckets: [TrendResponse.Bucket], reader: some IndexReader) throws -> TrendResponse.Series {
+        let plan = query.plan
+        let evidence = try reader.evidence(.everyClause(plan), positions: false)
+        let all = PassageEvidence.allClauses(plan.clauses.count)
         var series = TrendResponse.Series(query: text, articles: Array(repeating: 0, count: buckets.count),
                                           mentions: Array(repeating: 0, count: buckets.count), undated: 0, unmatchedWords: [])
         var i = 0
@@ -103,7 +102,8 @@ enum TrendBuckets {
                 }
             }
         }
-        for (c, clause) in plan.clauses.enumerated() where try snapshot.count(matching: plan.clauseExpressions[c]) == 0 {
+        let counts = try reader.counts(plan.clauses.indices.map { .clause(plan, $0) })
+        for (c, clause) in plan.clauses.enumerated() where c < counts.count && counts[c] == 0 {
             series.unmatchedWords.append(clause.description)
         }
         return series

@@ -22,6 +22,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each system's ranking as a TREC run file PREFIX-SYSTEM.run.", valueName: "prefix"))
     var runs: String?
 
+    @Flag(help: ArgumentHelp("Rank by reading every match (the reference of the two-phase ranking).", visibility: .hidden))
+    var exhaustive = false
+
     @Flag(help: "Skip the FTS5 references (for parameter sweeps).")
     var noBaselines = false
 
@@ -55,7 +58,9 @@ struct EvalCommand: ParsableCommand {
         defer { if work == nil { try? FileManager.default.removeItem(atPath: dir) } }
         var parameters = RankingParameters()
         for (name, value) in settings { parameters.set(name, value) }
-        let rows = try Evaluator(parameters: parameters).run(collection, workDirectory: dir, baselines: !noBaselines, clock: monotonicSeconds)
+        var evaluator = Evaluator(parameters: parameters)
+        evaluator.exhaustive = exhaustive
+        let rows = try evaluator.run(collection, workDirectory: dir, baselines: !noBaselines, clock: monotonicSeconds)
         if let prefix = runs {
             for r in rows {
                 var text = ""

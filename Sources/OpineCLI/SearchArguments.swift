@@ -20,7 +20,7 @@ enum SearchArguments {
     /// The declarations of `search` (and its option groups): `declarations(SearchCommand._dumpHelp())`.
     static let declared = Declared(
         valued: ["--author", "--color", "--corpus", "--index", "--limit", "--outlet", "--since", "--snippets", "--until", "-n"],
-        flags: ["--count", "--csv", "--explain", "--files-with-matches", "--help", "--json", "-c", "-h", "-l"])
+        flags: ["--count", "--csv", "--exhaustive", "--explain", "--files-with-matches", "--help", "--json", "-c", "-h", "-l"])
 
     /// Parses ArgumentParser's `_dumpHelp()` JSON: every argument's kind and names.
     static func declarations(_ json: String) -> Declared {

@@ -51,6 +51,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto
 
+    /// Read and score every matching article: the ranking the two phases are measured against.
+    @Flag(help: ArgumentHelp("Rank by reading every match (the reference of the two-phase ranking).", visibility: .hidden))
+    var exhaustive = false
+
     @Argument(help: ArgumentHelp("The query.", valueName: "query"))
     var words: [String] = []
 
@@ -72,6 +76,7 @@ struct SearchCommand: ParsableCommand {
         request.authors = filters.author
         request.outlets = filters.outlet
         request.snippets = snippets
+        request.exhaustive = exhaustive
         // -c needs only the count (no article is read when the words rule can count them); -l every path.
         // -l prints paths only: no snippet is cut.
         if count {

@@ -1,15 +1,14 @@
 import Foundation
 import OpineRanking
 
-/// The per-index figures every search reads (article sizes and dates, passage statistics),
-/// kept for one generation of the index.
+/// The per-index figures a search may read (article dates, for a date filter or a trend;
+/// passage statistics), kept for one generation of the index.
 ///
 /// A sync (in this process or another) bumps the generation it writes with the figures, so a
 /// long-running process never keeps stale sizes or dates. Shared by concurrent searches: a
 /// class behind a lock, which is why it may be `@unchecked Sendable`.
 final class FiguresCache: @unchecked Sendable {
     struct Figures {
-        var sizes: [Int32]?
         var dates: [Int32]?
         var table: TableStatistics?
     }

@@ -6,7 +6,8 @@ import OpineText
 ///
 /// Passage ids pack the article id and the passage ordinal (`article << 16 | ordinal`). The FTS5
 /// table has one row per article (rowid = article id), its passages joined in two columns;
-/// `layouts` says which positions are which passage's (``ArticleLayout``).
+/// `layouts` says which positions are which passage's (``ArticleLayout``). `impact_fts` and
+/// `impact_blocks` keep the first phase's bounds (``ImpactRecorder``).
 enum IndexSchema {
     /// The `meta` key of the index's generation, bumped by every sync that writes figures.
     static let generationKey = "generation"
@@ -47,7 +48,7 @@ enum IndexSchema {
     }
 
     /// Creates the schema in an empty database; refuses a database that is not an Opine index.
-    static func migrate(_ db: Database, path: String) throws {
+    static func migrate(_ db: Database, path: String, impactBlockBits: Int = ImpactRecorder.defaultBlockBits) throws {
         if let found = try versions(db) {
             let expected = expectedVersions
             for (k, v) in expected where found[k] != v {
@@ -57,10 +58,10 @@ enum IndexSchema {
         }
         let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
         guard existing.isEmpty else { throw IndexError.notAnIndex(path: path) }
-        try create(db)
+        try create(db, impactBlockBits: impactBlockBits)
     }
 
-    static func create(_ db: Database) throws {
+    static func create(_ db: Database, impactBlockBits: Int = ImpactRecorder.defaultBlockBits) throws {
         try db.execute(sql: """
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE roots(path TEXT PRIMARY KEY);
@@ -101,15 +102,20 @@ enum IndexSchema {
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 head, body, content='article_content', content_rowid='id', tokenize='\(Analyzer.name)');
             CREATE VIRTUAL TABLE article_vocab USING fts5vocab(article_fts, 'row');
+            CREATE VIRTUAL TABLE impact_fts USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
+            CREATE TABLE impact_blocks(block INTEGER PRIMARY KEY, deltas INTEGER NOT NULL);
             """)
         for (k, v) in expectedVersions {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
         }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [ImpactRecorder.blockBitsKey, String(impactBlockBits)])
     }
 
     /// Drops everything Opine created, for `--rebuild` and version upgrades.
     static func dropAll(_ db: Database) throws {
         try db.execute(sql: """
+            DROP TABLE IF EXISTS impact_fts;
+            DROP TABLE IF EXISTS impact_blocks;
             DROP TABLE IF EXISTS passage_vocab;
             DROP TABLE IF EXISTS passage_fts;
             DROP VIEW IF EXISTS passage_content;

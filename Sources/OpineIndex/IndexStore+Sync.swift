@@ -231,6 +231,7 @@ extension IndexStore {
                     try self.apply(db, prepared, changes: &changes, formats: formats, report: &report)
                     written += 1
                 }
+                try self.recorder.impacts.flush(db)
             }
             progress?(written, work.count)
             if stop?.isRequested == true && written < work.count {
@@ -284,6 +285,7 @@ extension IndexStore {
                 for (record, existing) in rows {
                     try self.applyRecord(db, record, file: file, existing: existing, report: &localReport)
                 }
+                try self.recorder.impacts.flush(db)
             }
         }
         do {
@@ -395,7 +397,10 @@ extension IndexStore {
         if report.interrupted { return }
         let churn = report.added + report.updated + report.removed
         if churn >= IndexStore.optimizeAfterChanges {
-            try write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')") }
+            try write { db in
+                try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('optimize')")
+                try db.execute(sql: "INSERT INTO impact_fts(impact_fts) VALUES ('optimize')")
+            }
             try unrestricted { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
         }
     }
@@ -508,6 +513,7 @@ extension IndexStore {
         if let words = prepared?.lexicon, !words.isEmpty { recorder.lexicon.pending += words }
         let layout = IndexStore.layout(passages.map { ($0.kind, $0.text) }, head: head, body: body, recorded: recorded)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO layouts(id, value) VALUES (?, ?)").execute(arguments: [id, layout])
+        noteImpacts(article: id, layout: layout, headFirst: head.map { !$0.isEmpty } ?? false)
         if !recorder.lexicon.pending.isEmpty {
             let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lexicon(word, term) VALUES (?, ?)")
             for (word, term) in recorder.lexicon.pending { try insertWord.execute(arguments: [word, term]) }

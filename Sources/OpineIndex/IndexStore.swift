@@ -12,7 +12,7 @@ import OpineText
 /// process-wide. `Sendable`: its state is immutable but for the figures cache, which locks.
 public final class IndexStore: Sendable {
     /// Bumped when the schema changes; an index of another version is rebuilt or refused.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
     /// Readers wait this long for a writer's lock before reporting the index busy.
     static let busyTimeout: TimeInterval = 10
 
@@ -32,7 +32,9 @@ public final class IndexStore: Sendable {
     /// - Parameter readOnly: open for searching only; fails if the file does not exist.
     /// - Parameter rebuild: drop whatever an earlier Opine stored here and start over (refused
     ///   when the file is not an Opine index).
-    public init(path: String, readOnly: Bool = false, rebuild: Bool = false) throws {
+    /// - Parameter impactBlockBits: a new index's blocks of the first phase's bounds hold
+    ///   2^bits article ids (nil: ``ImpactRecorder/defaultBlockBits``; tests make them small).
+    public init(path: String, readOnly: Bool = false, rebuild: Bool = false, impactBlockBits: Int? = nil) throws {
         self.path = path
         let config = IndexStore.configuration(readOnly: readOnly, recorder: recorder)
         if FileManager.default.fileExists(atPath: path) {
@@ -74,7 +76,7 @@ public final class IndexStore: Sendable {
                     if try db.tableExists("roots") { roots = try String.fetchAll(db, sql: "SELECT path FROM roots") }
                     try IndexSchema.dropAll(db)
                 }
-                try IndexSchema.migrate(db, path: path)
+                try IndexSchema.migrate(db, path: path, impactBlockBits: impactBlockBits ?? ImpactRecorder.defaultBlockBits)
                 for root in roots { try db.execute(sql: "INSERT OR IGNORE INTO roots(path) VALUES (?)", arguments: [root]) }
             }
         } else if let found {

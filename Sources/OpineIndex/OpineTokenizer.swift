@@ -61,17 +61,23 @@ final class OpineTokenizer {
         if let recorder, recorder.isArmed, let tape = recorder.takeTape(for: text) {
             let code = tape.replay(context: context, callback: tokenCallback)
             recorder.columns.append((Int(nText), tape.passagePositions))
+            recorder.columnTallies.append(tape.tally)
             return code
         }
         // One passage at a time, a boundary token between two (separators found with memchr).
         // Positions per passage, kept only while the writer records a layout.
         var counts: [Int32]? = recorder?.isArmed == true ? [] : nil
+        // The column's tally, taken out of the recorder while the column is analyzed: a
+        // class's property touched per token paid an exclusivity check each time.
+        var tally = TermTally()
+        if let recorder, counts != nil { swap(&tally, &recorder.tally) }
+        tally.removeAll()
         var start = 0
         while true {
             let found = memchr(bytes + start, Int32(OpineTokenizer.passageSeparator), text.count - start)
             let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes) } ?? text.count
             let segment = UnsafeBufferPointer(rebasing: text[start..<end])
-            let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback)
+            let (code, count) = analyze(segment, offset: start, mode: .document, context: context, callback: tokenCallback, tally: &tally)
             if code != SQLITE_OK { return code }
             counts?.append(count)
             guard end < text.count else { break }
@@ -84,7 +90,11 @@ final class OpineTokenizer {
             if boundaryCode != SQLITE_OK { return boundaryCode }
             start = end + 1
         }
-        if let counts { recorder?.columns.append((Int(nText), counts)) }
+        if let counts, let recorder {
+            recorder.columns.append((Int(nText), counts))
+            recorder.columnTallies.append(tally.counts())
+            swap(&tally, &recorder.tally)
+        }
         return SQLITE_OK
     }
 
@@ -93,6 +103,15 @@ final class OpineTokenizer {
         _ text: UnsafeBufferPointer<UInt8>, offset: Int, mode: AnalysisMode, context: UnsafeMutableRawPointer?,
         callback: FTS5TokenCallback
     ) -> (code: CInt, positions: Int32) {
+        var unused = TermTally()
+        return analyze(text, offset: offset, mode: mode, context: context, callback: callback, tally: &unused)
+    }
+
+    /// The same, tallying a document's tokens into `tally` while the writer records.
+    func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, offset: Int, mode: AnalysisMode, context: UnsafeMutableRawPointer?,
+        callback: FTS5TokenCallback, tally: inout TermTally
+    ) -> (code: CInt, positions: Int32) {
         var code = SQLITE_OK
         var positions: Int32 = 0
         guard !text.isEmpty else { return (code, 0) }
@@ -100,8 +119,12 @@ final class OpineTokenizer {
         analyzer.analyze(text, mode: mode, cache: mode == .prefix ? nil : cache) { emission in
             let flags = emission.isColocated ? FTS5_TOKEN_COLOCATED : 0
             if !emission.isColocated { positions += 1 }
-            if recordsWords && !emission.isColocated {
-                recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
+            if recordsWords {
+                // Every token, colocated ones too: each is a hit for a query of its term.
+                tally.add(emission.term)
+                if !emission.isColocated {
+                    recorder?.lexicon.note(raw: UnsafeBufferPointer(rebasing: text[emission.range]), term: emission.term)
+                }
             }
             code = emission.term.withMemoryRebound(to: CChar.self) { term in
                 callback(
@@ -134,7 +157,7 @@ final class OpineTokenizer {
 }
 
 /// What the tokenizer saw while an article was inserted: for each non-empty column, its byte
-/// length and the positions each passage took. The index stores these as the article's layout
+/// length, the positions each passage took and its tokens tallied by term. The index stores these as the article's layout
 /// (which positions belong to which passage) without analyzing the text a second time.
 ///
 /// One per store, given to the writer connection's tokenizer as its user data; armed by the
@@ -143,6 +166,12 @@ final class OpineTokenizer {
 final class LayoutRecorder: @unchecked Sendable {
     var isArmed = false
     var columns: [(bytes: Int, passagePositions: [Int32])] = []
+    /// For each column recorded, its tokens tallied by key (``TermTally``), for the impact bounds.
+    var columnTallies: [[TermTally.KeyCount]] = []
+    /// The column being analyzed.
+    var tally = TermTally()
+    /// The articles written since the transaction's last flush (``ImpactRecorder``).
+    var impacts = ImpactRecorder()
     /// Surface words whose term is a stem, for prefix expansion (``LexiconRecorder``).
     var lexicon = LexiconRecorder()
     /// Tapes of the columns about to be inserted, in column order (``TokenTape``).
@@ -157,6 +186,7 @@ final class LayoutRecorder: @unchecked Sendable {
     /// Runs `body` (one INSERT) with the recorder armed; returns what it recorded.
     func recording(_ body: () throws -> Void) rethrows -> [(bytes: Int, passagePositions: [Int32])] {
         columns.removeAll(keepingCapacity: true)
+        columnTallies.removeAll(keepingCapacity: true)
         isArmed = true
         defer { isArmed = false }
         try body()

@@ -25,6 +25,8 @@ struct TokenTape: Sendable {
     var tokens: [Token] = []
     /// The positions each passage of the column took (what ``LayoutRecorder`` records).
     var passagePositions: [Int32] = []
+    /// The column's tokens tallied by key, for the impact bounds (``TermTally``).
+    var tally: [TermTally.KeyCount] = []
 
     /// Records `column` with `tokenizer` (a worker's own, its recorder armed for the lexicon).
     static func record(_ column: String, with tokenizer: OpineTokenizer) -> TokenTape {
@@ -39,6 +41,7 @@ struct TokenTape: Sendable {
         }
         builder.tape.text = text
         builder.tape.passagePositions = tokenizer.recorder?.columns.popLast()?.passagePositions ?? []
+        builder.tape.tally = tokenizer.recorder?.columnTallies.popLast() ?? []
         if code != SQLITE_OK { builder.tape.tokens.removeAll() }
         return builder.tape
     }

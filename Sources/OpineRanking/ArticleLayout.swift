@@ -25,6 +25,13 @@ public struct ArticleLayout {
         }
     }
 
+    /// An article's length in positions: its passages' (what article-level BM25 normalizes by).
+    public static func length(_ passages: [Passage]) -> Int {
+        var n = 0
+        for p in passages { n += Int(p.length) }
+        return n
+    }
+
     public static func encode(kinds: [PassageKind], lengths: [Int32]) -> Data {
         var out = Data()
         out.reserveCapacity(kinds.count * 3)

@@ -140,24 +140,22 @@ public struct ArticleRanker: Sendable {
         a.score != b.score ? a.score > b.score : a.evidence.passageID < b.evidence.passageID
     }
 
-    /// Article-level BM25 with FTS5's IDF:
-    /// head matches count `headWeight` times, body matches `bodyWeight` times.
+    /// Article-level BM25 (``ArticleScore``) from the article's passages: each clause's hits
+    /// counted in the head and in the body.
     func articleBM25(_ scored: ArraySlice<ScoredPassage>, idf: [Double], averageLength: Double?) -> Double {
         guard let average = averageLength, average > 0 else { return 0 }
-        // A stack buffer: this runs once per matching article.
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(idf.count, 1)) { tf in
-            tf.initialize(repeating: 0)
+        // Stack buffers: this runs once per matching article.
+        let clauses = max(idf.count, 1)
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * clauses) { counts in
+            counts.initialize(repeating: 0)
             for s in scored {
-                let w = s.evidence.isHead ? parameters.headWeight : parameters.bodyWeight
-                for (c, n) in s.evidence.clauseHits.enumerated() where c < idf.count && n > 0 { tf[c] += w * Double(n) }
+                let offset = s.evidence.isHead ? 0 : clauses
+                for (c, n) in s.evidence.clauseHits.enumerated() where c < idf.count && n > 0 { counts[offset + c] += n }
             }
-            let length = Double(scored.first?.evidence.articleLength ?? 0) / average
-            let norm = parameters.k1 * (1 - parameters.b + parameters.b * length)
-            var sum = 0.0
-            for c in 0..<idf.count where tf[c] > 0 {
-                sum += idf[c] * tf[c] * (parameters.k1 + 1) / (tf[c] + norm)
-            }
-            return sum
+            return ArticleScore.bm25(head: UnsafeBufferPointer(rebasing: counts[0..<clauses]),
+                                     body: UnsafeBufferPointer(rebasing: counts[clauses...]),
+                                     length: scored.first?.evidence.articleLength ?? 0, idf: idf, averageLength: average,
+                                     parameters: parameters)
         }
     }
 

@@ -78,6 +78,27 @@ public struct EvidenceBuilder {
         finish(article: article, articleLength: articleLength, layout: layout)
     }
 
+    /// The evidence so far, emptied (a reader that streams articles keeps none of them).
+    public mutating func takeEvidence() -> [PassageEvidence] {
+        defer { evidence.removeAll(keepingCapacity: true) }
+        return evidence
+    }
+
+    /// The hits of an instance blob as values (little-endian `Int32` pairs: phrase + 65,536 ×
+    /// column, position), the blob's one decoder.
+    public static func hits(_ raw: UnsafeRawBufferPointer) -> [Hit] {
+        var out: [Hit] = []
+        out.reserveCapacity(raw.count / 8)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let phraseAndColumn = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+            let position = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
+            out.append(Hit(phrase: phraseAndColumn & 0xFFFF, column: phraseAndColumn >> 16, position: position))
+            offset += 8
+        }
+        return out
+    }
+
     /// Adds one article from a list of hits (tests, and any index that reports hits as values).
     public mutating func add(article: Int64, articleLength: Int, layout: [ArticleLayout.Passage], hits: [Hit]) {
         matches.removeAll(keepingCapacity: true)

@@ -40,6 +40,10 @@ public struct PassageEvidence: Hashable, Sendable {
         self.length = length
     }
 
+    /// The mask of an article matching all of `clauseCount` clauses (bit i: clause i; at most 64).
+    public static func allClauses(_ clauseCount: Int) -> UInt64 {
+        clauseCount >= 64 ? .max : (1 << UInt64(max(clauseCount, 0))) - 1
+    }
 }
 
 /// Collection figures for article-level BM25.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OpineIndex
 import OpineSources
+import OpineRanking
 import OpineText
 
 /// Dataset exports: one article per CSV row or JSON line, each with its own identity.
@@ -56,7 +57,7 @@ struct DatasetTests {
         #expect(report.removed == 1)
         #expect(report.added == 0)
         let plan = try #require(MatchBuilder().build([.word("tariffs", prefix: false)]))
-        #expect(try store.articleIDs(matching: plan.expression).count == 1)
+        #expect(try store.articleIDs(matching: plan).count == 1)
         let record = try #require(try store.article("export.csv#id=3")?.0)
         #expect(record.title == "Title 3")
         #expect(record.authors == ["Ann Lee"])

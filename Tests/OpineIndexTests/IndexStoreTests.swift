@@ -35,7 +35,7 @@ struct IndexStoreTests {
                                                       .word("Pakistan", prefix: false), .word("cafe", prefix: false), .word("CPEC", prefix: false)]))
         let highlighted = try store.read { db in
             try String.fetchOne(db, sql: "SELECT highlight(article_fts, 1, '[', ']') FROM article_fts WHERE article_fts MATCH ? AND body IS NOT NULL",
-                                arguments: [plan.expression])
+                                arguments: [FTS5Expression.render(.anyClause(plan))])
         }
         // FTS5 highlights a position with the range of its first token: for the compound, the
         // analyzer's `counter` (the joined alternative is colocated with it).
@@ -121,9 +121,9 @@ struct IndexStoreTests {
         let stats = try store.stats()
         #expect(stats.articles == 3)
         let nato = try #require(MatchBuilder().build([.word("NATO", prefix: false)]))
-        #expect(try store.articleIDs(matching: nato.expression).count == 1)
+        #expect(try store.articleIDs(matching: nato).count == 1)
         let cpec = try #require(MatchBuilder().build([.word("CPEC", prefix: false)]))
-        #expect(try store.articleIDs(matching: cpec.expression).isEmpty)
+        #expect(try store.articleIDs(matching: cpec).isEmpty)
         let check = try store.check()
         #expect(check.isHealthy)
         #expect(check.missingFiles.isEmpty && check.changedFiles.isEmpty)
@@ -150,7 +150,7 @@ struct IndexStoreTests {
         #expect(r.warnings.contains { $0.contains("loop") })
         #expect(r.warnings.contains { $0.contains("folder.txt") })
         let cafe = try #require(MatchBuilder().build([.word("café", prefix: false)]))
-        #expect(try store.articleIDs(matching: cafe.expression).count == 1)
+        #expect(try store.articleIDs(matching: cafe).count == 1)
     }
 
     @Test func notAnIndexIsRefused() throws {
@@ -206,7 +206,7 @@ struct BM25ParityTests {
                         """)
                 }
                 return try Row.fetchAll(db, sql: "SELECT rowid, bm25(oracle, ?, ?) FROM oracle WHERE oracle MATCH ?",
-                                        arguments: [headWeight, bodyWeight, plan.expression])
+                                        arguments: [headWeight, bodyWeight, FTS5Expression.render(.anyClause(plan))])
             }
             #expect(oracle.count == evidence.count)
             for row in oracle {
@@ -360,7 +360,7 @@ struct ArticleRowTests {
                                    encoding: "utf-8", article: article)
         }
         let oil = try #require(MatchBuilder().build([.word("oil", prefix: false)]))
-        #expect(try store.articleIDs(matching: oil.expression) == [1])
+        #expect(try store.articleIDs(matching: oil) == [1])
         #expect(try store.articleIDs(titleMatching: oil).isEmpty)
     }
 }

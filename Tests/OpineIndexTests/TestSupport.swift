@@ -34,13 +34,13 @@ import OpineRanking
 /// The snapshot's reads, each in a snapshot of its own (tests read one thing at a time).
 extension IndexStore {
     func matchPassages(_ plan: MatchPlan, positions: Bool = true) throws -> [PassageEvidence] {
-        try snapshot { try $0.matchPassages(plan, positions: positions) }
+        try snapshot { try $0.evidence(.anyClause(plan), positions: positions) }
     }
 
     func passageStatistics() throws -> TableStatistics { try snapshot { try $0.passageStatistics() } }
 
-    func articleIDs(matching expression: String) throws -> Set<Int64> {
-        try snapshot { try $0.articleIDs(matching: expression) }
+    func articleIDs(matching plan: MatchPlan) throws -> Set<Int64> {
+        try snapshot { try $0.articleIDs(.anyClause(plan)) }
     }
 
     func article(_ reference: String) throws -> (ArticleRecord, [PassageRecord])? {

@@ -15,6 +15,9 @@ guard let command = arguments.first, arguments.count >= 2 else {
                opine-bench trend DIR              a trend by month vs one search -c per month vs one search
                opine-bench html DIR               pages: libxml2's parse, Opine's extraction, opine index
                                                   of the pages and of the same text as .txt, MB/s
+               opine-bench build DIR INDEX BITS   index DIR with first-phase blocks of 2^BITS articles
+               opine-bench mix INDEX DIR [ROUNDS] the query mix drawn from DIR on INDEX: in process,
+                                                  beside --exhaustive, and as whole processes
                opine-bench scaling DIR WORK [--hundred]   `run` at 1x and 10x (and 100x) of DIR, copies
                                                   made in WORK, then one table of how each figure grows
         """)
@@ -272,6 +275,7 @@ func run(_ dir: String, keep: String?) -> Figures {
     if rgPath == nil { print("\n(rg not installed: apt-get install ripgrep)") }
     print(String(format: "peak RSS searching: %.0f MiB", rss))
     figures.add("peak RSS searching MiB", rss)
+    mixBenchmark(index: indexPath, docs: dir, figures: figures)
     return figures
 }
 
@@ -351,6 +355,14 @@ case "html":
     htmlBenchmark(arguments[1])
 case "trend":
     trendBenchmark(arguments[1])
+case "build" where arguments.count >= 4:
+    // An index of DIR at INDEX with blocks of 2^BITS articles for the first phase's bounds.
+    let engine = try! Engine(indexPath: arguments[2], impactBlockBits: Int(arguments[3]))
+    let start = now()
+    let report = try! engine.index(roots: [arguments[1]], clock: now)
+    print(String(format: "%d articles in %.1f s", report.added, now() - start))
+case "mix" where arguments.count >= 3:
+    mixBenchmark(index: arguments[1], docs: arguments[2], figures: Figures(), rounds: Int(arguments.dropFirst(3).first ?? "3") ?? 3)
 case "scaling" where arguments.count >= 3:
     scaling(arguments[1], work: arguments[2], hundred: arguments.contains("--hundred"))
 default:

@@ -44,51 +44,16 @@ public struct IndexStats: Sendable {
 /// One consistent view of the index: every read of one search happens in one snapshot (one
 /// SQLite read transaction), so a search never mixes two states of an index being updated.
 ///
-/// Made by ``IndexStore/snapshot(_:)`` and valid only inside its closure. The figures every
-/// search needs (article sizes and dates, passage statistics) come from the store's cache,
-/// which is tied to the index's generation: a sync in any process bumps it.
+/// Made by ``IndexStore/snapshot(_:)`` and valid only inside its closure. A search reads what
+/// its candidates need when they need it: article lengths come with each match's layout, the
+/// collection's figures are a few `meta` keys; only a date filter or a trend reads the dates of
+/// every article (one blob, kept in the store's cache for the index's generation: a sync in any
+/// process bumps it).
 public struct IndexSnapshot {
     let db: Database
     let cache: FiguresCache
     /// The index's generation in this snapshot (``IndexSchema/generationKey``).
     let generation: Int64
-
-    /// Every passage matching `plan`, with the positions of each clause, its phrase hits and
-    /// length (BM25 is computed from these by ``BM25``, with ``passageStatistics()``).
-    ///
-    /// The index's part is the raw hits: FTS5 matches whole articles, `opine_instances()`
-    /// returns each row's phrase hits and the same statement joins the article's layout;
-    /// ``EvidenceBuilder`` (pure) assigns them to passages.
-    ///
-    /// - Complexity: one FTS5 scan; O(m) rows for m matching articles.
-    /// - Parameter positions: collect token positions (for proximity); off, only hit counts.
-    public func matchPassages(_ plan: MatchPlan, positions: Bool = true) throws -> [PassageEvidence] {
-        let sizes = try articleSizes()
-        var builder = EvidenceBuilder(EvidenceBuilder.Rules(
-            phraseClause: plan.phraseClause, clauseCount: plan.clauses.count, nearClauses: plan.nearClauses,
-            positions: positions))
-        let statement = try db.cachedStatement(sql: """
-            SELECT article_fts.rowid, \(InstancesFunction.name)(article_fts), l.value
-            FROM article_fts JOIN layouts l ON l.id = article_fts.rowid WHERE article_fts MATCH ?
-            """)
-        let rows = try Row.fetchCursor(statement, arguments: [plan.expression])
-        let handle = statement.sqliteStatement
-        var layout: [ArticleLayout.Passage] = []
-        while try rows.next() != nil {
-            // Columns read straight from the statement: GRDB's generic decoding paid a
-            // runtime conformance lookup per row; blobs are read in place.
-            let article = sqlite3_column_int64(handle, 0)
-            layout.removeAll(keepingCapacity: true)
-            if let raw = sqlite3_column_blob(handle, 2) {
-                ArticleLayout.decode(UnsafeRawBufferPointer(start: raw, count: Int(sqlite3_column_bytes(handle, 2))), into: &layout)
-            }
-            let length = article >= 0 && article < sizes.count ? Int(sizes[Int(article)]) : 0
-            let instances = sqlite3_column_blob(handle, 1)
-            builder.add(article: article, articleLength: length, layout: layout,
-                        instances: UnsafeRawBufferPointer(start: instances, count: instances == nil ? 0 : Int(sqlite3_column_bytes(handle, 1))))
-        }
-        return builder.evidence
-    }
 
     /// Runs `body` on the snapshot's connection (the reads below are written as the store's were).
     func read<T>(_ body: (Database) throws -> T) throws -> T { try body(db) }
@@ -105,12 +70,6 @@ public struct IndexSnapshot {
         }
     }
 
-    /// Article lengths in indexed tokens, indexed by article id: one blob written by every sync
-    /// and read once per store (a join per matching passage cost a b-tree lookup per row).
-    func articleSizes() throws -> [Int32] {
-        try cache.value(\.sizes, generation: generation) { try int32Blob("article_sizes") }
-    }
-
     /// A blob of `Int32`s the figures wrote (empty when absent).
     func int32Blob(_ key: String) throws -> [Int32] { try CollectionFigures.int32Blob(db, key) ?? [] }
 
@@ -119,7 +78,7 @@ public struct IndexSnapshot {
     public func bm25Only(_ plan: MatchPlan, limit: Int, parameters: RankingParameters = RankingParameters()) throws -> [Int64] {
         try read { db in
             try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts, ?, ?) LIMIT ?"),
-                               arguments: [plan.expression, parameters.headWeight, parameters.bodyWeight, limit])
+                               arguments: [FTS5Expression.render(.anyClause(plan)), parameters.headWeight, parameters.bodyWeight, limit])
         }
     }
 
@@ -135,36 +94,6 @@ public struct IndexSnapshot {
             let total = values["article_tokens"] ?? values["article_bytes"] ?? 0
             return CollectionStats(articles: Int(n), averageArticleLength: n > 0 ? total / n : 0)
         }
-    }
-
-    /// The number of articles matching `expression`: FTS5 walks its doclists, no row is read.
-    public func count(matching expression: String) throws -> Int {
-        try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"),
-                             arguments: [expression]) ?? 0
-        }
-    }
-
-    /// Articles matching `expression` (phrases never span two passages).
-    public func articleIDs(matching expression: String) throws -> Set<Int64> {
-        try read { db in
-            var out = Set<Int64>()
-            let rows = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"),
-                                             arguments: [expression])
-            while let id = try rows.next() { out.insert(id) }
-            return out
-        }
-    }
-
-    /// Articles whose title matches every clause of `plan`.
-    public func articleIDs(titleMatching plan: MatchPlan) throws -> Set<Int64> {
-        var restricted = plan
-        restricted.expression = "head : (\(plan.expression))"
-        let evidence = try matchPassages(restricted, positions: false)
-        var masks: [Int64: UInt64] = [:]
-        for e in evidence where e.kind == .title { masks[e.articleID, default: 0] |= e.matchedMask }
-        let all: UInt64 = plan.clauses.count >= 64 ? .max : (1 << UInt64(plan.clauses.count)) - 1
-        return Set(masks.filter { $0.value & all == all }.keys)
     }
 
     /// Each article's date as `yyyymmdd` (0 when undated), indexed by article id: one blob written
@@ -247,30 +176,9 @@ public struct IndexSnapshot {
             kind: PassageKind(rawValue: row[1]) ?? .body, text: text, range: start..<(start + (span ?? text.utf8.count)))
     }
 
-    /// The stems of the written words that begin with `prefix` (lowercase), from the lexicon:
-    /// `immigra` → `immigr` (immigration, immigrants). At most `limit`.
-    public func stems(ofWordsStartingWith prefix: String, limit: Int = 64) throws -> [String] {
-        // Lowercase ASCII letters only, so the last one has a successor (at most `{`).
-        guard let last = prefix.utf8.last, prefix.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
-        let upper = String(prefix.dropLast()) + String(UnicodeScalar(last + 1))
-        return try String.fetchAll(db, sql: "SELECT DISTINCT term FROM lexicon WHERE word >= ? AND word < ? ORDER BY term LIMIT ?",
-                                   arguments: [prefix, upper, limit])
-    }
-
     /// The article stored with this URL, if any.
     public func articleID(url: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE url = ? LIMIT 1", arguments: [url])
-    }
-
-    /// True when the index has a lexicon (an index built by an Opine that records one).
-    public func hasLexicon() throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM lexicon LIMIT 1") ?? false
-    }
-
-    /// True when some article has `word` (lowercase) written out, among the words whose term
-    /// is a stem.
-    public func hasWord(_ word: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM lexicon WHERE word = ? LIMIT 1", arguments: [word]) ?? false
     }
 
     /// Every article id, newest first (undated last), for listings by filters alone.
@@ -278,12 +186,21 @@ public struct IndexSnapshot {
         try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY date IS NULL, date DESC, id DESC")
     }
 
-    /// The article's first body paragraph (its lead), for a snippet when only its title matched.
-    public func leadPassage(article: Int64) throws -> PassageRecord? {
-        let ids = PassageID.range(ofArticle: article)
-        return try Row.fetchOne(db, sql: """
-            SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? AND kind = ? ORDER BY id LIMIT 1
-            """, arguments: [ids.lowerBound, ids.upperBound, PassageKind.body.rawValue]).map(IndexSnapshot.passage)
+    /// Each article's first body paragraph (its lead), for a snippet when only its title matched.
+    public func leadPassages(articles: [Int64]) throws -> [Int64: PassageRecord] {
+        try read { db in
+            var out: [Int64: PassageRecord] = [:]
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, kind, text, start, span FROM passages WHERE id BETWEEN ? AND ? AND kind = ? ORDER BY id LIMIT 1
+                """)
+            for article in articles {
+                let ids = PassageID.range(ofArticle: article)
+                if let p = try Row.fetchOne(statement, arguments: [ids.lowerBound, ids.upperBound, PassageKind.body.rawValue]) {
+                    out[article] = IndexSnapshot.passage(p)
+                }
+            }
+            return out
+        }
     }
 
     /// An article by id, or by path (absolute, relative to the current folder, or a unique
@@ -322,68 +239,6 @@ public struct IndexSnapshot {
         return (record, passages)
     }
 
-    /// Index terms within `maxDistance` edits of `term` (Damerau–Levenshtein, adjacent
-    /// transpositions count one) that begin with its first letter, with their document
-    /// frequency, closest first, then most frequent.
-    ///
-    /// The first letter is kept, as Lucene's spell checker does by default (`minPrefix` 1): a
-    /// typo is seldom there, and fts5vocab counts the documents of every term it lists by
-    /// reading its doclist, so listing every term read the whole index (1.4 s for one mistyped
-    /// word at 190k articles); a letter's range of terms is a small part of it.
-    ///
-    /// - Parameter letters: the letters the terms may begin with, when not the term's first
-    ///   alone (its second too finds a typo in the first two letters: `rpices` → prices).
-    public func similarTerms(to term: String, maxDistance: Int = 2, limit: Int = 3,
-                             beginningWith letters: [Unicode.Scalar]? = nil) throws -> [(term: String, documents: Int)] {
-        let target = Array(term.utf8)
-        var found: [(String, Int, Int)] = []
-        for first in letters ?? Array(term.unicodeScalars.prefix(1)) {
-            guard let next = Unicode.Scalar(first.value + 1) else { continue }
-            try read { db in
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT term, doc FROM article_vocab
-                    WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND term <> char(30)
-                    """, arguments: [String(first), String(next), max(1, target.count - maxDistance), target.count + maxDistance])
-                while let row = try rows.next() {
-                    let candidate: String = row[0]
-                    guard candidate != term else { continue }
-                    let d = EditDistance.damerau(target, Array(candidate.utf8), limit: maxDistance)
-                    if d <= maxDistance { found.append((candidate, row[1], d)) }
-                }
-            }
-        }
-        found.sort { $0.2 != $1.2 ? $0.2 < $1.2 : $0.1 > $1.1 }
-        return found.prefix(limit).map { ($0.0, $0.1) }
-    }
-
-    /// Number of articles containing `term` exactly (0 when it is not in the index).
-    public func documentFrequency(_ term: String) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM article_vocab WHERE term = ?", arguments: [term]) ?? 0 }
-    }
-
-    /// A passage that contains `term`, to show the word as written.
-    public func surfaceForm(of term: String) throws -> String? {
-        let plan = MatchPlan(expression: MatchBuilder.quote([term]), phraseClause: [0], clauses: [.word(term, prefix: false)],
-                             highlights: HighlightTerms(exact: [term]), clauseTerms: [[term]])
-        // A body passage's form first: titles are often set in capitals ("OIL PRICES RISE").
-        let passages = try matchPassages(plan, positions: false)
-        guard let first = passages.filter({ !$0.isHead }).min(by: { $0.passageID < $1.passageID })
-            ?? passages.min(by: { $0.passageID < $1.passageID })
-        else { return nil }
-        return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT text FROM passages WHERE id = ?", arguments: [first.passageID]) else { return nil }
-            let text: String = row[0]
-            let tokens = Analyzer().tokens(text, mode: .document)
-            guard let t = tokens.first(where: { $0.term == term }) else { return nil }
-            let bytes = Array(text.utf8)[t.range]
-            var word = String(decoding: bytes, as: UTF8.self)
-            for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word = String(word.dropLast(2)) }
-            // Only a title has it: a title in capitals ("OIL PRICES RISE") shows a word in
-            // lowercase, unless its term is an acronym's.
-            if first.isHead, word.count > 1, word == word.uppercased(), term == term.lowercased() { word = word.lowercased() }
-            return word
-        }
-    }
 }
 
 extension IndexStore {
